@@ -1,0 +1,75 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+/// Targets are split by what they may touch (DESIGN.md §3):
+/// domain (pure) ← storage (SQLite) and XML (libxml2) ← use cases ← CLI.
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "SelfFormation",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "formation", targets: ["formation"]),
+        .library(name: "FormationUseCases", targets: ["FormationUseCases"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        // Value types and rules. No I/O, no database, no XML.
+        .target(name: "FormationDomain", swiftSettings: strict),
+        // libxml2, the system library (apt: libxml2-dev).
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        // SQLite adapter over GRDB.
+        .target(
+            name: "FormationStorage",
+            dependencies: ["FormationDomain", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
+        // XML adapter: streaming reader with schema validation, canonical writer.
+        .target(
+            name: "FormationXML",
+            dependencies: ["FormationDomain", "CLibXML2"],
+            swiftSettings: strict
+        ),
+        // What the tool does, independent of how it is asked.
+        .target(
+            name: "FormationUseCases",
+            dependencies: ["FormationDomain", "FormationStorage", "FormationXML"],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "formation",
+            dependencies: [
+                "FormationUseCases", "FormationDomain",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "FormationDomainTests", dependencies: ["FormationDomain"], swiftSettings: strict),
+        .testTarget(
+            name: "FormationStorageTests",
+            dependencies: ["FormationStorage", "FormationDomain"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "FormationXMLTests",
+            dependencies: ["FormationXML", "FormationDomain"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "FormationCLITests",
+            dependencies: ["FormationUseCases", "FormationDomain"],
+            swiftSettings: strict
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,64 @@
+/// A rule of the domain that some input broke. Each case carries what a person needs to fix it.
+///
+/// Rendered through the message catalogue (`Message`), so it reads in Spanish or English.
+public enum DomainError: Error, Equatable, Sendable {
+    case malformedIdentifier(String)
+    case invalidDate(String)
+    case invalidTimeZone(String)
+    case emptyName(field: String)
+    case datesOutOfOrder(start: String, end: String)
+    case invalidValue(field: String, value: String)
+    case invalidDuration(String)
+    case participantLimits(min: Int, max: Int)
+    case outlineTooLong(workshop: String, outline: Int, duration: Int)
+    case duplicateWorkshop(String)
+    case unknownPrerequisite(workshop: String, prerequisite: String)
+    case prerequisiteCycle([String])
+    case selfPrerequisite(String)
+
+    public var message: Message {
+        switch self {
+        case .malformedIdentifier(let id): Message(.malformedIdentifier, id)
+        case .invalidDate(let text): Message(.invalidDate, text)
+        case .invalidTimeZone(let zone): Message(.invalidTimeZone, zone)
+        case .emptyName(let field): Message(.emptyName, field)
+        case .datesOutOfOrder(let start, let end): Message(.datesOutOfOrder, start, end)
+        case .invalidValue(let field, let value): Message(.invalidValue, field, value)
+        case .invalidDuration(let text): Message(.invalidDuration, text)
+        case .participantLimits(let min, let max): Message(.participantLimits, String(min), String(max))
+        case .outlineTooLong(let workshop, let outline, let duration):
+            Message(.outlineTooLong, workshop, String(outline), String(duration))
+        case .duplicateWorkshop(let id): Message(.duplicateWorkshop, id)
+        case .unknownPrerequisite(let workshop, let prerequisite): Message(.unknownPrerequisite, workshop, prerequisite)
+        case .prerequisiteCycle(let cycle): Message(.prerequisiteCycle, cycle.joined(separator: " → "))
+        case .selfPrerequisite(let id): Message(.selfPrerequisite, id)
+        }
+    }
+}
+
+/// A catalogue message with its arguments, rendered late in the reader's language.
+public struct Message: Sendable, Equatable {
+    public let id: MessageID
+    public let arguments: [String]
+
+    public init(_ id: MessageID, _ arguments: String...) {
+        self.id = id
+        self.arguments = arguments
+    }
+
+    public init(_ id: MessageID, arguments: [String]) {
+        self.id = id
+        self.arguments = arguments
+    }
+
+    public func text(_ language: Language) -> String {
+        Catalogue.render(id, arguments, language)
+    }
+}
+
+/// Anything that can explain itself to a person in either language.
+public protocol LocalizedFailure: Error {
+    var message: Message { get }
+}
+
+extension DomainError: LocalizedFailure {}

@@ -1,0 +1,77 @@
+/// Every message a person reads has an id here and a text in each language's catalogue
+/// (`Catalogue+English.swift`, `Catalogue+Spanish.swift`). Placeholders are `{0}`, `{1}`…
+public enum MessageID: String, Sendable, CaseIterable {
+    // Domain validation
+    case malformedIdentifier
+    case invalidDate
+    case invalidTimeZone
+    case emptyName
+    case datesOutOfOrder
+    case invalidValue
+    case invalidDuration
+    case participantLimits
+    case outlineTooLong
+    case duplicateWorkshop
+    case unknownPrerequisite
+    case prerequisiteCycle
+    case selfPrerequisite
+    case missingLanguageText
+    // Lookups
+    case notFound
+    case ambiguous
+    case alreadyExists
+    case kindPlant, kindPerson, kindBattle, kindCurriculum, kindWorkshop, kindSession
+    // Storage
+    case databaseTooNew
+    case databaseNotSQLite
+    case databaseBusy
+    case databaseReadOnly
+    case databaseOpenFailed
+    case databaseFailure
+    // Files
+    case fileMissing
+    case fileUnreadable
+    case fileIsDirectory
+    case outputUnwritable
+    // XML interchange
+    case xmlNotWellFormed
+    case xmlSchemaViolation
+    case xmlDoctypeRefused
+    case xmlFileTooLarge
+    case xmlTextTooLong
+    case xmlTooManyAttributes
+    case xmlTooManyNamespaces
+    case xmlTooDeep
+    case xmlTagTooLong
+    case xmlNulByte
+    case xmlEncodingRefused
+    case xmlUnknownDocument
+    case xmlEmptyInput
+    case xmlMissingLanguage
+    // Import
+    case importSummary
+    case importUnchanged
+    case importReplaced
+    case importSkippedOlder
+    case importAdded
+    case versionConflict
+    case conflictField
+    case tooManyErrors
+    case validationOK
+    case nothingWritten
+    // Diff
+    case diffAdded, diffRemoved, diffChanged, diffNone, diffHeader, diffMetadata
+    // Lists and shows
+    case emptyList
+    case headingID, headingName, headingState, headingSector, headingOwnership, headingPlant
+    case headingStart, headingEnd, headingTimeZone, headingRetired, headingVersion, headingTitle
+    case headingWorkshops, headingCurriculum, headingDuration, headingCategory, headingCouncil
+    case headingLicense, headingDerivedFrom, headingObjectives, headingPrerequisites, headingMaterials
+    case headingCompetencies, headingOutline, headingParticipants, headingSummary, headingDescription
+    case headingBattles, headingPeople, headingDays, headingMinutes, headingLanguageMissing
+    case yes, no, none
+    case participantsRange, participantsAtLeast, participantsAtMost
+    case ownershipState, ownershipWorkerControlled, ownershipPrivate
+    case sectorPublic, sectorPrivate
+    case categoryTechnical, categoryOrganisational, categoryPolitical, categorySafety
+}
