@@ -38,21 +38,32 @@ public enum DomainError: Error, Equatable, Sendable {
 
 /// A catalogue message with its arguments, rendered late in the reader's language.
 public struct Message: Sendable, Equatable {
+    /// An argument is plain text (a name, a number) or another message translated along with it.
+    public indirect enum Argument: Sendable, Equatable {
+        case text(String)
+        case message(Message)
+    }
+
     public let id: MessageID
-    public let arguments: [String]
+    public let arguments: [Argument]
 
     public init(_ id: MessageID, _ arguments: String...) {
         self.id = id
-        self.arguments = arguments
+        self.arguments = arguments.map(Argument.text)
     }
 
-    public init(_ id: MessageID, arguments: [String]) {
+    public init(_ id: MessageID, arguments: [Argument]) {
         self.id = id
         self.arguments = arguments
     }
 
     public func text(_ language: Language) -> String {
-        Catalogue.render(id, arguments, language)
+        Catalogue.render(id, arguments.map { argument in
+            switch argument {
+            case .text(let text): text
+            case .message(let message): message.text(language)
+            }
+        }, language)
     }
 }
 

@@ -1,5 +1,5 @@
 /// A day on the calendar, without time or zone (`2026-12-01`): battles start and end on days.
-public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible, Codable {
     public let year: Int
     public let month: Int
     public let day: Int
@@ -22,6 +22,18 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
               parts.allSatisfy({ $0.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } })
         else { throw .invalidDate(text) }
         do { try self.init(year: y, month: m, day: d) } catch { throw .invalidDate(text) }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        do { try self.init(iso: text) } catch {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "bad date \(text)"))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
     }
 
     public var description: String { "\(format4(year))-\(pad2(month))-\(pad2(day))" }

@@ -1,0 +1,52 @@
+/// Who owns a plant: it matters for which councils can form there.
+public enum Ownership: String, Sendable, CaseIterable, Codable {
+    case state
+    case workerControlled = "worker-controlled"
+    case `private`
+}
+
+/// A factory the brigades go to, in a state of the country, with a sector (fishing, food, LPG…).
+public struct Plant: Hashable, Sendable, Codable {
+    public var id: EntityID
+    public var name: String
+    /// The Venezuelan state (Bolívar, Sucre, Falcón…), used to find facilitators nearby.
+    public var state: String
+    public var sector: String?
+    public var ownership: Ownership
+
+    /// - Throws: `DomainError.emptyName` when the name or state is blank.
+    public init(id: EntityID, name: String, state: String, sector: String? = nil, ownership: Ownership = .state) throws(DomainError) {
+        self.id = id
+        self.name = try requireName(name, field: "name")
+        self.state = try requireName(state, field: "state")
+        self.sector = try optionalName(sector, field: "sector")
+        self.ownership = ownership
+    }
+}
+
+/// Trims a name and refuses it when empty, too long, or holding control characters
+/// (which would break tables, CSV sheets and XML exports).
+func requireName(_ raw: String, field: String) throws(DomainError) -> String {
+    let trimmed = raw.trimmed
+    guard !trimmed.isEmpty else { throw .emptyName(field: field) }
+    guard trimmed.unicodeScalars.count <= 200,
+          !trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0.properties.generalCategory == .format && $0.value != 0x200D })
+    else { throw .invalidValue(field: field, value: trimmed) }
+    return trimmed
+}
+
+func optionalName(_ raw: String?, field: String) throws(DomainError) -> String? {
+    guard let raw else { return nil }
+    return try requireName(raw, field: field)
+}
+
+extension String {
+    /// Without leading and trailing white space (Unicode's definition), without Foundation.
+    public var trimmed: String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        else { return "" }
+        return String(scalars[first...last])
+    }
+}

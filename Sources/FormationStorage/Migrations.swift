@@ -1,0 +1,116 @@
+internal import GRDB
+
+/// The schema, one migration per shipped change. Frozen once shipped: never edit a migration,
+/// add a new one (GRDB's recommended practice), so any older database upgrades in order.
+enum Migrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1 programme and curricula") { db in
+            try db.execute(sql: """
+                CREATE TABLE plant (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    name TEXT NOT NULL,
+                    state TEXT NOT NULL,
+                    sector TEXT,
+                    ownership TEXT NOT NULL CHECK (ownership IN ('state', 'worker-controlled', 'private'))
+                );
+                CREATE UNIQUE INDEX plant_name ON plant(name);
+
+                CREATE TABLE person (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    name TEXT NOT NULL,
+                    plantId TEXT REFERENCES plant(id) ON DELETE RESTRICT,
+                    retired INTEGER NOT NULL DEFAULT 0,
+                    sector TEXT CHECK (sector IN ('public', 'private'))
+                );
+                CREATE INDEX person_name ON person(name);
+                CREATE INDEX person_plant ON person(plantId);
+
+                -- A person merged into another: imports that name the dropped id land on the kept one.
+                CREATE TABLE personAlias (
+                    droppedId TEXT PRIMARY KEY NOT NULL,
+                    keptId TEXT NOT NULL REFERENCES person(id) ON DELETE RESTRICT
+                );
+
+                CREATE TABLE battle (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    name TEXT NOT NULL,
+                    plantId TEXT NOT NULL REFERENCES plant(id) ON DELETE RESTRICT,
+                    startDate TEXT NOT NULL,
+                    endDate TEXT NOT NULL,
+                    timeZone TEXT NOT NULL,
+                    CHECK (startDate <= endDate)
+                );
+                CREATE INDEX battle_name ON battle(name);
+                CREATE INDEX battle_plant ON battle(plantId, startDate);
+
+                CREATE TABLE curriculum (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    version INTEGER NOT NULL CHECK (version > 0),
+                    -- CurriculumHeader as JSON: texts in several languages, council, licence, provenance.
+                    header TEXT NOT NULL
+                );
+
+                CREATE TABLE workshop (
+                    curriculumId TEXT NOT NULL REFERENCES curriculum(id) ON DELETE CASCADE,
+                    id TEXT NOT NULL,
+                    position INTEGER NOT NULL,
+                    category TEXT NOT NULL,
+                    minutes INTEGER NOT NULL CHECK (minutes > 0),
+                    minParticipants INTEGER NOT NULL,
+                    maxParticipants INTEGER NOT NULL,
+                    -- Texts (title, summary, objectives, materials, competencies, outline) as JSON:
+                    -- read whole, never queried piece by piece.
+                    content TEXT NOT NULL,
+                    PRIMARY KEY (curriculumId, id)
+                ) WITHOUT ROWID;
+
+                CREATE TABLE prerequisite (
+                    curriculumId TEXT NOT NULL,
+                    workshopId TEXT NOT NULL,
+                    position INTEGER NOT NULL,
+                    requiredCurriculumId TEXT NOT NULL,
+                    requiredWorkshopId TEXT NOT NULL,
+                    PRIMARY KEY (curriculumId, workshopId, position),
+                    FOREIGN KEY (curriculumId, workshopId) REFERENCES workshop(curriculumId, id) ON DELETE CASCADE
+                ) WITHOUT ROWID;
+                CREATE INDEX prerequisite_required ON prerequisite(requiredCurriculumId, requiredWorkshopId);
+
+                CREATE TABLE session (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    battleId TEXT NOT NULL REFERENCES battle(id) ON DELETE RESTRICT,
+                    curriculumId TEXT NOT NULL,
+                    workshopId TEXT NOT NULL,
+                    start INTEGER NOT NULL,
+                    "end" INTEGER NOT NULL,
+                    place TEXT NOT NULL,
+                    cancelled INTEGER NOT NULL DEFAULT 0,
+                    CHECK (start < "end")
+                );
+                CREATE INDEX session_battle ON session(battleId, start);
+                CREATE INDEX session_workshop ON session(curriculumId, workshopId, start);
+
+                CREATE TABLE participation (
+                    sessionId TEXT NOT NULL REFERENCES session(id) ON DELETE RESTRICT,
+                    personId TEXT NOT NULL REFERENCES person(id) ON DELETE RESTRICT,
+                    role TEXT NOT NULL CHECK (role IN ('facilitator', 'participant')),
+                    status TEXT NOT NULL CHECK (status IN ('registered', 'attended', 'absent')),
+                    PRIMARY KEY (sessionId, personId)
+                ) WITHOUT ROWID;
+                CREATE INDEX participation_person ON participation(personId, sessionId);
+
+                CREATE TABLE shift (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    battleId TEXT NOT NULL REFERENCES battle(id) ON DELETE RESTRICT,
+                    personId TEXT NOT NULL REFERENCES person(id) ON DELETE RESTRICT,
+                    start INTEGER NOT NULL,
+                    "end" INTEGER NOT NULL,
+                    CHECK (start < "end")
+                );
+                CREATE INDEX shift_person ON shift(personId, start);
+                CREATE INDEX shift_battle ON shift(battleId, start);
+                """)
+        }
+        return migrator
+    }
+}

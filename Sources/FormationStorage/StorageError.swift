@@ -1,0 +1,65 @@
+public import FormationDomain
+
+/// What can go wrong with the database file itself, as opposed to the data in it.
+public enum StorageError: Error, Equatable, Sendable {
+    /// Written by a newer formation: refused before anything touches it.
+    case tooNew(path: String, unknownMigrations: [String])
+    case notADatabase(path: String)
+    /// Another process held the lock for longer than the busy timeout.
+    case busy(path: String)
+    case readOnly(path: String)
+    case cannotOpen(path: String, reason: String)
+    case other(String)
+}
+
+extension StorageError: LocalizedFailure {
+    public var message: Message {
+        switch self {
+        case .tooNew(let path, let ids): Message(.databaseTooNew, path, ids.joined(separator: ", "))
+        case .notADatabase(let path): Message(.databaseNotSQLite, path)
+        case .busy(let path): Message(.databaseBusy, path)
+        case .readOnly(let path): Message(.databaseReadOnly, path)
+        case .cannotOpen(let path, let reason): Message(.databaseOpenFailed, path, reason)
+        case .other(let text): Message(.databaseFailure, text)
+        }
+    }
+}
+
+/// A lookup by name or id prefix that found nothing, or too much.
+public enum LookupError: Error, Equatable, Sendable {
+    case notFound(kind: EntityKind, query: String)
+    case ambiguous(kind: EntityKind, query: String, candidates: [String])
+    case duplicateName(kind: EntityKind, name: String, existing: String)
+}
+
+/// The things people name on the command line.
+public enum EntityKind: String, Sendable {
+    case plant, person, battle, curriculum, workshop, session
+
+    var name: Message.Argument { .message(Message(messageID)) }
+
+    var messageID: MessageID {
+        switch self {
+        case .plant: .kindPlant
+        case .person: .kindPerson
+        case .battle: .kindBattle
+        case .curriculum: .kindCurriculum
+        case .workshop: .kindWorkshop
+        case .session: .kindSession
+        }
+    }
+}
+
+extension LookupError: LocalizedFailure {
+    public var message: Message {
+        switch self {
+        case .notFound(let kind, let query):
+            Message(.notFound, arguments: [kind.name, .text(query)])
+        case .ambiguous(let kind, let query, let candidates):
+            Message(.ambiguous, arguments: [kind.name, .text(query), .text(candidates.joined(separator: "; "))])
+        case .duplicateName(let kind, let name, let existing):
+            Message(.alreadyExists, arguments: [kind.name, .text(name), .text(existing)])
+        }
+    }
+}
+

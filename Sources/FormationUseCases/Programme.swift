@@ -1,0 +1,58 @@
+public import FormationDomain
+public import FormationStorage
+internal import Foundation
+
+/// Plants, people and battles: what a facilitator registers before a battle starts.
+public struct Programme: Sendable {
+    public let store: FormationStore
+
+    public init(store: FormationStore) { self.store = store }
+
+    /// Registers a plant and returns its new id.
+    public func addPlant(name: String, state: String, sector: String?, ownership: Ownership) throws -> EntityID {
+        let plant = try Plant(id: .random(), name: name, state: state, sector: sector, ownership: ownership)
+        try store.add(plant)
+        return plant.id
+    }
+
+    /// Registers a volunteer; `plant` is a name or id prefix of their home plant.
+    public func addPerson(name: String, plant: String?, retired: Bool, sector: Sector?) throws -> EntityID {
+        let plantID = try plant.map { try store.resolve(.plant, $0) }
+        let person = try Person(id: .random(), name: name, plant: plantID, retired: retired, sector: sector)
+        try store.add(person)
+        return person.id
+    }
+
+    /// Registers a battle at `plant` from `start` to `end` (inclusive), in `timeZone` (IANA) or
+    /// the machine's zone.
+    public func addBattle(name: String, plant: String, start: String, end: String, timeZone: String?) throws -> EntityID {
+        let plantID = try store.resolve(.plant, plant)
+        let zone = try TimeZones.validated(timeZone)
+        let battle = try Battle(id: .random(), name: name, plant: plantID, start: CivilDate(iso: start),
+                                end: CivilDate(iso: end), timeZone: zone)
+        try store.add(battle)
+        return battle.id
+    }
+}
+
+extension EntityID {
+    /// A fresh random (version 4) UUID.
+    public static func random() -> EntityID { EntityID(trusted: UUID().uuidString.lowercased()) }
+}
+
+/// IANA time zones, checked against the system's zone database.
+public enum TimeZones {
+    /// `name` if it is a known zone; the machine's own zone when `name` is nil.
+    ///
+    /// - Throws: `DomainError.invalidTimeZone` for a name the zone database lacks.
+    public static func validated(_ name: String?) throws(DomainError) -> String {
+        guard let name else {
+            let current = TimeZone.current.identifier
+            return TimeZone(identifier: current) != nil && current != "GMT" ? current : "UTC"
+        }
+        guard name.contains("/") || name == "UTC", TimeZone(identifier: name) != nil else {
+            throw .invalidTimeZone(name)
+        }
+        return name
+    }
+}

@@ -1,0 +1,37 @@
+import ArgumentParser
+import FormationDomain
+import FormationUseCases
+import Foundation
+
+/// `formation`: the self-formation programme of the Productive Workers' Army, offline on one machine.
+@main
+struct Formation: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "formation",
+            abstract: Help.text(.helpFormation),
+            version: "0.1.0",
+            subcommands: [
+                PlantCommand.self, PersonCommand.self, BattleCommand.self,
+                CurriculumCommand.self, WorkshopCommand.self,
+            ])
+    }
+
+    /// Parses, runs, and turns every failure into one line on stderr and a sysexits code
+    /// (DESIGN.md §4). Argument errors keep swift-argument-parser's own message and exit 64.
+    static func main() {
+        let language = Help.language
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let failure as any LocalizedFailure {
+            Terminal.error(failure.message.text(language))
+            Foundation.exit(ExitCodes.code(for: failure))
+        } catch let failure as CommandFailure {
+            for line in failure.lines { Terminal.standardError(line) }
+            Foundation.exit(failure.code)
+        } catch {
+            exit(withError: error)
+        }
+    }
+}

@@ -1,0 +1,95 @@
+import ArgumentParser
+import FormationDomain
+import FormationStorage
+import FormationUseCases
+
+struct CurriculumCommand: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "curriculum", abstract: Help.text(.helpCurriculum),
+                             subcommands: [List.self, Show.self])
+    }
+
+    struct List: ParsableCommand {
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Help.text(.helpCurriculumList)) }
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: FormatOption
+
+        func run() throws {
+            let list = try global.openStore().curricula()
+            switch output.format {
+            case .json: try JSONOutput.print(list.map { CurriculumJSON($0.header, workshopCount: $0.workshopCount) })
+            case .text: Terminal.output(CurriculumText.curricula(list, global.language))
+            }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Help.text(.helpCurriculumShow)) }
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: FormatOption
+        @Argument(help: ArgumentHelp(Help.text(.helpCurriculumID))) var id: String
+
+        func run() throws {
+            let store = try global.openStore()
+            let slug = try Slug(id)
+            guard let header = try store.curriculumHeader(slug) else { throw LookupError.notFound(kind: .curriculum, query: id) }
+            let workshops = try store.workshops(in: slug)
+            switch output.format {
+            case .json: try JSONOutput.print(CurriculumJSON(header, workshopCount: workshops.count, workshops: workshops.map(WorkshopJSON.init)))
+            case .text: Terminal.output(CurriculumText.curriculum(header, workshops: workshops, global.language))
+            }
+        }
+    }
+}
+
+struct WorkshopCommand: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "workshop", abstract: Help.text(.helpWorkshop), subcommands: [List.self, Show.self])
+    }
+
+    struct List: ParsableCommand {
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Help.text(.helpWorkshopList)) }
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: FormatOption
+        @Option(help: ArgumentHelp(Help.text(.helpCurriculumID))) var curriculum: String?
+
+        func run() throws {
+            let store = try global.openStore()
+            let slug = try curriculum.map { try Slug($0) }
+            if let slug, try store.curriculumHeader(slug) == nil { throw LookupError.notFound(kind: .curriculum, query: slug.rawValue) }
+            let entries = try store.workshops(in: slug)
+            switch output.format {
+            case .json: try JSONOutput.print(entries.map(WorkshopJSON.init))
+            case .text: Terminal.output(CurriculumText.workshopTable(entries, global.language))
+            }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Help.text(.helpWorkshopShow)) }
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: FormatOption
+        @Argument(help: ArgumentHelp(Help.text(.helpWorkshopRef))) var workshop: String
+
+        func run() throws {
+            let store = try global.openStore()
+            let entry = try store.workshop(WorkshopRef(parsing: workshop))
+            switch output.format {
+            case .json:
+                try JSONOutput.print(WorkshopJSON(entry))
+            case .text:
+                let header = try store.curriculumHeader(entry.curriculum)
+                var titles: [String: String] = [:]
+                for ref in entry.workshop.prerequisites {
+                    let qualified = ref.qualified(in: entry.curriculum)
+                    if let found = try? store.workshop(qualified) {
+                        titles[qualified.description] = TextViews.text(found.workshop.title, global.language)
+                    }
+                }
+                Terminal.output(CurriculumText.workshop(
+                    entry, curriculumTitle: header.map { TextViews.text($0.title, global.language) } ?? entry.curriculum.rawValue,
+                    prerequisiteTitles: titles, global.language))
+            }
+        }
+    }
+}

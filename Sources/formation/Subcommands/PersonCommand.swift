@@ -1,0 +1,53 @@
+import ArgumentParser
+import FormationDomain
+import FormationUseCases
+
+struct PersonCommand: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "person", abstract: Help.text(.helpPerson), subcommands: [Add.self, List.self, Show.self])
+    }
+
+    struct Add: ParsableCommand {
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Help.text(.helpPersonAdd)) }
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: ArgumentHelp(Help.text(.helpName))) var name: String
+        @Option(help: ArgumentHelp(Help.text(.helpHomePlant))) var plant: String?
+        @Flag(help: ArgumentHelp(Help.text(.helpRetired))) var retired = false
+        @Option(help: ArgumentHelp(Help.text(.helpPersonSector), valueName: "public|private")) var sector: Sector?
+
+        func run() throws {
+            let id = try Programme(store: global.openStore()).addPerson(name: name, plant: plant, retired: retired, sector: sector)
+            Terminal.output(id.rawValue)
+        }
+    }
+
+    struct List: ParsableCommand {
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Help.text(.helpPersonList)) }
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: FormatOption
+
+        func run() throws {
+            let people = try global.openStore().people()
+            switch output.format {
+            case .json: try JSONOutput.print(people.map(PersonJSON.init))
+            case .text: Terminal.output(TextViews.people(people, global.language))
+            }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Help.text(.helpPersonShow)) }
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: FormatOption
+        @Argument(help: ArgumentHelp(Help.text(.helpPersonRef))) var person: String
+
+        func run() throws {
+            let store = try global.openStore()
+            guard let entry = try store.person(store.resolve(.person, person)) else { return }
+            switch output.format {
+            case .json: try JSONOutput.print(PersonJSON(entry))
+            case .text: Terminal.output(TextViews.person(entry, global.language))
+            }
+        }
+    }
+}

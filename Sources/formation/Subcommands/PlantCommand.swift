@@ -1,0 +1,42 @@
+public import ArgumentParser
+public import FormationDomain
+import FormationUseCases
+
+struct PlantCommand: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "plant", abstract: Help.text(.helpPlant), subcommands: [Add.self, List.self])
+    }
+
+    struct Add: ParsableCommand {
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Help.text(.helpPlantAdd)) }
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: ArgumentHelp(Help.text(.helpName))) var name: String
+        @Option(help: ArgumentHelp(Help.text(.helpState))) var state: String
+        @Option(help: ArgumentHelp(Help.text(.helpPlantSector))) var sector: String?
+        @Option(help: ArgumentHelp(Help.text(.helpOwnership), valueName: "state|worker-controlled|private"))
+        var ownership: Ownership = .state
+
+        func run() throws {
+            let id = try Programme(store: global.openStore())
+                .addPlant(name: name, state: state, sector: sector, ownership: ownership)
+            Terminal.output(id.rawValue)
+        }
+    }
+
+    struct List: ParsableCommand {
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Help.text(.helpPlantList)) }
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: FormatOption
+
+        func run() throws {
+            let plants = try global.openStore().plants()
+            switch output.format {
+            case .json: try JSONOutput.print(plants.map(PlantJSON.init))
+            case .text: Terminal.output(TextViews.plants(plants, global.language))
+            }
+        }
+    }
+}
+
+extension Ownership: ExpressibleByArgument {}
+extension Sector: ExpressibleByArgument {}

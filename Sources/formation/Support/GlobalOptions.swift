@@ -1,0 +1,40 @@
+import ArgumentParser
+import FormationDomain
+import FormationStorage
+import FormationUseCases
+import Foundation
+
+/// Flags every command takes: where the database is and which language to speak.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(Help.text(.helpDatabase), valueName: "path"))
+    var database: String?
+
+    @Option(name: .long, help: ArgumentHelp(Help.text(.helpLang), valueName: "es|en"))
+    var lang: String?
+
+    var language: Language { Language.resolve(flag: lang, environment: ProcessInfo.processInfo.environment) }
+
+    var databasePath: String {
+        DatabaseLocation.resolve(flag: database, environment: ProcessInfo.processInfo.environment)
+    }
+
+    func openStore() throws -> FormationStore {
+        try FormationStore(path: databasePath)
+    }
+
+    func validate() throws {
+        if let lang, Language(code: lang) == nil {
+            throw ValidationError(Help.text(.helpLangInvalid, lang))
+        }
+    }
+}
+
+/// `--format text|json` for lists and shows.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+struct FormatOption: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(Help.text(.helpFormat), valueName: "text|json"))
+    var format: OutputFormat = .text
+}
