@@ -57,7 +57,7 @@ let package = Package(
         .testTarget(name: "FormationDomainTests", dependencies: ["FormationDomain"], swiftSettings: strict),
         .testTarget(
             name: "FormationStorageTests",
-            dependencies: ["FormationStorage", "FormationDomain"],
+            dependencies: ["FormationStorage", "FormationDomain", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
         .testTarget(
@@ -67,7 +67,8 @@ let package = Package(
         ),
         .testTarget(
             name: "FormationCLITests",
-            dependencies: ["FormationUseCases", "FormationDomain"],
+            // Depends on the executable so that `swift test` builds the binary the tests run.
+            dependencies: ["formation", "FormationUseCases", "FormationDomain"],
             swiftSettings: strict
         ),
     ],

@@ -23,9 +23,6 @@ public struct FormationStore: Sendable {
         var config = Configuration()
         config.journalMode = .wal
         config.busyMode = .timeout(busyTimeout)
-        config.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = FULL")
-        }
         do {
             let directory = (path as NSString).deletingLastPathComponent
             if !directory.isEmpty, !FileManager.default.fileExists(atPath: directory) {
@@ -38,12 +35,38 @@ public struct FormationStore: Sendable {
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
             throw .cannotOpen(path: path, reason: "is a directory")
         }
+        if FileManager.default.fileExists(atPath: path) {
+            try Self.refuseIfSuperseded(path: path)
+        }
         do {
             writer = try DatabaseQueue(path: path, configuration: config)
+            // After GRDB's WAL set-up, which chooses NORMAL: FULL makes every commit durable on power loss.
+            try writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
         } catch {
             throw StorageError(error, path: path)
         }
         try migrate()
+    }
+
+    /// Checks the schema version on a read-only connection, so that a database from a newer
+    /// formation is refused before anything (even GRDB's WAL set-up) writes to it.
+    private static func refuseIfSuperseded(path: String) throws(StorageError) {
+        var config = Configuration()
+        config.readonly = true
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: config)
+            defer { try? queue.close() }
+            try queue.read { db in
+                guard try db.tableExists("grdb_migrations") else { return }
+                if try Migrations.migrator.hasBeenSuperseded(db) {
+                    let known = Set(Migrations.migrator.migrations)
+                    let applied = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
+                    throw StorageError.tooNew(path: path, unknownMigrations: applied.filter { !known.contains($0) }.sorted())
+                }
+            }
+        } catch {
+            throw StorageError(error, path: path)
+        }
     }
 
     /// A private database in memory, for tests.
@@ -58,15 +81,7 @@ public struct FormationStore: Sendable {
     }
 
     private func migrate() throws(StorageError) {
-        let migrator = Migrations.migrator
-        try perform { db in
-            if try migrator.hasBeenSuperseded(db) {
-                let known = Set(migrator.migrations)
-                let applied = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
-                throw StorageError.tooNew(path: path, unknownMigrations: applied.filter { !known.contains($0) }.sorted())
-            }
-        }
-        do { try migrator.migrate(writer) } catch { throw StorageError(error, path: path) }
+        do { try Migrations.migrator.migrate(writer) } catch { throw StorageError(error, path: path) }
     }
 
     /// Runs `body` in one write transaction: all of it is committed or none of it.
@@ -83,11 +98,6 @@ public struct FormationStore: Sendable {
         }
     }
 
-    private func perform(_ body: (Database) throws -> Void) throws(StorageError) {
-        do { try writer.read(body) } catch let error as StorageError { throw error } catch {
-            throw StorageError(error, path: path)
-        }
-    }
 }
 
 extension StorageError {

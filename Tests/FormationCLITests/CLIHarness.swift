@@ -1,0 +1,74 @@
+import Foundation
+
+/// Runs the built `formation` binary as a user would: arguments, environment, stdin; returns
+/// what it printed and its exit code.
+struct CLI {
+    struct Result {
+        let stdout: String
+        let stderr: String
+        let code: Int32
+    }
+
+    let directory: URL
+    var database: String { directory.appendingPathComponent("formation.sqlite").path }
+    var language = "en"
+
+    init() throws {
+        directory = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("formation-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
+
+    /// The directory that holds the test bundle holds the binary too.
+    static let binary: URL = {
+        var url = Bundle.main.bundleURL
+        for _ in 0..<3 {
+            let candidate = url.appendingPathComponent("formation")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            url = url.deletingLastPathComponent()
+        }
+        let fromArgument = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("formation")
+        return fromArgument
+    }()
+
+    static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    @discardableResult
+    func run(_ arguments: String..., environment: [String: String] = [:], stdin: Data? = nil, useDatabaseFlag: Bool = true) throws -> Result {
+        try run(arguments: arguments, environment: environment, stdin: stdin, useDatabaseFlag: useDatabaseFlag)
+    }
+
+    func run(arguments: [String], environment: [String: String] = [:], stdin: Data? = nil, useDatabaseFlag: Bool = true) throws -> Result {
+        let process = Process()
+        process.executableURL = CLI.binary
+        process.arguments = useDatabaseFlag ? Self.insertDatabase(arguments, database) : arguments
+        var env = ["PATH": "/usr/bin:/bin", "HOME": directory.path, "LANG": "C.UTF-8", "FORMATION_LANG": language]
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        process.currentDirectoryURL = directory
+        let out = Pipe(), err = Pipe(), input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(stdin) }
+        try input.fileHandleForWriting.close()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
+                      code: process.terminationStatus)
+    }
+
+    /// `--database` goes after the subcommand path (options belong to the leaf command).
+    static func insertDatabase(_ arguments: [String], _ database: String) -> [String] {
+        arguments + ["--database", database]
+    }
+
+    func json(_ arguments: String...) throws -> Any {
+        let result = try run(arguments: arguments + ["--format", "json"])
+        guard result.code == 0 else { throw CLIError.failed(result.stderr) }
+        return try JSONSerialization.jsonObject(with: Data(result.stdout.utf8))
+    }
+
+    enum CLIError: Error { case failed(String) }
+}
