@@ -63,6 +63,7 @@ let package = Package(
         .testTarget(
             name: "FormationXMLTests",
             dependencies: ["FormationXML", "FormationDomain"],
+            exclude: ["Fixtures"],
             swiftSettings: strict
         ),
         .testTarget(

@@ -4,6 +4,7 @@
 public enum DomainError: Error, Equatable, Sendable {
     case malformedIdentifier(String)
     case invalidDate(String)
+    case invalidDateTime(String)
     case invalidTimeZone(String)
     case emptyName(field: String)
     case datesOutOfOrder(start: String, end: String)
@@ -20,6 +21,7 @@ public enum DomainError: Error, Equatable, Sendable {
         switch self {
         case .malformedIdentifier(let id): Message(.malformedIdentifier, id)
         case .invalidDate(let text): Message(.invalidDate, text)
+        case .invalidDateTime(let text): Message(.invalidDateTime, text)
         case .invalidTimeZone(let zone): Message(.invalidTimeZone, zone)
         case .emptyName(let field): Message(.emptyName, field)
         case .datesOutOfOrder(let start, let end): Message(.datesOutOfOrder, start, end)

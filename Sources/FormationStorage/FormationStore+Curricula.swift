@@ -191,6 +191,22 @@ public struct CurriculumTransaction {
                        arguments: [header.id.rawValue, header.version, try JSONColumn.encode(header)])
     }
 
+    /// Replaces the stored workshop with the same id, or adds it.
+    public func upsert(_ workshop: Workshop, in curriculum: Slug, position: Int) throws {
+        try deleteWorkshop(workshop.id, in: curriculum)
+        try insert(workshop, in: curriculum, position: position)
+    }
+
+    public func deleteWorkshop(_ id: Slug, in curriculum: Slug) throws {
+        try db.execute(sql: "DELETE FROM workshop WHERE curriculumId = ? AND id = ?", arguments: [curriculum.rawValue, id.rawValue])
+    }
+
+    /// Stores `header` in place of the stored one, keeping the stored workshops (same-version replace).
+    public func updateHeader(_ header: CurriculumHeader) throws {
+        try db.execute(sql: "UPDATE curriculum SET version = ?, header = ? WHERE id = ?",
+                       arguments: [header.version, try JSONColumn.encode(header), header.id.rawValue])
+    }
+
     /// Appends `workshop` to `curriculum` at `position`. Uses cached prepared statements: a large
     /// pack inserts tens of thousands of rows in one transaction.
     public func insert(_ workshop: Workshop, in curriculum: Slug, position: Int) throws {

@@ -109,6 +109,15 @@ enum Migrations {
                 );
                 CREATE INDEX shift_person ON shift(personId, start);
                 CREATE INDEX shift_battle ON shift(battleId, start);
+
+                -- Soft conflicts a facilitator chose to force: kept so checks and reports show them.
+                CREATE TABLE recordedConflict (
+                    sessionId TEXT NOT NULL REFERENCES session(id) ON DELETE RESTRICT,
+                    kind TEXT NOT NULL,
+                    -- The message's arguments as a JSON array of strings, rendered in the reader's language.
+                    arguments TEXT NOT NULL,
+                    PRIMARY KEY (sessionId, kind, arguments)
+                ) WITHOUT ROWID;
                 """)
         }
         return migrator

@@ -6,6 +6,8 @@ public enum FileFailure: Error, Equatable, Sendable, LocalizedFailure {
     case unreadable(String, reason: String)
     case isDirectory(String)
     case unwritable(String, reason: String)
+    /// Readable, but not UTF-8 text, or too large for what it claims to be: bad data (65).
+    case notText(String)
 
     public var message: Message {
         switch self {
@@ -13,6 +15,7 @@ public enum FileFailure: Error, Equatable, Sendable, LocalizedFailure {
         case .unreadable(let path, let reason): Message(.fileUnreadable, path, reason)
         case .isDirectory(let path): Message(.fileIsDirectory, path)
         case .unwritable(let path, let reason): Message(.outputUnwritable, path, reason)
+        case .notText(let path): Message(.fileNotText, path)
         }
     }
 }

@@ -14,6 +14,8 @@ struct Formation: ParsableCommand {
             subcommands: [
                 PlantCommand.self, PersonCommand.self, BattleCommand.self,
                 CurriculumCommand.self, WorkshopCommand.self,
+                SessionCommand.self, ShiftCommand.self, Attend.self,
+                Import.self, Validate.self,
             ])
     }
 
@@ -27,6 +29,9 @@ struct Formation: ParsableCommand {
         } catch let failure as any LocalizedFailure {
             Terminal.error(failure.message.text(language))
             Foundation.exit(ExitCodes.code(for: failure))
+        } catch let refused as ScheduleRefused {
+            for line in ScheduleOutput.refused(refused, language).lines { Terminal.standardError(line) }
+            Foundation.exit(ExitCodes.dataError)
         } catch let failure as CommandFailure {
             for line in failure.lines { Terminal.standardError(line) }
             Foundation.exit(failure.code)

@@ -42,20 +42,37 @@ public enum CurriculumRules {
                 graph[node] = workshop.prerequisites.map { $0.qualified(in: curriculum.id) }
             }
         }
-        for curriculum in curricula {
-            for workshop in curriculum.workshops {
-                for prerequisite in workshop.prerequisites where graph[prerequisite.qualified(in: curriculum.id)] == nil {
-                    problems.append(.init(
-                        curriculum: curriculum.id, workshop: workshop.id,
-                        error: .unknownPrerequisite(workshop: workshop.id.rawValue, prerequisite: prerequisite.description)))
-                }
+        let incomingNodes = curricula.flatMap { curriculum in
+            curriculum.workshops.map { WorkshopRef(curriculum: curriculum.id, workshop: $0.id) }
+        }
+        for (node, error) in graphProblems(in: graph, incoming: incomingNodes) {
+            problems.append(.init(curriculum: node.curriculum!, workshop: node.workshop, error: error))
+        }
+        return problems
+    }
+}
+
+extension CurriculumRules {
+    /// The checks that need the whole graph: prerequisites that lead nowhere, and a cycle.
+    ///
+    /// - Parameters:
+    ///   - graph: every workshop that will exist after the import (qualified refs) → what it requires.
+    ///   - incoming: the workshops being imported, in file order; only their prerequisites are
+    ///     checked (the rest of the graph was checked when it was imported).
+    /// - Returns: each problem with the workshop it belongs to; a cycle is reported once, at the
+    ///   first incoming workshop on it.
+    public static func graphProblems(in graph: [WorkshopRef: [WorkshopRef]], incoming: [WorkshopRef]) -> [(WorkshopRef, DomainError)] {
+        var problems: [(WorkshopRef, DomainError)] = []
+        for node in incoming {
+            for required in graph[node] ?? [] where graph[required] == nil {
+                let shown = required.curriculum == node.curriculum ? required.workshop.rawValue : required.description
+                problems.append((node, .unknownPrerequisite(workshop: node.workshop.rawValue, prerequisite: shown)))
             }
         }
         if let cycle = PrerequisiteGraph.findCycle(in: graph) {
-            let first = cycle[0]
-            problems.append(.init(curriculum: first.curriculum ?? curricula.first?.id ?? first.workshop,
-                                  workshop: first.workshop,
-                                  error: .prerequisiteCycle(cycle.map(\.description))))
+            let incomingSet = Set(incoming)
+            let at = cycle.first(where: incomingSet.contains) ?? cycle[0]
+            problems.append((at, .prerequisiteCycle(cycle.map(\.description))))
         }
         return problems
     }

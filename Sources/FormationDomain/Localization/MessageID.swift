@@ -16,6 +16,21 @@ public enum MessageID: String, Sendable, CaseIterable {
     case prerequisiteCycle
     case selfPrerequisite
     case missingLanguageText
+    case invalidDateTime
+    case conflictPersonDoubleBooked
+    case conflictOutsideBattle
+    case conflictPlaceDoubleBooked
+    case conflictOnShift
+    case conflictMissingPrerequisite
+    case conflictOverCapacity
+    case conflictInexperiencedFacilitator
+    case conflictHard
+    case conflictSoft
+    case conflictForced
+    case unknownPeople
+    case sheetBadRow
+    case sheetBadStatus
+    case fileNotText
     // Lookups
     case notFound
     case ambiguous
@@ -59,6 +74,12 @@ public enum MessageID: String, Sendable, CaseIterable {
     case tooManyErrors
     case validationOK
     case nothingWritten
+    case conflictAdded
+    case conflictRemoved
+    case conflictMetadata
+    case importChecked
+    case importNothingToDo
+    case exportWritten
     // Diff
     case diffAdded, diffRemoved, diffChanged, diffNone, diffHeader, diffMetadata
     // Lists and shows
@@ -69,6 +90,28 @@ public enum MessageID: String, Sendable, CaseIterable {
     case headingLicense, headingDerivedFrom, headingObjectives, headingPrerequisites, headingMaterials
     case headingCompetencies, headingOutline, headingParticipants, headingSummary, headingDescription
     case headingBattles, headingPeople, headingDays, headingMinutes, headingLanguageMissing
+    case headingWhen
+    case headingPlaceColumn
+    case headingWorkshopColumn
+    case headingFacilitatorsColumn
+    case headingCount
+    case cancelledMark
+    case noSessions
+    case noConflicts
+    case conflictHardMark
+    case conflictForcedMark
+    case conflictSoftMark
+    case sheetTitle
+    case headingBattle
+    case headingDate
+    case headingTime
+    case headingPlaceLabel
+    case headingFacilitatorsLabel
+    case headingSessionID
+    case sheetName
+    case sheetPlant
+    case sheetSignature
+    case sheetFooter
     case yes, no, none
     case participantsRange, participantsAtLeast, participantsAtMost
     case ownershipState, ownershipWorkerControlled, ownershipPrivate
@@ -120,4 +163,27 @@ public enum MessageID: String, Sendable, CaseIterable {
     case helpOutput
     case helpDiff
     case helpDiffSide
+    case helpSession
+    case helpSessionAdd
+    case helpStartTime
+    case helpEndTime
+    case helpPlace
+    case helpFacilitator
+    case helpFacilitatorMissing
+    case helpForce
+    case helpSessionList
+    case helpDay
+    case helpSessionCancel
+    case helpSessionRef
+    case helpSessionSheet
+    case helpShift
+    case helpShiftAdd
+    case helpShiftPerson
+    case helpShiftPersonMissing
+    case helpAttend
+    case helpRole
+    case helpStatus
+    case helpCSV
+    case helpAttendNobody
+    case helpBattleCheck
 }

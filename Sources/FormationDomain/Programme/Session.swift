@@ -23,6 +23,17 @@ public struct Session: Hashable, Sendable, Codable {
         self.cancelled = cancelled
     }
 
+    /// For rows read back from our own database, which were checked when written.
+    public init(stored id: EntityID, battle: EntityID, workshop: WorkshopRef, start: Int64, end: Int64, place: String, cancelled: Bool) {
+        self.id = id
+        self.battle = battle
+        self.workshop = workshop
+        self.start = start
+        self.end = end
+        self.place = place
+        self.cancelled = cancelled
+    }
+
     public func overlaps(_ other: Session) -> Bool { start < other.end && other.start < end }
 }
 
@@ -58,6 +69,15 @@ public struct Shift: Hashable, Sendable, Codable {
     public var person: EntityID
     public var start: Int64
     public var end: Int64
+
+    /// For rows read back from our own database.
+    public init(stored id: EntityID, battle: EntityID, person: EntityID, start: Int64, end: Int64) {
+        self.id = id
+        self.battle = battle
+        self.person = person
+        self.start = start
+        self.end = end
+    }
 
     public init(id: EntityID, battle: EntityID, person: EntityID, start: Int64, end: Int64) throws(DomainError) {
         guard start < end else { throw .datesOutOfOrder(start: String(start), end: String(end)) }

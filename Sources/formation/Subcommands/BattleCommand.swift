@@ -4,7 +4,7 @@ import FormationUseCases
 
 struct BattleCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
-        CommandConfiguration(commandName: "battle", abstract: Help.text(.helpBattle), subcommands: [Add.self, List.self, Show.self])
+        CommandConfiguration(commandName: "battle", abstract: Help.text(.helpBattle), subcommands: [Add.self, List.self, Show.self, Check.self])
     }
 
     struct Add: ParsableCommand {
@@ -45,11 +45,34 @@ struct BattleCommand: ParsableCommand {
         @Argument(help: ArgumentHelp(Help.text(.helpBattleRef))) var battle: String
 
         func run() throws {
-            let store = try global.openStore()
-            guard let entry = try store.battle(store.resolve(.battle, battle)) else { return }
+            let timetable = try Timetable.load(global.openStore(), battle: battle)
             switch output.format {
-            case .json: try JSONOutput.print(BattleJSON(entry))
-            case .text: Terminal.output(TextViews.battle(entry, global.language))
+            case .json:
+                try JSONOutput.print(BattleTimetableJSON(timetable))
+            case .text:
+                Terminal.output(TextViews.battle(timetable.battle, global.language) + "\n\n" + TimetableText.grid(timetable, global.language))
+            }
+        }
+    }
+
+    struct Check: ParsableCommand {
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Help.text(.helpBattleCheck)) }
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: FormatOption
+        @Argument(help: ArgumentHelp(Help.text(.helpBattleRef))) var battle: String
+
+        func run() throws {
+            let store = try global.openStore()
+            let found = try Scheduling(store: store).check(battle: battle)
+            let recorded = try store.reading { try $0.recordedConflicts(ofBattle: store.resolve(.battle, battle)) }
+            switch output.format {
+            case .json:
+                try JSONOutput.print(found.map { entry in
+                    SessionConflictsJSON(session: entry.session.id.rawValue, label: entry.label.description,
+                                         conflicts: entry.conflicts.map(ConflictJSON.init))
+                })
+            case .text:
+                Terminal.output(TimetableText.conflicts(found, recorded: recorded, global.language))
             }
         }
     }

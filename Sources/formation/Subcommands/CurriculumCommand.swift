@@ -6,7 +6,7 @@ import FormationUseCases
 struct CurriculumCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(commandName: "curriculum", abstract: Help.text(.helpCurriculum),
-                             subcommands: [List.self, Show.self])
+                             subcommands: [List.self, Show.self, Export.self, Diff.self])
     }
 
     struct List: ParsableCommand {
@@ -37,6 +37,41 @@ struct CurriculumCommand: ParsableCommand {
             switch output.format {
             case .json: try JSONOutput.print(CurriculumJSON(header, workshopCount: workshops.count, workshops: workshops.map(WorkshopJSON.init)))
             case .text: Terminal.output(CurriculumText.curriculum(header, workshops: workshops, global.language))
+            }
+        }
+    }
+}
+
+extension CurriculumCommand {
+    struct Export: ParsableCommand {
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Help.text(.helpExport)) }
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: ArgumentHelp(Help.text(.helpCurriculumID))) var id: String
+        @Option(name: .shortAndLong, help: ArgumentHelp(Help.text(.helpOutput), valueName: "file")) var output: String?
+
+        func run() throws {
+            let slug = try Slug(id)
+            try CurriculumExport(store: global.openStore()).run(curriculum: slug, to: output)
+        }
+    }
+
+    struct Diff: ParsableCommand {
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Help.text(.helpDiff)) }
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var format: FormatOption
+        @Argument(help: ArgumentHelp(Help.text(.helpDiffSide), valueName: "old")) var old: String
+        @Argument(help: ArgumentHelp(Help.text(.helpDiffSide), valueName: "new")) var new: String
+
+        func run() throws {
+            let diff: CurriculumDiff
+            do {
+                diff = try CurriculumComparison(store: global.openStore()).diff(old: old, new: new)
+            } catch let failure as CurriculumFileProblems {
+                throw CommandFailure(lines: failure.problems.flatMap { $0.lines(global.language) }, code: ExitCodes.dataError)
+            }
+            switch format.format {
+            case .json: try JSONOutput.print(diff)
+            case .text: Terminal.output(DiffText.render(diff, global.language))
             }
         }
     }

@@ -1,5 +1,5 @@
-public import ArgumentParser
-public import FormationDomain
+import ArgumentParser
+import FormationDomain
 import FormationUseCases
 
 struct PlantCommand: ParsableCommand {
@@ -37,6 +37,3 @@ struct PlantCommand: ParsableCommand {
         }
     }
 }
-
-extension Ownership: ExpressibleByArgument {}
-extension Sector: ExpressibleByArgument {}

@@ -23,6 +23,7 @@ enum ExitCodes {
             switch file {
             case .missing, .unreadable, .isDirectory: noInput
             case .unwritable: cannotCreate
+            case .notText: dataError
             }
         default:
             dataError

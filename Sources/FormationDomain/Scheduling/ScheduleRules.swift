@@ -1,0 +1,118 @@
+/// Everything the rules need to judge one session, gathered by the caller from storage.
+public struct ScheduleContext: Sendable {
+    public struct Booking: Sendable {
+        public let person: EntityID
+        public let role: Role
+        public init(person: EntityID, role: Role) {
+            self.person = person
+            self.role = role
+        }
+    }
+
+    /// Another session of any battle that overlaps in time, with who is in it.
+    public struct Neighbour: Sendable {
+        public let session: Session
+        public let label: SessionLabel
+        public let people: Set<EntityID>
+        public init(session: Session, label: SessionLabel, people: Set<EntityID>) {
+            self.session = session
+            self.label = label
+            self.people = people
+        }
+    }
+
+    public struct ShiftSpan: Sendable {
+        public let person: EntityID
+        public let start: Int64
+        public let end: Int64
+        /// Local wall-clock labels for messages.
+        public let startLabel: String
+        public let endLabel: String
+        public init(person: EntityID, start: Int64, end: Int64, startLabel: String, endLabel: String) {
+            self.person = person
+            self.start = start
+            self.end = end
+            self.startLabel = startLabel
+            self.endLabel = endLabel
+        }
+    }
+
+    public var battle: Battle
+    /// The session's first and last local day.
+    public var firstDay: CivilDate
+    public var lastDay: CivilDate
+    public var workshop: Workshop
+    /// The workshop's prerequisites, qualified.
+    public var prerequisites: [WorkshopRef]
+    public var bookings: [Booking]
+    public var names: [EntityID: String]
+    public var neighbours: [Neighbour]
+    public var shifts: [ShiftSpan]
+    /// Workshops each person has attended (status attended), qualified.
+    public var attended: [EntityID: Set<WorkshopRef>]
+    /// Workshops each person has facilitated before.
+    public var taught: [EntityID: Set<WorkshopRef>]
+    public var workshopRef: WorkshopRef
+
+    public init(battle: Battle, firstDay: CivilDate, lastDay: CivilDate, workshop: Workshop, workshopRef: WorkshopRef,
+                prerequisites: [WorkshopRef], bookings: [Booking], names: [EntityID: String], neighbours: [Neighbour],
+                shifts: [ShiftSpan], attended: [EntityID: Set<WorkshopRef>], taught: [EntityID: Set<WorkshopRef>]) {
+        self.battle = battle
+        self.firstDay = firstDay
+        self.lastDay = lastDay
+        self.workshop = workshop
+        self.workshopRef = workshopRef
+        self.prerequisites = prerequisites
+        self.bookings = bookings
+        self.names = names
+        self.neighbours = neighbours
+        self.shifts = shifts
+        self.attended = attended
+        self.taught = taught
+    }
+}
+
+/// The scheduling rules of a battle, pure: given a session and its context, every conflict.
+public enum ScheduleRules {
+    /// Every conflict of `session`, hard ones first, in a stable order.
+    public static func conflicts(of session: Session, in context: ScheduleContext) -> [ScheduleConflict] {
+        var hard: [ScheduleConflict] = []
+        var soft: [ScheduleConflict] = []
+        func name(_ id: EntityID) -> String { context.names[id] ?? id.short }
+
+        if !context.battle.contains(context.firstDay) || !context.battle.contains(context.lastDay) {
+            hard.append(.outsideBattle(battleStart: context.battle.start, battleEnd: context.battle.end))
+        }
+        let people = Set(context.bookings.map(\.person))
+        for neighbour in context.neighbours where neighbour.session.id != session.id && !neighbour.session.cancelled
+            && neighbour.session.overlaps(session) {
+            for person in people.intersection(neighbour.people).sorted() {
+                hard.append(.personDoubleBooked(person: name(person), otherSession: neighbour.label))
+            }
+            if neighbour.session.battle == session.battle, neighbour.session.place.lowercased() == session.place.lowercased() {
+                soft.append(.placeDoubleBooked(place: session.place, otherSession: neighbour.label))
+            }
+        }
+        let participants = context.bookings.filter { $0.role == .participant }.map(\.person)
+        for person in participants.sorted() {
+            for shift in context.shifts where shift.person == person && shift.start < session.end && session.start < shift.end {
+                soft.append(.onShift(person: name(person), shiftStart: shift.startLabel, shiftEnd: shift.endLabel))
+            }
+            let attended = context.attended[person] ?? []
+            for prerequisite in context.prerequisites where !attended.contains(prerequisite) {
+                soft.append(.missingPrerequisite(person: name(person), prerequisite: prerequisite.description))
+            }
+        }
+        if participants.count > context.workshop.maxParticipants {
+            soft.append(.overCapacity(participants: participants.count, maximum: context.workshop.maxParticipants))
+        }
+        for booking in context.bookings where booking.role == .facilitator {
+            let knows = (context.attended[booking.person] ?? []).contains(context.workshopRef)
+                || (context.taught[booking.person] ?? []).contains(context.workshopRef)
+            if !knows {
+                soft.append(.inexperiencedFacilitator(person: name(booking.person), workshop: context.workshopRef.description))
+            }
+        }
+        return hard + soft
+    }
+}

@@ -1,0 +1,215 @@
+public import FormationDomain
+internal import GRDB
+
+/// A session as lists and timetables show it.
+public struct SessionEntry: Sendable, Equatable {
+    public let session: Session
+    public let facilitators: [PersonName]
+    public let participants: Int
+    public let attended: Int
+}
+
+public struct PersonName: Sendable, Equatable, Hashable {
+    public let id: EntityID
+    public let name: String
+}
+
+/// A participation with the person's name.
+public struct ParticipationEntry: Sendable, Equatable {
+    public let participation: Participation
+    public let name: String
+}
+
+/// A soft conflict that was forced, as recorded.
+public struct RecordedConflict: Sendable, Equatable {
+    public let session: EntityID
+    public let kind: String
+    public let arguments: [String]
+}
+
+extension FormationStore {
+    /// Runs `body` in one write transaction (BEGIN IMMEDIATE): reads that decide a conflict and the
+    /// writes that follow cannot interleave with another facilitator's.
+    public func inScheduleTransaction<T>(_ body: (ScheduleTransaction) throws -> T) throws -> T {
+        try write { db in try body(ScheduleTransaction(db)) }
+    }
+
+    /// Read-only access to the same queries, for lists, checks and exports.
+    public func reading<T>(_ body: (ScheduleTransaction) throws -> T) throws -> T {
+        try read { db in try body(ScheduleTransaction(db)) }
+    }
+}
+
+/// Queries and writes about sessions, participations and shifts on one connection.
+public struct ScheduleTransaction {
+    let db: Database
+
+    init(_ db: Database) { self.db = db }
+
+    public var curricula: CurriculumTransaction { CurriculumTransaction(db) }
+
+    // MARK: Reading
+
+    public func battle(_ id: EntityID) throws -> Battle? {
+        try BattleRecord.fetchOne(db, key: id.rawValue)?.domain
+    }
+
+    public func personName(_ id: EntityID) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT name FROM person WHERE id = ?", arguments: [id.rawValue])
+    }
+
+    public func names(_ ids: some Collection<EntityID>) throws -> [EntityID: String] {
+        guard !ids.isEmpty else { return [:] }
+        let rows = try Row.fetchAll(db, sql: "SELECT id, name FROM person WHERE id IN (\(placeholders(ids.count)))",
+                                    arguments: StatementArguments(ids.map(\.rawValue)))
+        return Dictionary(uniqueKeysWithValues: rows.map { (EntityID(trusted: $0["id"]), $0["name"]) })
+    }
+
+    public func session(_ id: EntityID) throws -> Session? {
+        try Row.fetchOne(db, sql: "SELECT * FROM session WHERE id = ?", arguments: [id.rawValue]).map(Self.session)
+    }
+
+    /// Sessions of any battle, not cancelled, that overlap `[start, end)`, with the people in them.
+    public func sessionsOverlapping(start: Int64, end: Int64) throws -> [(session: Session, people: Set<EntityID>)] {
+        let sessions = try Row.fetchAll(db, sql: """
+            SELECT * FROM session WHERE start < ? AND "end" > ? AND cancelled = 0 ORDER BY start, id
+            """, arguments: [end, start]).map(Self.session)
+        return try sessions.map { session in
+            let people = try String.fetchAll(db, sql: "SELECT personId FROM participation WHERE sessionId = ?", arguments: [session.id.rawValue])
+            return (session, Set(people.map(EntityID.init(trusted:))))
+        }
+    }
+
+    public func participations(of session: EntityID) throws -> [ParticipationEntry] {
+        try Row.fetchAll(db, sql: """
+            SELECT participation.*, person.name FROM participation JOIN person ON person.id = participation.personId
+            WHERE sessionId = ? ORDER BY participation.role, person.name, person.id
+            """, arguments: [session.rawValue]).map { row in
+            ParticipationEntry(participation: Participation(
+                session: EntityID(trusted: row["sessionId"]), person: EntityID(trusted: row["personId"]),
+                role: Role(rawValue: row["role"]) ?? .participant, status: AttendanceStatus(rawValue: row["status"]) ?? .registered),
+                name: row["name"])
+        }
+    }
+
+    /// Shifts of `people` that overlap `[start, end)`.
+    public func shifts(of people: some Collection<EntityID>, overlapping start: Int64, _ end: Int64) throws -> [Shift] {
+        guard !people.isEmpty else { return [] }
+        return try Row.fetchAll(db, sql: """
+            SELECT * FROM shift WHERE personId IN (\(placeholders(people.count))) AND start < ? AND "end" > ? ORDER BY start
+            """, arguments: StatementArguments(people.map(\.rawValue)) + [end, start]).map(Self.shift)
+    }
+
+    public func shifts(ofBattle battle: EntityID) throws -> [Shift] {
+        try Row.fetchAll(db, sql: "SELECT * FROM shift WHERE battleId = ? ORDER BY start, personId", arguments: [battle.rawValue]).map(Self.shift)
+    }
+
+    /// Workshops each person attended as a participant (qualified refs).
+    public func attended(by people: some Collection<EntityID>) throws -> [EntityID: Set<WorkshopRef>] {
+        try workshops(of: people, condition: "participation.role = 'participant' AND participation.status = 'attended'")
+    }
+
+    /// Workshops each person facilitated in a session that was held (not cancelled, already over,
+    /// and they were not marked absent).
+    public func taught(by people: some Collection<EntityID>, before now: Int64) throws -> [EntityID: Set<WorkshopRef>] {
+        try workshops(of: people, condition: "participation.role = 'facilitator' AND participation.status != 'absent' AND session.\"end\" <= \(now)")
+    }
+
+    private func workshops(of people: some Collection<EntityID>, condition: String) throws -> [EntityID: Set<WorkshopRef>] {
+        guard !people.isEmpty else { return [:] }
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT DISTINCT participation.personId, session.curriculumId, session.workshopId
+            FROM participation JOIN session ON session.id = participation.sessionId
+            WHERE participation.personId IN (\(placeholders(people.count))) AND session.cancelled = 0 AND \(condition)
+            """, arguments: StatementArguments(people.map(\.rawValue)))
+        var result: [EntityID: Set<WorkshopRef>] = [:]
+        for row in rows {
+            result[EntityID(trusted: row["personId"]), default: []].insert(
+                WorkshopRef(curriculum: Slug(trusted: row["curriculumId"]), workshop: Slug(trusted: row["workshopId"])))
+        }
+        return result
+    }
+
+    /// The sessions of a battle in time order, with facilitators and counts.
+    public func sessions(ofBattle battle: EntityID, includeCancelled: Bool = true) throws -> [SessionEntry] {
+        let sessions = try Row.fetchAll(db, sql: """
+            SELECT * FROM session WHERE battleId = ? \(includeCancelled ? "" : "AND cancelled = 0") ORDER BY start, place, id
+            """, arguments: [battle.rawValue]).map(Self.session)
+        return try sessions.map { session in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT participation.personId, participation.role, participation.status, person.name
+                FROM participation JOIN person ON person.id = participation.personId
+                WHERE participation.sessionId = ? ORDER BY person.name, person.id
+                """, arguments: [session.id.rawValue])
+            let facilitators = rows.filter { ($0["role"] as String) == "facilitator" }
+                .map { PersonName(id: EntityID(trusted: $0["personId"]), name: $0["name"]) }
+            let participants = rows.filter { ($0["role"] as String) == "participant" }
+            return SessionEntry(session: session, facilitators: facilitators, participants: participants.count,
+                                attended: participants.filter { ($0["status"] as String) == "attended" }.count)
+        }
+    }
+
+    public func recordedConflicts(ofBattle battle: EntityID) throws -> [RecordedConflict] {
+        try Row.fetchAll(db, sql: """
+            SELECT recordedConflict.* FROM recordedConflict JOIN session ON session.id = recordedConflict.sessionId
+            WHERE session.battleId = ? ORDER BY session.start, recordedConflict.sessionId, kind
+            """, arguments: [battle.rawValue]).map { row in
+            RecordedConflict(session: EntityID(trusted: row["sessionId"]), kind: row["kind"],
+                             arguments: (try? JSONColumn.decode([String].self, row["arguments"])) ?? [])
+        }
+    }
+
+    // MARK: Writing
+
+    public func insert(_ session: Session) throws {
+        try db.execute(sql: """
+            INSERT INTO session (id, battleId, curriculumId, workshopId, start, "end", place, cancelled)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [session.id.rawValue, session.battle.rawValue, session.workshop.curriculum?.rawValue,
+                             session.workshop.workshop.rawValue, session.start, session.end, session.place, session.cancelled])
+    }
+
+    public func setCancelled(_ session: EntityID, _ cancelled: Bool) throws {
+        try db.execute(sql: "UPDATE session SET cancelled = ? WHERE id = ?", arguments: [cancelled, session.rawValue])
+    }
+
+    /// Adds or updates a person's participation in a session.
+    public func upsert(_ participation: Participation) throws {
+        try db.execute(sql: """
+            INSERT INTO participation (sessionId, personId, role, status) VALUES (?, ?, ?, ?)
+            ON CONFLICT (sessionId, personId) DO UPDATE SET role = excluded.role, status = excluded.status
+            """, arguments: [participation.session.rawValue, participation.person.rawValue,
+                             participation.role.rawValue, participation.status.rawValue])
+    }
+
+    public func insert(_ shift: Shift) throws {
+        try db.execute(sql: "INSERT INTO shift (id, battleId, personId, start, \"end\") VALUES (?, ?, ?, ?, ?)",
+                       arguments: [shift.id.rawValue, shift.battle.rawValue, shift.person.rawValue, shift.start, shift.end])
+    }
+
+    public func record(_ conflict: ScheduleConflict, session: EntityID) throws {
+        let arguments = conflict.message.arguments.map { argument -> String in
+            if case .text(let text) = argument { return text }
+            return ""
+        }
+        try db.execute(sql: "INSERT OR IGNORE INTO recordedConflict (sessionId, kind, arguments) VALUES (?, ?, ?)",
+                       arguments: [session.rawValue, conflict.kind, try JSONColumn.encode(arguments)])
+    }
+
+    // MARK: Rows
+
+    static func session(_ row: Row) -> Session {
+        Session(stored: EntityID(trusted: row["id"]), battle: EntityID(trusted: row["battleId"]),
+                     workshop: WorkshopRef(curriculum: Slug(trusted: row["curriculumId"]), workshop: Slug(trusted: row["workshopId"])),
+                     start: row["start"], end: row["end"], place: row["place"], cancelled: row["cancelled"])
+    }
+
+    static func shift(_ row: Row) -> Shift {
+        Shift(stored: EntityID(trusted: row["id"]), battle: EntityID(trusted: row["battleId"]), person: EntityID(trusted: row["personId"]),
+                   start: row["start"], end: row["end"])
+    }
+}
+
+func placeholders(_ count: Int) -> String {
+    Array(repeating: "?", count: count).joined(separator: ", ")
+}

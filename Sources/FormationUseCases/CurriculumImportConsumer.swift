@@ -1,0 +1,128 @@
+import FormationDomain
+import FormationStorage
+import FormationXML
+
+/// Receives one pack's header and workshops as the XML reader streams them, and writes them into
+/// the import's transaction (or compares them with the stored copy), so memory stays flat.
+///
+/// Version rules (DESIGN.md §5): a new curriculum or a newer version is written; an older version
+/// is skipped; the same version is compared workshop by workshop: identical → unchanged,
+/// different → a conflict, unless `replace` is set.
+struct CurriculumImportConsumer: CurriculumPackConsumer {
+    enum Mode {
+        case write
+        case compare
+        case skip(stored: Int)
+    }
+
+    let transaction: CurriculumTransaction
+    let file: String
+    let replace: Bool
+
+    private(set) var header: CurriculumHeader?
+    private(set) var headerPosition = XMLPosition(line: 0, column: 0)
+    private(set) var mode = Mode.write
+    private(set) var storedVersion: Int?
+    private(set) var problems: [FileProblem] = []
+    /// Field changes against the stored copy of the same version (compare mode).
+    private(set) var changes: [Message] = []
+    private(set) var workshopCount = 0
+    /// Workshops with prerequisites, and where they are: the graph checks point back at these.
+    private(set) var positions: [WorkshopRef: XMLPosition] = [:]
+    /// Every workshop written, in order: only their prerequisites are checked afterwards.
+    private(set) var incoming: [WorkshopRef] = []
+    private var seen = Set<Slug>()
+    private var storedHeader: CurriculumHeader?
+
+    init(transaction: CurriculumTransaction, file: String, replace: Bool) {
+        self.transaction = transaction
+        self.file = file
+        self.replace = replace
+    }
+
+    mutating func header(_ header: CurriculumHeader, at position: XMLPosition) throws {
+        self.header = header
+        headerPosition = position
+        storedVersion = try transaction.storedVersion(header.id)
+        switch storedVersion {
+        case nil:
+            mode = .write
+        case let stored? where stored < header.version:
+            mode = .write
+        case let stored? where stored > header.version:
+            mode = .skip(stored: stored)
+        default:
+            mode = .compare
+            storedHeader = try transaction.storedHeader(header.id)
+            if let storedHeader, storedHeader != header {
+                let diff = CurriculumDiff(old: Curriculum(header: storedHeader, workshops: []), new: Curriculum(header: header, workshops: []))
+                if !diff.metadata.isEmpty {
+                    changes.append(Message(.conflictMetadata, diff.metadata.map(\.field).joined(separator: ", ")))
+                }
+            }
+        }
+        if case .write = mode { try transaction.replaceHeader(header) }
+        if case .compare = mode, replace { try transaction.updateHeader(header) }
+    }
+
+    mutating func workshop(_ workshop: Workshop, at position: XMLPosition) throws {
+        guard let header else { return }
+        let ref = WorkshopRef(curriculum: header.id, workshop: workshop.id)
+        guard seen.insert(workshop.id).inserted else {
+            problem(at: position, DomainError.duplicateWorkshop(workshop.id.rawValue).message)
+            return
+        }
+        do { try workshop.validate() } catch { problem(at: position, error.message) }
+        if !workshop.prerequisites.isEmpty { positions[ref] = position }
+        defer { workshopCount += 1 }
+        switch mode {
+        case .skip:
+            return
+        case .write:
+            incoming.append(ref)
+            try transaction.insert(workshop, in: header.id, position: workshopCount)
+        case .compare:
+            incoming.append(ref)
+            let stored = try transaction.storedWorkshop(header.id, workshop.id)
+            if let stored {
+                if stored != workshop {
+                    let diff = CurriculumDiff(old: Curriculum(header: header, workshops: [stored]), new: Curriculum(header: header, workshops: [workshop]))
+                    for change in diff.changed {
+                        changes.append(Message(.conflictField, change.workshop, change.fields.map(\.field).joined(separator: ", ")))
+                    }
+                }
+            } else {
+                changes.append(Message(.conflictAdded, workshop.id.rawValue))
+            }
+            if replace { try transaction.upsert(workshop, in: header.id, position: workshopCount) }
+        }
+    }
+
+    /// Called when the file has been read whole: finds stored workshops the file no longer has.
+    mutating func finish() throws -> CurriculumOutcome? {
+        guard let header else { return nil }
+        switch mode {
+        case .skip(let stored):
+            return .skippedOlder(storedVersion: stored)
+        case .write:
+            return storedVersion.map { .replaced(oldVersion: $0, workshops: workshopCount) } ?? .added(workshops: workshopCount)
+        case .compare:
+            let removed = try transaction.storedWorkshopIDs(header.id).filter { !seen.contains($0) }
+            for id in removed { changes.append(Message(.conflictRemoved, id.rawValue)) }
+            if replace {
+                for id in removed { try transaction.deleteWorkshop(id, in: header.id) }
+                return changes.isEmpty ? .unchanged : .replacedSameVersion(changes: changes.count)
+            }
+            if !changes.isEmpty {
+                problems.append(FileProblem(file: file, line: headerPosition.line, column: headerPosition.column,
+                                            message: Message(.versionConflict, header.id.rawValue, String(header.version)),
+                                            details: changes))
+            }
+            return .unchanged
+        }
+    }
+
+    private mutating func problem(at position: XMLPosition, _ message: Message) {
+        problems.append(FileProblem(file: file, line: position.line, column: position.column, message: message))
+    }
+}

@@ -1,0 +1,126 @@
+internal import CLibXML2
+import FormationDomain
+
+/// Gathers one read's issues from every channel: libxml2's parser, namespace and schema errors
+/// (through the reader's and the validator's structured handlers, and the thread-local handler
+/// around the synchronous parse), the input guard, and the reader's own checks.
+///
+/// Stops the read at the first fatal error (well-formedness, namespaces) and after
+/// `XMLLimits.maxIssues` issues. Never keeps libxml2's text where it could quote entity content
+/// or an external resource.
+final class IssueCollector {
+    enum Origin { case parser, schema, guardian, reader }
+
+    private struct Entry {
+        let issue: XMLIssue
+        let origin: Origin
+        let order: Int
+    }
+
+    private let maxIssues: Int
+    private var entries: [Entry] = []
+    private var overflow: XMLPosition?
+    /// The guard whose failure makes later libxml2 errors mere consequences.
+    var guardian: InputGuard?
+    /// Set when reading must stop: a fatal error, or too many issues.
+    private(set) var mustStop = false
+
+    init(maxIssues: Int) {
+        self.maxIssues = max(1, maxIssues)
+    }
+
+    var isEmpty: Bool { entries.isEmpty && overflow == nil }
+
+    func record(_ issue: XMLIssue, _ origin: Origin, fatal: Bool = false) {
+        if fatal { mustStop = true }
+        guard overflow == nil else { return }
+        // libxml2 sometimes raises the same error twice (two code paths, one mistake).
+        if let last = entries.last, last.issue == issue { return }
+        guard entries.count < maxIssues else {
+            overflow = issue.position
+            mustStop = true
+            return
+        }
+        entries.append(Entry(issue: issue, origin: origin, order: entries.count))
+    }
+
+    /// Whether a schema error was reported on `line` (so that a check of ours does not say it twice).
+    func hasSchemaIssue(onLine line: Int) -> Bool {
+        entries.contains { $0.origin == .schema && $0.issue.line == line }
+    }
+
+    /// Drops schema errors: the root was not ours, so "no matching global declaration" is noise.
+    func dropSchemaIssues() {
+        entries.removeAll { $0.origin == .schema }
+    }
+
+    /// The issues in file order (line, then column; stable), then the `tooManyErrors` line.
+    func finalIssues() -> [XMLIssue] {
+        var sorted = entries.sorted { ($0.issue.line, $0.issue.column, $0.order) < ($1.issue.line, $1.issue.column, $1.order) }
+            .map(\.issue)
+        if let overflow {
+            sorted.append(XMLIssue(at: overflow, Message(.tooManyErrors, String(maxIssues))))
+        }
+        return sorted
+    }
+
+    // MARK: - libxml2's errors
+
+    /// One structured error from libxml2, classified and cleaned.
+    func libxml2Error(_ error: UnsafePointer<xmlError>) {
+        if guardian?.failureDelivered == true { return }
+        let level = error.pointee.level.rawValue
+        guard level >= XML_ERR_ERROR.rawValue else { return }  // warnings are not refusals
+        let domain = error.pointee.domain
+        let code = error.pointee.code
+        let line = Int(max(0, error.pointee.line))
+        let column = Int(max(0, error.pointee.int2))
+        let text = IssueCollector.describe(error.pointee.message, domain: domain, code: code)
+        if domain == Int32(XML_FROM_SCHEMASV.rawValue) || domain == Int32(XML_FROM_SCHEMASP.rawValue) {
+            // "No matching global declaration available for the validation root": only roots are
+            // global elements, so this is a document of another kind. The reader says so itself
+            // when it meets the root; if a syntax error comes first, that error is the news.
+            if code == Int32(XML_SCHEMAV_CVC_ELT_1.rawValue) { return }
+            record(XMLIssue(line: line, column: 0, message: Message(.xmlSchemaViolation, text)), .schema)
+        } else {
+            // Namespace errors are fatal for us: libxml2 reports them and carries on.
+            let fatal = level == XML_ERR_FATAL.rawValue || domain == Int32(XML_FROM_NAMESPACE.rawValue)
+            record(XMLIssue(line: line, column: column, message: Message(.xmlNotWellFormed, text)), .parser, fatal: fatal)
+        }
+    }
+
+    /// Error codes whose text may name or quote an entity, and domains that deal in DTDs or
+    /// external resources: their text is replaced, never echoed.
+    private static let entityCodes: Set<Int32> = Set(Array(14...30) + [36, 37, 82, 87, 88, 89, 90, 104, 107])
+    private static let entityDomains: Set<Int32> = Set([
+        XML_FROM_DTD, XML_FROM_IO, XML_FROM_FTP, XML_FROM_HTTP, XML_FROM_XINCLUDE, XML_FROM_VALID, XML_FROM_CATALOG,
+    ].map { Int32($0.rawValue) })
+
+    static let namespacesShown: [String] = XMLFormat.all.map { "{\($0.namespace)}" }
+
+    /// libxml2's message, made safe and short: entity and I/O texts replaced, our own namespace
+    /// dropped from `{namespace}name`, control characters blanked, at most 240 characters.
+    static func describe(_ message: UnsafeMutablePointer<CChar>?, domain: Int32, code: Int32) -> String {
+        if entityCodes.contains(code) || entityDomains.contains(domain) {
+            return "entities and external resources are not allowed (only &lt; &gt; &amp; &quot; &apos; and character references)"
+        }
+        guard let message else { return "error \(code)" }
+        var text = String(cString: message).trimmingTrailingSpace()
+        for namespace in namespacesShown where text.contains(namespace) {
+            text = text.replacing(namespace, with: "")
+        }
+        if text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+            text = String(String.UnicodeScalarView(text.unicodeScalars.map {
+                $0.value < 0x20 || $0.value == 0x7F ? " " : $0
+            }))
+        }
+        if text.count > 240 { text = String(text.prefix(239)) + "…" }
+        return text
+    }
+}
+
+/// The C entry point for every structured error channel; `context` is the read's collector.
+func collectStructuredError(_ context: UnsafeMutableRawPointer?, _ error: xmlErrorPtr?) {
+    guard let context, let error else { return }
+    Unmanaged<IssueCollector>.fromOpaque(context).takeUnretainedValue().libxml2Error(error)
+}

@@ -1,0 +1,50 @@
+/// Escaping for the HTML pages we print (sign-in sheets, learning records): every text that came
+/// from a person or a file goes through here.
+enum HTML {
+    static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+
+    /// A whole self-contained page: inline CSS for screen and print, no external assets.
+    static func page(title: String, language: String, body: String) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="\(escape(language))">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(escape(title))</title>
+        <style>
+        body { font-family: "DejaVu Sans", Arial, sans-serif; margin: 1.5cm; color: #111; }
+        h1 { font-size: 1.4em; margin: 0 0 .2em; }
+        h2 { font-size: 1.1em; margin: 1.2em 0 .4em; }
+        .meta { color: #333; margin: .1em 0; }
+        table { border-collapse: collapse; width: 100%; margin-top: .6em; }
+        th, td { border: 1px solid #444; padding: .35em .5em; text-align: left; vertical-align: top; }
+        th { background: #eee; }
+        td.sign { width: 30%; }
+        tr.blank td { height: 2.1em; }
+        .small { font-size: .85em; color: #444; }
+        @media print { body { margin: 1cm; } tr { page-break-inside: avoid; } }
+        </style>
+        </head>
+        <body>
+        \(body)
+        </body>
+        </html>
+
+        """
+    }
+}

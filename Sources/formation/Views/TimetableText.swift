@@ -1,0 +1,102 @@
+import FormationDomain
+import FormationStorage
+import FormationUseCases
+
+/// A battle's timetable for the terminal: a list, and a day-by-day grid (places across, time
+/// down) that fits 80 columns.
+enum TimetableText {
+    typealias T = TextViews
+
+    static func list(_ sessions: [SessionEntry], _ timetable: Timetable, _ language: Language) -> String {
+        guard !sessions.isEmpty else { return T.t(.emptyList, language) }
+        var table = Table(T.t(.headingID, language), T.t(.headingWhen, language), T.t(.headingPlaceColumn, language),
+                          T.t(.headingWorkshopColumn, language), T.t(.headingFacilitatorsColumn, language), T.t(.headingCount, language))
+        for entry in sessions {
+            let when = timetable.clock.label(start: entry.session.start, end: entry.session.end)
+            let workshop = (entry.session.cancelled ? T.t(.cancelledMark, language) + " " : "") + T.text(timetable.title(entry), language)
+            table.add(entry.session.id.short, when, entry.session.place, workshop,
+                      entry.facilitators.map(\.name).joined(separator: ", "), "\(entry.attended)/\(entry.participants)")
+        }
+        return table.render(maxCellWidth: 28)
+    }
+
+    /// One block per day; each row is a time at which some session starts or ends, each column a
+    /// place. A session shows its title where it starts and `┆` while it goes on. More than four
+    /// places wrap into further blocks, so rows stay within 80 columns.
+    static func grid(_ timetable: Timetable, _ language: Language) -> String {
+        let active = timetable.sessions.filter { !$0.session.cancelled }
+        var blocks: [String] = []
+        for day in timetable.days {
+            let sessions = active.filter { timetable.clock.local($0.session.start).date == day }
+            let heading = LocalFormat.longDate(day, language).capitalizedFirst
+            guard !sessions.isEmpty else {
+                blocks.append(heading + "\n  " + T.t(.noSessions, language))
+                continue
+            }
+            var places: [String] = []
+            for entry in sessions where !places.contains(entry.session.place) { places.append(entry.session.place) }
+            var block = [heading]
+            var first = true
+            for group in stride(from: 0, to: places.count, by: 4).map({ Array(places[$0..<min($0 + 4, places.count)]) }) {
+                if !first { block.append("") }
+                first = false
+                block.append(contentsOf: gridBlock(sessions.filter { group.contains($0.session.place) }, places: group, timetable, language))
+            }
+            blocks.append(block.joined(separator: "\n"))
+        }
+        return blocks.joined(separator: "\n\n")
+    }
+
+    private static func gridBlock(_ sessions: [SessionEntry], places: [String], _ timetable: Timetable, _ language: Language) -> [String] {
+        let timeWidth = 6
+        let width = max(10, (80 - timeWidth) / places.count - 1)
+        func cell(_ text: String) -> String {
+            let cut = Table.truncate(text, width)
+            return cut + String(repeating: " ", count: max(0, width - Table.width(cut)))
+        }
+        var times = Set<Int64>()
+        for entry in sessions { times.insert(entry.session.start); times.insert(entry.session.end) }
+        let rows = times.sorted()
+        var lines = [String(repeating: " ", count: timeWidth) + places.map { cell($0) }.joined(separator: " ")]
+        lines.append(String(repeating: " ", count: timeWidth) + places.map { _ in String(repeating: "─", count: width) }.joined(separator: " "))
+        for time in rows.dropLast() {
+            var cells: [String] = []
+            for place in places {
+                let here = sessions.filter { $0.session.place == place }
+                if let starting = here.first(where: { $0.session.start == time }) {
+                    cells.append(cell(T.text(timetable.title(starting), language)))
+                } else if here.contains(where: { $0.session.start < time && time < $0.session.end }) {
+                    cells.append(cell("┆"))
+                } else {
+                    cells.append(cell(""))
+                }
+            }
+            let clock = timetable.clock.local(time).clock
+            lines.append((clock + " ").padding(timeWidth) + cells.joined(separator: " "))
+        }
+        if let last = rows.last {
+            lines.append(timetable.clock.local(last).clock)
+        }
+        return lines.map { String($0.reversed().drop(while: { $0 == " " }).reversed()) }
+    }
+
+    static func conflicts(_ found: [SessionConflicts], recorded: [RecordedConflict], _ language: Language) -> String {
+        guard !found.isEmpty else { return T.t(.noConflicts, language) }
+        var lines: [String] = []
+        for entry in found {
+            lines.append(entry.label.description)
+            for conflict in entry.conflicts {
+                let forced = recorded.contains { $0.session == entry.session.id && $0.kind == conflict.kind }
+                let mark = conflict.isHard ? T.t(.conflictHardMark, language) : forced ? T.t(.conflictForcedMark, language) : T.t(.conflictSoftMark, language)
+                lines.append("  \(mark) \(conflict.message.text(language))")
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+}
+
+extension String {
+    func padding(_ width: Int) -> String {
+        self + String(repeating: " ", count: max(0, width - Table.width(self)))
+    }
+}

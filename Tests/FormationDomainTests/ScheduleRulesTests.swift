@@ -1,0 +1,121 @@
+import Testing
+@testable import FormationDomain
+
+/// The conflict rules one by one, on a battle from 2026-12-01 to 2026-12-05.
+@Suite struct ScheduleRulesTests {
+    static func format(_ n: Int) -> String { let s = String(n); return String(repeating: "0", count: 12 - s.count) + s }
+    static func EntityIDFor(_ n: Int) -> EntityID { EntityID(trusted: "00000000-0000-4000-8000-" + format(n)) }
+
+    let battle = try! Battle(id: EntityIDFor(1), name: "B", plant: EntityIDFor(2), start: CivilDate(iso: "2026-12-01"),
+                             end: CivilDate(iso: "2026-12-05"), timeZone: "UTC")
+    let ref = try! WorkshopRef(parsing: "drawing/dims")
+    let ana = EntityIDFor(10), beto = EntityIDFor(11), carla = EntityIDFor(12)
+    let hour: Int64 = 3600
+    let day0: Int64 = 1_764_547_200 // 2026-12-01 00:00 UTC
+
+    func session(_ n: Int, from: Int64, to: Int64, place: String = "Taller", battle: EntityID? = nil) -> Session {
+        try! Session(id: Self.EntityIDFor(n), battle: battle ?? self.battle.id, workshop: ref, start: day0 + from * hour,
+                     end: day0 + to * hour, place: place)
+    }
+
+    func context(bookings: [(EntityID, Role)], neighbours: [ScheduleContext.Neighbour] = [], shifts: [ScheduleContext.ShiftSpan] = [],
+                 attended: [EntityID: Set<WorkshopRef>] = [:], taught: [EntityID: Set<WorkshopRef>]? = nil,
+                 firstDay: String = "2026-12-01", lastDay: String = "2026-12-01", max: Int = 10) -> ScheduleContext {
+        var workshop = Workshop(id: Slug(trusted: "dims"), title: LocalizedText(["en": "Dims"]), durationMinutes: 120)
+        workshop.maxParticipants = max
+        let facilitators = bookings.filter { $0.1 == .facilitator }.map(\.0)
+        return ScheduleContext(
+            battle: battle, firstDay: try! CivilDate(iso: firstDay), lastDay: try! CivilDate(iso: lastDay), workshop: workshop,
+            workshopRef: ref, prerequisites: [try! WorkshopRef(parsing: "drawing/lines")],
+            bookings: bookings.map { .init(person: $0.0, role: $0.1) },
+            names: [ana: "Ana", beto: "Beto", carla: "Carla"], neighbours: neighbours, shifts: shifts,
+            attended: attended, taught: taught ?? Dictionary(uniqueKeysWithValues: facilitators.map { ($0, [ref]) }))
+    }
+
+    var knowsLines: Set<WorkshopRef> { [try! WorkshopRef(parsing: "drawing/lines")] }
+
+    @Test func aCleanSessionHasNoConflict() {
+        let s = session(100, from: 9, to: 11)
+        #expect(ScheduleRules.conflicts(of: s, in: context(bookings: [(ana, .facilitator), (beto, .participant)], attended: [beto: knowsLines])).isEmpty)
+    }
+
+    @Test func personInTwoOverlappingSessionsIsHardAndNamesTheOtherSession() {
+        let s = session(100, from: 9, to: 11)
+        let other = session(101, from: 10, to: 12, place: "Patio")
+        let label = SessionLabel(id: other.id, workshop: "drawing/lines", place: "Patio", when: "2026-12-01 10:00–12:00")
+        let conflicts = ScheduleRules.conflicts(of: s, in: context(bookings: [(ana, .facilitator), (beto, .participant)],
+            neighbours: [.init(session: other, label: label, people: [beto])], attended: [beto: knowsLines]))
+        #expect(conflicts == [.personDoubleBooked(person: "Beto", otherSession: label)])
+        #expect(conflicts[0].isHard)
+        #expect(conflicts[0].message.text(.en).contains("drawing/lines @ Patio, 2026-12-01 10:00–12:00"))
+    }
+
+    @Test func touchingSessionsDoNotOverlap() {
+        let s = session(100, from: 9, to: 11)
+        let other = session(101, from: 11, to: 12)
+        let label = SessionLabel(id: other.id, workshop: "x", place: "Taller", when: "")
+        #expect(ScheduleRules.conflicts(of: s, in: context(bookings: [(ana, .facilitator)],
+            neighbours: [.init(session: other, label: label, people: [ana])])).isEmpty)
+    }
+
+    @Test func cancelledSessionsFreeTheirPeopleAndPlace() {
+        let s = session(100, from: 9, to: 11)
+        var other = session(101, from: 9, to: 11)
+        other.cancelled = true
+        let label = SessionLabel(id: other.id, workshop: "x", place: "Taller", when: "")
+        #expect(ScheduleRules.conflicts(of: s, in: context(bookings: [(ana, .facilitator)],
+            neighbours: [.init(session: other, label: label, people: [ana])])).isEmpty)
+    }
+
+    @Test func outsideTheBattleIsHard() {
+        let conflicts = ScheduleRules.conflicts(of: session(100, from: 9, to: 11),
+                                               in: context(bookings: [(ana, .facilitator)], firstDay: "2026-12-05", lastDay: "2026-12-06"))
+        #expect(conflicts == [.outsideBattle(battleStart: battle.start, battleEnd: battle.end)])
+        #expect(conflicts[0].isHard)
+    }
+
+    @Test func placeUsedTwiceIsSoft() {
+        let s = session(100, from: 9, to: 11, place: "Patio de secado")
+        let other = session(101, from: 10, to: 12, place: "patio de secado")
+        let label = SessionLabel(id: other.id, workshop: "x", place: "patio de secado", when: "")
+        let conflicts = ScheduleRules.conflicts(of: s, in: context(bookings: [(ana, .facilitator)],
+            neighbours: [.init(session: other, label: label, people: [carla])]))
+        #expect(conflicts == [.placeDoubleBooked(place: "Patio de secado", otherSession: label)])
+        #expect(!conflicts[0].isHard)
+    }
+
+    @Test func participantOnShiftIsSoft() {
+        let shift = ScheduleContext.ShiftSpan(person: beto, start: day0 + 6 * hour, end: day0 + 10 * hour, startLabel: "06:00", endLabel: "10:00")
+        let conflicts = ScheduleRules.conflicts(of: session(100, from: 9, to: 11),
+            in: context(bookings: [(ana, .facilitator), (beto, .participant)], shifts: [shift], attended: [beto: knowsLines]))
+        #expect(conflicts == [.onShift(person: "Beto", shiftStart: "06:00", shiftEnd: "10:00")])
+    }
+
+    @Test func missingPrerequisiteIsSoft() {
+        let conflicts = ScheduleRules.conflicts(of: session(100, from: 9, to: 11), in: context(bookings: [(ana, .facilitator), (beto, .participant)]))
+        #expect(conflicts == [.missingPrerequisite(person: "Beto", prerequisite: "drawing/lines")])
+    }
+
+    @Test func tooManyParticipantsIsSoft() {
+        let conflicts = ScheduleRules.conflicts(of: session(100, from: 9, to: 11),
+            in: context(bookings: [(ana, .facilitator), (beto, .participant), (carla, .participant)],
+                        attended: [beto: knowsLines, carla: knowsLines], max: 1))
+        #expect(conflicts == [.overCapacity(participants: 2, maximum: 1)])
+    }
+
+    @Test func facilitatorWhoNeverAttendedNorTaughtIsSoft() {
+        let conflicts = ScheduleRules.conflicts(of: session(100, from: 9, to: 11), in: context(bookings: [(ana, .facilitator)], taught: [:]))
+        #expect(conflicts == [.inexperiencedFacilitator(person: "Ana", workshop: "drawing/dims")])
+        let attendedBefore = ScheduleRules.conflicts(of: session(100, from: 9, to: 11),
+                                                    in: context(bookings: [(ana, .facilitator)], attended: [ana: [ref]], taught: [:]))
+        #expect(attendedBefore.isEmpty)
+    }
+
+    @Test func parsesLocalTimes() throws {
+        #expect(try LocalDateTime(parsing: "2026-12-01 07:30").description == "2026-12-01 07:30")
+        #expect(try LocalDateTime(parsing: "2026-12-01T7:05").clock == "07:05")
+        for bad in ["2026-12-01", "2026-12-01 24:00", "2026-12-01 10:60", "2026-12-01 10", "2026-13-01 10:00", "ayer 10:00", "2026-12-01 ١٠:00"] {
+            #expect(throws: DomainError.invalidDateTime(bad)) { try LocalDateTime(parsing: bad) }
+        }
+    }
+}
