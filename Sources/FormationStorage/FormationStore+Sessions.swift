@@ -159,6 +159,13 @@ public struct ScheduleTransaction {
         }
     }
 
+    public func recordedConflicts(ofSession session: EntityID) throws -> [RecordedConflict] {
+        try Row.fetchAll(db, sql: "SELECT * FROM recordedConflict WHERE sessionId = ? ORDER BY kind", arguments: [session.rawValue]).map { row in
+            RecordedConflict(session: EntityID(trusted: row["sessionId"]), kind: row["kind"],
+                             arguments: (try? JSONColumn.decode([String].self, row["arguments"])) ?? [])
+        }
+    }
+
     // MARK: Writing
 
     public func insert(_ session: Session) throws {
@@ -188,12 +195,8 @@ public struct ScheduleTransaction {
     }
 
     public func record(_ conflict: ScheduleConflict, session: EntityID) throws {
-        let arguments = conflict.message.arguments.map { argument -> String in
-            if case .text(let text) = argument { return text }
-            return ""
-        }
         try db.execute(sql: "INSERT OR IGNORE INTO recordedConflict (sessionId, kind, arguments) VALUES (?, ?, ?)",
-                       arguments: [session.rawValue, conflict.kind, try JSONColumn.encode(arguments)])
+                       arguments: [session.rawValue, conflict.kind, try JSONColumn.encode(conflict.textArguments)])
     }
 
     // MARK: Rows

@@ -111,8 +111,10 @@ public struct Scheduling: Sendable {
                 .map { ScheduleContext.Booking(person: $0.participation.person, role: $0.participation.role) }
             bookings += present.map { ScheduleContext.Booking(person: $0, role: role) }
             // Marking people absent cannot create a conflict; only those who come are checked.
+            // Conflicts forced earlier for this session (and so recorded) were answered already.
+            let answered = Set(try tx.recordedConflicts(ofSession: sessionID).map { "\($0.kind)\u{1F}\($0.arguments)" })
             let conflicts = present.isEmpty ? [] : try conflicts(of: session, bookings: bookings, battle: battle, clock: clock, tx)
-                .filter { relevant($0, to: present, tx) }
+                .filter { relevant($0, to: present, tx) && !answered.contains("\($0.kind)\u{1F}\($0.textArguments)") }
             try refuseUnlessAllowed(conflicts, force: force)
             for person in order {
                 try tx.upsert(Participation(session: sessionID, person: person, role: role, status: statuses[person]!))

@@ -38,6 +38,14 @@ public enum ScheduleConflict: Hashable, Sendable {
         }
     }
 
+    /// The message's arguments as plain strings: what is recorded when the conflict is forced.
+    public var textArguments: [String] {
+        message.arguments.map { argument in
+            if case .text(let text) = argument { return text }
+            return ""
+        }
+    }
+
     public var message: Message {
         switch self {
         case .personDoubleBooked(let person, let other):

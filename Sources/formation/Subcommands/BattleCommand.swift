@@ -64,7 +64,8 @@ struct BattleCommand: ParsableCommand {
         func run() throws {
             let store = try global.openStore()
             let found = try Scheduling(store: store).check(battle: battle)
-            let recorded = try store.reading { try $0.recordedConflicts(ofBattle: store.resolve(.battle, battle)) }
+            let battleID = try store.resolve(.battle, battle)
+            let recorded = try store.reading { try $0.recordedConflicts(ofBattle: battleID) }
             switch output.format {
             case .json:
                 try JSONOutput.print(found.map { entry in
