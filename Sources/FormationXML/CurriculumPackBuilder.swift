@@ -2,8 +2,9 @@ internal import CLibXML2
 import FormationDomain
 
 /// Turns the nodes of a curriculum pack into a `CurriculumHeader` and `Workshop` values, handing
-/// each to the consumer as soon as it is complete: the header at the first `<workshop>`, each
-/// workshop at its `</workshop>`. Memory stays flat whatever the number of workshops.
+/// each to the consumer as soon as it is complete and validated: the header at the first
+/// `<workshop>`, each workshop at its `</workshop>` (or a little later, when validation on the
+/// other thread has not got there yet). Memory stays flat whatever the number of workshops.
 ///
 /// The schema has already checked structure, types and facets while streaming; this adds what the
 /// XSD cannot say: ids are `Slug`s, refs parse as `WorkshopRef`s, and no human text gives the same
@@ -11,7 +12,7 @@ import FormationDomain
 /// files, and `CurriculumRules` checks them over a whole import.
 ///
 /// Nothing reaches the consumer once any issue is known, here or ahead in the file.
-struct CurriculumPackBuilder<Consumer: CurriculumPackConsumer>: XMLNodeHandler {
+struct CurriculumPackBuilder: XMLNodeHandler {
     typealias Word = CurriculumPackWord
 
     static var vocabulary: [String] {
@@ -20,11 +21,20 @@ struct CurriculumPackBuilder<Consumer: CurriculumPackConsumer>: XMLNodeHandler {
 
     static var format: XMLFormat { .curriculumPack }
 
-    var consumer: Consumer
+    private let sink: any CurriculumValueSink
 
-    init(consumer: Consumer) {
-        self.consumer = consumer
+    init(sink: any CurriculumValueSink) {
+        self.sink = sink
     }
+
+    /// A value waiting for validation to pass `afterEvents` element events.
+    private enum Pending {
+        case header(CurriculumHeader, XMLPosition)
+        case workshop(Workshop, XMLPosition)
+    }
+
+    private var pending: [(value: Pending, afterEvents: Int)] = []
+    private var pendingHead = 0
 
     /// Where a captured text goes.
     private enum Target {
@@ -118,7 +128,7 @@ struct CurriculumPackBuilder<Consumer: CurriculumPackConsumer>: XMLNodeHandler {
             }
             if let id, let number { derivedFrom = Provenance(curriculum: id, version: number) }
         case (.curriculum, .workshop):
-            try sendHeader(session)
+            sendHeader(session)
             workshop = startWorkshop(element, session)
         case (.workshop, .title): begin(.workshopTitle, element, session)
         case (.workshop, .summary): begin(.summary, element, session)
@@ -172,7 +182,7 @@ struct CurriculumPackBuilder<Consumer: CurriculumPackConsumer>: XMLNodeHandler {
             }
         case (.curriculum, .workshop):
             if let draft = workshop.take(), let done = finished(draft), headerSent, session.isClean {
-                try consumer.workshop(done, at: draft.position)
+                pending.append((.workshop(done, draft.position), session.elementEvents))
             }
         default:
             break
@@ -180,18 +190,45 @@ struct CurriculumPackBuilder<Consumer: CurriculumPackConsumer>: XMLNodeHandler {
     }
 
     mutating func finish(in session: ReadSession) throws {
-        try sendHeader(session)
+        sendHeader(session)
+    }
+
+    var hasPending: Bool { pendingHead < pending.count }
+
+    mutating func deliver(validatedEvents: Int, in session: ReadSession) throws {
+        guard session.isClean else {
+            pending.removeAll()
+            pendingHead = 0
+            return
+        }
+        while pendingHead < pending.count, pending[pendingHead].afterEvents <= validatedEvents {
+            let value = pending[pendingHead].value
+            pendingHead += 1
+            switch value {
+            case .header(let header, let position): try sink.header(header, at: position)
+            case .workshop(let workshop, let position): try sink.workshop(workshop, at: position)
+            }
+        }
+        // Forget delivered values (the reader is rarely more than a few hundred workshops ahead).
+        if pendingHead == pending.count {
+            pending.removeAll(keepingCapacity: true)
+            pendingHead = 0
+        } else if pendingHead >= 64, pendingHead * 2 >= pending.count {
+            pending.removeFirst(pendingHead)
+            pendingHead = 0
+        }
     }
 
     // MARK: - Values
 
-    private mutating func sendHeader(_ session: ReadSession) throws {
+    private mutating func sendHeader(_ session: ReadSession) {
         guard !headerSent, session.isClean, let curriculumID, let version, let council, let license else { return }
         headerSent = true
         let header = CurriculumHeader(
             id: curriculumID, version: version, title: title, description: description, council: council,
             plant: plant, license: license, derivedFrom: derivedFrom)
-        try consumer.header(header, at: headerPosition)
+        // Everything before this point must be validated: the events before the current one.
+        pending.append((.header(header, headerPosition), session.elementEvents - 1))
     }
 
     private func startWorkshop(_ element: ElementStart, _ session: ReadSession) -> WorkshopDraft {
@@ -298,6 +335,30 @@ struct CurriculumPackBuilder<Consumer: CurriculumPackConsumer>: XMLNodeHandler {
         }
         session.recordUnlessSchemaSaidSo(XMLIssue(at: position, Message(.invalidValue, field, text)))
         return nil
+    }
+}
+
+/// Where a builder's values go: a class, so that the builder needs no generic parameter (the
+/// per-node code then runs fully specialised) and the consumer is called once per value.
+protocol CurriculumValueSink: AnyObject {
+    func header(_ header: CurriculumHeader, at position: XMLPosition) throws
+    func workshop(_ workshop: Workshop, at position: XMLPosition) throws
+}
+
+/// Boxes a caller's consumer for the builder.
+final class ConsumerSink<Consumer: CurriculumPackConsumer>: CurriculumValueSink {
+    var consumer: Consumer
+
+    init(_ consumer: Consumer) {
+        self.consumer = consumer
+    }
+
+    func header(_ header: CurriculumHeader, at position: XMLPosition) throws {
+        try consumer.header(header, at: position)
+    }
+
+    func workshop(_ workshop: Workshop, at position: XMLPosition) throws {
+        try consumer.workshop(workshop, at: position)
     }
 }
 

@@ -54,8 +54,9 @@ public struct CurriculumPackReader: Sendable {
     /// - Throws: `XMLReadFailure` with every issue found (file order, at most
     ///   `limits.maxIssues`, then a `tooManyErrors` line), or the first error `consumer` throws.
     public func read<Consumer: CurriculumPackConsumer>(_ source: XMLSource, into consumer: inout Consumer) throws {
-        var builder = CurriculumPackBuilder(consumer: consumer)
-        defer { consumer = builder.consumer }
+        let sink = ConsumerSink(consumer)
+        defer { consumer = sink.consumer }
+        var builder = CurriculumPackBuilder(sink: sink)
         try XMLStreamReader.read(source, limits: limits, readSize: readSize, handler: &builder)
     }
 

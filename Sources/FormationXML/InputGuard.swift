@@ -35,7 +35,7 @@ final class InputGuard {
     private let capacity: Int
     /// Absolute file offset of `buffer[0]`.
     private var bufferOffset = 0
-    /// Buffer indices: next byte for libxml2, end of the bytes it may have, end of the bytes read.
+    /// Buffer indices: next byte to hand out, end of the bytes cleared, end of the bytes read.
     private var handed = 0
     private var cleared = 0
     private var filled = 0
@@ -46,17 +46,14 @@ final class InputGuard {
     /// The violation found, if any; bytes from `failureOffset` (absolute) on never reach libxml2.
     private(set) var failure: XMLIssue?
     private var failureOffset = Int.max
-    /// Set once the callback has failed: later libxml2 errors are consequences, not news.
-    private(set) var failureDelivered = false
 
     // Position of `buffer[positionIndex]`: its line, and the characters before it on that line.
     private var line = 1
     private var charactersBefore = 0
     private var positionIndex = 0
 
-    // Start tags seen and not yet claimed by the reader, oldest first.
+    // Start tags found since the last chunk was handed out, in document order.
     private var startTags: [XMLPosition] = []
-    private var startTagsHead = 0
 
     // The scanner.
     private enum State {
@@ -92,53 +89,42 @@ final class InputGuard {
 
     deinit { buffer.deallocate() }
 
-    // MARK: - Feeding libxml2
+    // MARK: - Producing chunks
 
-    /// The I/O callback's body: copies up to `count` cleared bytes to `destination`.
-    /// - Returns: bytes copied, 0 at the end of a clean document, -1 once a violation is reached.
-    func fill(_ destination: UnsafeMutablePointer<UInt8>, count: Int) -> Int32 {
+    /// What `produce()` gives: checked bytes, the clean end, or the end at a violation.
+    enum Output {
+        case chunk(GuardedChunk)
+        case end
+        case failed(XMLIssue)
+    }
+
+    /// Reads and checks the next bytes. Only one thread at a time may call it.
+    func produce() -> Output {
         if !started {
             started = true
             prepare()
         }
         while handed == cleared {
-            if failure != nil {
-                failureDelivered = true
-                return -1
-            }
+            if let failure { return .failed(failure) }
             if atEnd {
                 finish()
-                if failure != nil {
-                    failureDelivered = true
-                    return -1
-                }
-                return 0
+                if let failure { return .failed(failure) }
+                return .end
             }
             readMore()
         }
-        let n = min(count, cleared - handed)
-        destination.update(from: buffer + handed, count: n)
-        handed += n
-        return Int32(n)
-    }
-
-    /// The position of the next start tag the reader has not claimed yet, in document order.
-    func nextStartTag() -> XMLPosition? {
-        guard startTagsHead < startTags.count else { return nil }
-        let position = startTags[startTagsHead]
-        startTagsHead += 1
-        if startTagsHead >= 1024, startTagsHead * 2 >= startTags.count {
-            startTags.removeFirst(startTagsHead)
-            startTagsHead = 0
-        }
-        return position
+        let chunk = GuardedChunk(copying: UnsafeBufferPointer(start: buffer + handed, count: cleared - handed),
+                                 startTags: startTags)
+        startTags.removeAll(keepingCapacity: true)
+        handed = cleared
+        return .chunk(chunk)
     }
 
     // MARK: - Reading
 
     /// Reads once more and scans what came in.
     private func readMore() {
-        if handed == filled {
+        if handed == filled, filled > 0 {
             // Everything read has been handed over: start again at the top of the buffer.
             bufferOffset += filled
             positionIndex -= filled
@@ -622,4 +608,21 @@ final class InputGuard {
         }
         return i
     }
+}
+
+/// Bytes the guard has checked, with the positions of the start tags that begin in them.
+/// Immutable once made, so both parsers may read it from their own threads.
+///
+/// `@unchecked Sendable`: the bytes are written once in `init` and only read afterwards.
+final class GuardedChunk: @unchecked Sendable {
+    let bytes: UnsafeMutableBufferPointer<UInt8>
+    let startTags: [XMLPosition]
+
+    init(copying source: UnsafeBufferPointer<UInt8>, startTags: [XMLPosition]) {
+        bytes = .allocate(capacity: source.count)
+        _ = bytes.initialize(from: source)
+        self.startTags = startTags
+    }
+
+    deinit { bytes.deallocate() }
 }

@@ -1,15 +1,18 @@
 internal import CLibXML2
 import FormationDomain
+import Synchronization
 
-/// Gathers one read's issues from every channel: libxml2's parser, namespace and schema errors
-/// (through the reader's and the validator's structured handlers, and the thread-local handler
-/// around the synchronous parse), the input guard, and the reader's own checks.
+/// Gathers one read's issues from every channel: the reader's parser and namespace errors, the
+/// validating thread's schema errors, the input guard, and the reader's own checks.
 ///
-/// Stops the read at the first fatal error (well-formedness, namespaces) and after
+/// Asks the read to stop at the first fatal error (well-formedness, namespaces) and after
 /// `XMLLimits.maxIssues` issues. Never keeps libxml2's text where it could quote entity content
 /// or an external resource.
-final class IssueCollector {
-    enum Origin { case parser, schema, guardian, reader }
+///
+/// `@unchecked Sendable`: two threads record into it; the entries are behind a mutex, the flags
+/// are atomics.
+final class IssueCollector: @unchecked Sendable {
+    enum Origin: Sendable { case parser, schema, guardian, reader }
 
     private struct Entry {
         let issue: XMLIssue
@@ -17,58 +20,72 @@ final class IssueCollector {
         let order: Int
     }
 
+    private struct State {
+        var entries: [Entry] = []
+        var overflow: XMLPosition?
+    }
+
     private let maxIssues: Int
-    private var entries: [Entry] = []
-    private var overflow: XMLPosition?
-    /// The guard whose failure makes later libxml2 errors mere consequences.
-    var guardian: InputGuard?
-    /// Set when reading must stop: a fatal error, or too many issues.
-    private(set) var mustStop = false
+    private let state = Mutex(State())
+    private let count = Atomic<Int>(0)
+    private let stop = Atomic<Bool>(false)
 
     init(maxIssues: Int) {
         self.maxIssues = max(1, maxIssues)
     }
 
-    var isEmpty: Bool { entries.isEmpty && overflow == nil }
+    /// Whether reading must stop: a fatal error, or too many issues.
+    var mustStop: Bool { stop.load(ordering: .acquiring) }
+
+    /// No issue recorded (cheap: an atomic).
+    var isEmpty: Bool { count.load(ordering: .acquiring) == 0 }
 
     func record(_ issue: XMLIssue, _ origin: Origin, fatal: Bool = false) {
-        if fatal { mustStop = true }
-        guard overflow == nil else { return }
-        // libxml2 sometimes raises the same error twice (two code paths, one mistake).
-        if let last = entries.last, last.issue == issue { return }
-        guard entries.count < maxIssues else {
-            overflow = issue.position
-            mustStop = true
-            return
+        if fatal { stop.store(true, ordering: .releasing) }
+        state.withLock { state in
+            guard state.overflow == nil else { return }
+            // libxml2 sometimes raises the same error twice (two code paths, one mistake).
+            if let last = state.entries.last, last.issue == issue { return }
+            guard state.entries.count < maxIssues else {
+                state.overflow = issue.position
+                stop.store(true, ordering: .releasing)
+                return
+            }
+            state.entries.append(Entry(issue: issue, origin: origin, order: state.entries.count))
+            count.add(1, ordering: .releasing)
         }
-        entries.append(Entry(issue: issue, origin: origin, order: entries.count))
     }
 
     /// Whether a schema error was reported on `line` (so that a check of ours does not say it twice).
     func hasSchemaIssue(onLine line: Int) -> Bool {
-        entries.contains { $0.origin == .schema && $0.issue.line == line }
+        state.withLock { $0.entries.contains { $0.origin == .schema && $0.issue.line == line } }
     }
 
-    /// Drops schema errors: the root was not ours, so "no matching global declaration" is noise.
+    /// Drops schema errors: the root was not ours, so they are noise.
     func dropSchemaIssues() {
-        entries.removeAll { $0.origin == .schema }
+        state.withLock { state in
+            state.entries.removeAll { $0.origin == .schema }
+            count.store(state.entries.count + (state.overflow == nil ? 0 : 1), ordering: .releasing)
+        }
     }
 
     /// The issues in file order (line, then column; stable), then the `tooManyErrors` line.
     func finalIssues() -> [XMLIssue] {
-        var sorted = entries.sorted { ($0.issue.line, $0.issue.column, $0.order) < ($1.issue.line, $1.issue.column, $1.order) }
-            .map(\.issue)
-        if let overflow {
-            sorted.append(XMLIssue(at: overflow, Message(.tooManyErrors, String(maxIssues))))
+        state.withLock { state in
+            var sorted = state.entries
+                .sorted { ($0.issue.line, $0.issue.column, $0.order) < ($1.issue.line, $1.issue.column, $1.order) }
+                .map(\.issue)
+            if let overflow = state.overflow {
+                sorted.append(XMLIssue(at: overflow, Message(.tooManyErrors, String(maxIssues))))
+            }
+            return sorted
         }
-        return sorted
     }
 
     // MARK: - libxml2's errors
 
     /// One structured error from libxml2, classified and cleaned.
     func libxml2Error(_ error: UnsafePointer<xmlError>) {
-        if guardian?.failureDelivered == true { return }
         let level = error.pointee.level.rawValue
         guard level >= XML_ERR_ERROR.rawValue else { return }  // warnings are not refusals
         let domain = error.pointee.domain
@@ -119,8 +136,3 @@ final class IssueCollector {
     }
 }
 
-/// The C entry point for every structured error channel; `context` is the read's collector.
-func collectStructuredError(_ context: UnsafeMutableRawPointer?, _ error: xmlErrorPtr?) {
-    guard let context, let error else { return }
-    Unmanaged<IssueCollector>.fromOpaque(context).takeUnretainedValue().libxml2Error(error)
-}

@@ -5,6 +5,7 @@ import Darwin
 #endif
 internal import CLibXML2
 import FormationDomain
+import Synchronization
 
 /// What a format's builder receives while the reader walks a document: element starts and ends,
 /// and text. Builders turn them into domain values at once; no libxml2 pointer outlives the call.
@@ -22,6 +23,11 @@ protocol XMLNodeHandler {
     mutating func text(_ text: UnsafePointer<UInt8>, count: Int, in session: ReadSession) throws
     /// The document ended cleanly.
     mutating func finish(in session: ReadSession) throws
+    /// Whether values wait for validation to catch up.
+    var hasPending: Bool { get }
+    /// Hands over the waiting values whose elements are validated (`validatedEvents` element
+    /// events so far), if the document is still clean; drops them all once it is not.
+    mutating func deliver(validatedEvents: Int, in session: ReadSession) throws
 }
 
 /// One element start, valid during the `startElement` call only.
@@ -58,16 +64,18 @@ struct AttributeList: Sequence, IteratorProtocol {
     }
 }
 
-/// The reader state a handler may consult: names, issues, and whether values may be delivered.
+/// The reader state a handler may consult: names, issues, progress, and whether values may be
+/// delivered.
 final class ReadSession {
     let collector: IssueCollector
-    let inputGuard: InputGuard
-    private let names: [UnsafePointer<xmlChar>]
+    let input: SharedInput
+    fileprivate(set) var names: [UnsafePointer<xmlChar>] = []
+    /// Element events (starts and ends) the reader has walked, the current one included.
+    fileprivate(set) var elementEvents = 0
 
-    init(collector: IssueCollector, inputGuard: InputGuard, names: [UnsafePointer<xmlChar>]) {
+    init(collector: IssueCollector, input: SharedInput) {
         self.collector = collector
-        self.inputGuard = inputGuard
-        self.names = names
+        self.input = input
     }
 
     /// The vocabulary index of an interned name (libxml2's reader interns every element and
@@ -80,7 +88,7 @@ final class ReadSession {
     }
 
     /// No issue so far, here or ahead: values may go to the consumer.
-    var isClean: Bool { collector.isEmpty && inputGuard.failure == nil }
+    var isClean: Bool { collector.isEmpty && input.failure == nil }
 
     func record(_ issue: XMLIssue) { collector.record(issue, .reader) }
 
@@ -98,21 +106,34 @@ final class ReadSession {
         defer { sf_xmlFree(value) }
         return String(cString: value)
     }
+
+    /// A libxml2 error met by the reader, unless its input already failed (then a consequence).
+    fileprivate func readerError(_ error: UnsafePointer<xmlError>) {
+        if input.hasFailed(.reader) { return }
+        collector.libxml2Error(error)
+    }
 }
 
-/// The streaming core shared by every format: bytes through the `InputGuard`, libxml2's
-/// `xmlTextReader` with XSD validation while streaming, errors from every channel into one
-/// `IssueCollector`, limits on depth and counts, root detection, then nodes to a format's handler.
+/// The streaming core shared by every format: bytes through the `InputGuard` (via `SharedInput`),
+/// XSD validation on a second thread (`StreamValidator`), libxml2's `xmlTextReader` on the calling
+/// thread, errors from every channel into one `IssueCollector`, limits on depth and counts, root
+/// detection, then nodes to a format's handler.
 ///
-/// Synchronous from start to end, with no `await`: the thread-local error handler and libxml2's
-/// pointers stay on one thread.
+/// Synchronous from start to end, with no `await`: the thread-local error handlers and libxml2's
+/// pointers stay on their threads, and the validating thread is joined before `read` returns.
 enum XMLStreamReader {
     /// Parser options: no network, no error printing, small texts stored in their node. Never
-    /// NOENT, DTDLOAD, DTDVALID, XINCLUDE or HUGE. Not NOCDATA either: with the streaming schema
-    /// plugged in, libxml2 2.9.14 then drops CDATA text from the reader's nodes (the builder
-    /// takes CDATA nodes as text instead).
+    /// NOENT, DTDLOAD, DTDVALID, XINCLUDE or HUGE. Not NOCDATA either: libxml2 2.9.14 then drops
+    /// CDATA text from the reader's nodes when a schema is plugged in (the builder takes CDATA
+    /// nodes as text instead).
     static let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue
         | XML_PARSE_NOWARNING.rawValue | XML_PARSE_COMPACT.rawValue)
+
+    private enum Outcome {
+        case completed
+        case stopped
+        case unknownRoot(XMLIssue)
+    }
 
     /// Reads `source` through `handler`.
     /// - Throws: `XMLReadFailure` with the document's issues, or whatever the handler throws.
@@ -120,90 +141,103 @@ enum XMLStreamReader {
         _ source: XMLSource, limits: XMLLimits, readSize: Int, handler: inout Handler
     ) throws {
         let schemas = LibXML2Runtime.schemas
-        let input = try ByteInput(source)
+        let input = SharedInput(inputGuard: InputGuard(input: try ByteInput(source), limits: limits, readSize: readSize))
         let collector = IssueCollector(maxIssues: limits.maxIssues)
-        let inputGuard = InputGuard(input: input, limits: limits, readSize: readSize)
-        collector.guardian = inputGuard
-        let collectorContext = Unmanaged.passUnretained(collector).toOpaque()
-        let guardContext = Unmanaged.passUnretained(inputGuard).toOpaque()
+        let session = ReadSession(collector: collector, input: input)
+        let validator = StreamValidator(schemas: schemas, input: input, collector: collector)
+        let sessionContext = Unmanaged.passUnretained(session).toOpaque()
+        let inputContext = Unmanaged.passUnretained(input).toOpaque()
 
-        let saved = sf_installErrorHandlers(collectStructuredError, collectorContext)
+        let saved = sf_installErrorHandlers(collectReaderError, sessionContext)
         defer { sf_restoreErrorHandlers(saved) }
 
-        guard let validation = xmlSchemaNewValidCtxt(schemas.schema) else {
-            throw XMLReadFailure(issues: [XMLIssue(line: 0, column: 0, message: Message(.xmlSchemaViolation, "out of memory"))])
+        guard validator.start() else {
+            throw XMLReadFailure(issues: [XMLIssue(line: 0, column: 0, message: Message(
+                .xmlSchemaViolation, "the validating thread could not start"))])
         }
-        defer { xmlSchemaFreeValidCtxt(validation) }
-        xmlSchemaSetValidStructuredErrors(validation, collectStructuredError, collectorContext)
-
-        guard let reader = xmlReaderForIO(readFromGuard, closeNothing, guardContext, nil, nil, options) else {
-            throw XMLReadFailure(issues: [inputGuard.failure
+        var joined = false
+        defer {
+            if !joined {
+                input.cancel()
+                validator.join()
+            }
+        }
+        guard let reader = xmlReaderForIO(readForReader, closeNothing, inputContext, nil, nil, options) else {
+            throw XMLReadFailure(issues: [input.failure
                 ?? XMLIssue(line: 0, column: 0, message: Message(.xmlNotWellFormed, "the reader could not start"))])
         }
         defer { xmlFreeTextReader(reader) }
-        xmlTextReaderSetStructuredErrorHandler(reader, collectStructuredError, collectorContext)
-        guard xmlTextReaderSchemaValidateCtxt(reader, validation, 0) == 0 else {
-            throw XMLReadFailure(issues: [inputGuard.failure
-                ?? XMLIssue(line: 0, column: 0, message: Message(.xmlSchemaViolation, "validation could not start"))])
-        }
-
-        let names = Handler.vocabulary.map { word in
+        xmlTextReaderSetStructuredErrorHandler(reader, collectReaderError, sessionContext)
+        session.names = Handler.vocabulary.map { word in
             guard let name = xmlTextReaderConstString(reader, word) else { preconditionFailure("out of memory") }
             return name
         }
-        let session = ReadSession(collector: collector, inputGuard: inputGuard, names: names)
-        let completed = try walk(reader, limits: limits, session: session, handler: &handler)
-        if completed, collector.isEmpty, inputGuard.failure == nil {
-            try handler.finish(in: session)
-        }
 
+        let outcome = try walk(reader, limits: limits, session: session, validator: validator, handler: &handler)
+        if case .completed = outcome {
+            input.leave(.reader)
+        } else {
+            input.cancel()
+        }
+        validator.join()
+        joined = true
+
+        if case .unknownRoot(let issue) = outcome {
+            collector.dropSchemaIssues()
+            collector.record(issue, .reader)
+        }
+        if case .completed = outcome, session.isClean {
+            try handler.finish(in: session)
+            try handler.deliver(validatedEvents: .max, in: session)
+        }
         // The guard's violation, unless libxml2 already stopped on an error before it.
-        if let failure = inputGuard.failure {
-            let earlier = collector.finalIssues().contains { $0.position < failure.position && $0.message.id == .xmlNotWellFormed }
+        if let failure = input.failure {
+            let earlier = collector.finalIssues().contains {
+                $0.position < failure.position && $0.message.id == .xmlNotWellFormed
+            }
             if failure.line == 0 || !earlier { collector.record(failure, .guardian) }
         }
-        if collector.isEmpty, !completed {
+        if collector.isEmpty, case .stopped = outcome {
             let position = XMLPosition(line: Int(xmlTextReaderGetParserLineNumber(reader)),
                                        column: Int(xmlTextReaderGetParserColumnNumber(reader)))
             collector.record(XMLIssue(at: position, Message(.xmlNotWellFormed, "the document could not be read to its end")), .parser)
         }
-        if collector.isEmpty, completed, xmlTextReaderIsValid(reader) != 1 {
-            let position = XMLPosition(line: Int(xmlTextReaderGetParserLineNumber(reader)), column: 0)
-            collector.record(XMLIssue(at: position, Message(.xmlSchemaViolation, "the document does not follow the schema")), .schema)
+        if collector.isEmpty, validator.result != 0 {
+            collector.record(XMLIssue(line: 0, column: 0, message: Message(
+                .xmlSchemaViolation, "the document does not follow the schema")), .schema)
         }
         if !collector.isEmpty { throw XMLReadFailure(issues: collector.finalIssues()) }
     }
 
-    /// Walks the nodes. - Returns: true if the document was read to its end with no reason to stop.
+    /// Walks the nodes.
     private static func walk<Handler: XMLNodeHandler>(
-        _ reader: xmlTextReaderPtr, limits: XMLLimits, session: ReadSession, handler: inout Handler
-    ) throws -> Bool {
+        _ reader: xmlTextReaderPtr, limits: XMLLimits, session: ReadSession, validator: StreamValidator,
+        handler: inout Handler
+    ) throws -> Outcome {
         let collector = session.collector
         var depth = 0
         var rootSeen = false
         var lastPosition = XMLPosition(line: 1, column: 1)
         while !collector.mustStop {
             let status = xmlTextReaderRead(reader)
-            guard status == 1 else { return status == 0 && !collector.mustStop }
+            guard status == 1 else { return status == 0 && !collector.mustStop ? .completed : .stopped }
             switch xmlTextReaderNodeType(reader) {
             case 1:  // element
                 guard let node = xmlTextReaderCurrentNode(reader) else { continue }
-                let position = session.inputGuard.nextStartTag()
+                let position = session.input.nextStartTag()
                     ?? XMLPosition(line: Int(xmlGetLineNo(node)), column: 0)
                 lastPosition = position
                 depth += 1
+                session.elementEvents += 1
                 if depth > limits.maxDepth {
                     collector.record(XMLIssue(at: position, Message(.xmlTooDeep, String(limits.maxDepth))), .reader, fatal: true)
-                    return false
+                    return .stopped
                 }
-                guard checkCounts(node, at: position, limits: limits, collector: collector) else { return false }
+                guard checkCounts(node, at: position, limits: limits, collector: collector) else { return .stopped }
                 if !rootSeen {
                     rootSeen = true
                     guard isRoot(node, of: Handler.format) else {
-                        collector.dropSchemaIssues()
-                        collector.record(XMLIssue(at: position, Message(.xmlUnknownDocument, qualifiedName(node))),
-                                         .reader, fatal: true)
-                        return false
+                        return .unknownRoot(XMLIssue(at: position, Message(.xmlUnknownDocument, qualifiedName(node))))
                     }
                 }
                 let isEmpty = xmlTextReaderIsEmptyElement(reader) == 1
@@ -211,26 +245,34 @@ enum XMLStreamReader {
                     ElementStart(node: node, position: position, depth: depth, word: session.word(node.pointee.name)),
                     in: session)
                 if isEmpty {
+                    session.elementEvents += 1
                     try handler.endElement(in: session)
                     depth -= 1
                 }
+                if handler.hasPending {
+                    try handler.deliver(validatedEvents: validator.validatedEvents.load(ordering: .acquiring), in: session)
+                }
             case 15:  // end of element
+                session.elementEvents += 1
                 try handler.endElement(in: session)
                 depth -= 1
+                if handler.hasPending {
+                    try handler.deliver(validatedEvents: validator.validatedEvents.load(ordering: .acquiring), in: session)
+                }
             case 3, 4, 13, 14:  // text, CDATA, white space
                 guard let value = xmlTextReaderConstValue(reader) else { continue }
                 let count = strlen(value.cString)
                 if count > limits.maxTextBytes {
                     collector.record(XMLIssue(at: lastPosition, Message(.xmlTextTooLong, String(limits.maxTextBytes))),
                                      .reader, fatal: true)
-                    return false
+                    return .stopped
                 }
                 try handler.text(value, count: count, in: session)
             default:
                 break  // comments, processing instructions
             }
         }
-        return false
+        return .stopped
     }
 
     /// Attributes and namespace declarations of one element, counted again on the parsed node
@@ -283,12 +325,8 @@ extension UnsafePointer where Pointee == xmlChar {
     var cString: UnsafePointer<CChar> { UnsafeRawPointer(self).assumingMemoryBound(to: CChar.self) }
 }
 
-/// libxml2's I/O read callback: the guard hands over only bytes it has checked.
-private func readFromGuard(_ context: UnsafeMutableRawPointer?, _ buffer: UnsafeMutablePointer<CChar>?, _ length: Int32) -> Int32 {
-    guard let context, let buffer, length > 0 else { return length == 0 ? 0 : -1 }
-    let inputGuard = Unmanaged<InputGuard>.fromOpaque(context).takeUnretainedValue()
-    return buffer.withMemoryRebound(to: UInt8.self, capacity: Int(length)) { inputGuard.fill($0, count: Int(length)) }
+/// The reader thread's structured error channel; `context` is the read's `ReadSession`.
+private func collectReaderError(_ context: UnsafeMutableRawPointer?, _ error: xmlErrorPtr?) {
+    guard let context, let error else { return }
+    Unmanaged<ReadSession>.fromOpaque(context).takeUnretainedValue().readerError(error)
 }
-
-/// The source is closed by its owner (`ByteInput`), not by libxml2.
-private func closeNothing(_ context: UnsafeMutableRawPointer?) -> Int32 { 0 }
