@@ -14,6 +14,8 @@ let package = Package(
     products: [
         .executable(name: "formation", targets: ["formation"]),
         .library(name: "FormationUseCases", targets: ["FormationUseCases"]),
+        // For the libFuzzer package in Fuzz/, which depends on this one by path.
+        .library(name: "FormationXML", targets: ["FormationXML"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

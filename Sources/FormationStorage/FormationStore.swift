@@ -6,8 +6,10 @@ internal import Foundation
 /// and maps SQLite's failures to `StorageError`.
 ///
 /// WAL journal with `synchronous=FULL`: a committed change survives a power cut, and a killed
-/// process leaves the database as it was before the command (DESIGN.md §6). Writes take the
-/// lock at `BEGIN IMMEDIATE` and wait up to `busyTimeout` for other `formation` processes.
+/// process leaves the database as it was before the command (DESIGN.md §6). Every write is one
+/// transaction that takes the write lock at `BEGIN IMMEDIATE` (GRDB 7's default for `write`, and
+/// explicit in `inCurriculumTransaction`), so it waits up to `busyTimeout` for other `formation`
+/// processes instead of failing at once when a read inside it would have to be upgraded.
 public struct FormationStore: Sendable {
     let writer: any DatabaseWriter
     public let path: String
@@ -17,12 +19,28 @@ public struct FormationStore: Sendable {
 
     /// Opens (creating it and its folder if needed) the database at `path`.
     ///
+    /// Opening waits for other processes too (up to `busyTimeout`): SQLite answers SQLITE_BUSY
+    /// without calling its busy handler while the last connection to close cleans up the WAL, or
+    /// while the first one after a crash recovers it, so those are retried here.
+    ///
     /// - Throws: `StorageError` when the file is not SQLite, is read-only, or was written by a newer version.
     public init(path: String, busyTimeout: Double = FormationStore.busyTimeout) throws(StorageError) {
         self.path = path
         var config = Configuration()
-        config.journalMode = .wal
         config.busyMode = .timeout(busyTimeout)
+        // Our own WAL set-up rather than GRDB's `journalMode = .wal`, which writes a throw-away
+        // table in a deferred savepoint whenever the -wal file is missing (each time the last
+        // process closed the database): that write fails at once with SQLITE_BUSY, whatever the
+        // busy timeout, when several processes open the database together.
+        config.prepareDatabase { db in
+            if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
+                guard try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") == "wal" else {
+                    throw DatabaseError(resultCode: .SQLITE_CANTOPEN, message: "cannot use a write-ahead log here")
+                }
+            }
+            // FULL (GRDB's WAL set-up would choose NORMAL) makes every commit durable on power loss.
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
         do {
             let directory = (path as NSString).deletingLastPathComponent
             if !directory.isEmpty, !FileManager.default.fileExists(atPath: directory) {
@@ -35,37 +53,47 @@ public struct FormationStore: Sendable {
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
             throw .cannotOpen(path: path, reason: "is a directory")
         }
-        if FileManager.default.fileExists(atPath: path) {
-            try Self.refuseIfSuperseded(path: path)
-        }
+        let exists = FileManager.default.fileExists(atPath: path)
         do {
-            writer = try DatabaseQueue(path: path, configuration: config)
-            // After GRDB's WAL set-up, which chooses NORMAL: FULL makes every commit durable on power loss.
-            try writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
-        } catch {
-            throw StorageError(error, path: path)
-        }
-        try migrate()
-    }
-
-    /// Checks the schema version on a read-only connection, so that a database from a newer
-    /// formation is refused before anything (even GRDB's WAL set-up) writes to it.
-    private static func refuseIfSuperseded(path: String) throws(StorageError) {
-        var config = Configuration()
-        config.readonly = true
-        do {
-            let queue = try DatabaseQueue(path: path, configuration: config)
-            defer { try? queue.close() }
-            try queue.read { db in
-                guard try db.tableExists("grdb_migrations") else { return }
-                if try Migrations.migrator.hasBeenSuperseded(db) {
-                    let known = Set(Migrations.migrator.migrations)
-                    let applied = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
-                    throw StorageError.tooNew(path: path, unknownMigrations: applied.filter { !known.contains($0) }.sorted())
-                }
+            writer = try Self.retryingWhileBusy(until: Date(timeIntervalSinceNow: busyTimeout)) {
+                if exists { try Self.refuseIfSuperseded(path: path) }
+                let queue = try DatabaseQueue(path: path, configuration: config)
+                try Self.migrate(queue)
+                return queue
             }
         } catch {
             throw StorageError(error, path: path)
+        }
+    }
+
+    /// Runs `body` again, a little later each time, while it fails with SQLITE_BUSY and `deadline`
+    /// has not passed. Only for work that writes nothing until it succeeds (opening, migrating).
+    private static func retryingWhileBusy<T>(until deadline: Date, _ body: () throws -> T) throws -> T {
+        var pause = 0.002
+        while true {
+            do {
+                return try body()
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && Date() < deadline {
+                Thread.sleep(forTimeInterval: pause)
+                pause = min(pause * 2, 0.05)
+            }
+        }
+    }
+
+    /// Checks the schema version on a read-only connection, so that a database from a newer
+    /// formation is refused before anything (even the WAL set-up) writes to it.
+    private static func refuseIfSuperseded(path: String) throws {
+        var config = Configuration()
+        config.readonly = true
+        let queue = try DatabaseQueue(path: path, configuration: config)
+        defer { try? queue.close() }
+        try queue.read { db in
+            guard try db.tableExists("grdb_migrations") else { return }
+            if try Migrations.migrator.hasBeenSuperseded(db) {
+                let known = Set(Migrations.migrator.migrations)
+                let applied = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
+                throw StorageError.tooNew(path: path, unknownMigrations: applied.filter { !known.contains($0) }.sorted())
+            }
         }
     }
 
@@ -76,12 +104,26 @@ public struct FormationStore: Sendable {
 
     private init(inMemory: Void) throws(StorageError) {
         path = ":memory:"
-        do { writer = try DatabaseQueue() } catch { throw StorageError(error, path: path) }
-        try migrate()
+        do {
+            writer = try DatabaseQueue()
+            try Self.migrate(writer)
+        } catch {
+            throw StorageError(error, path: path)
+        }
     }
 
-    private func migrate() throws(StorageError) {
-        do { try Migrations.migrator.migrate(writer) } catch { throw StorageError(error, path: path) }
+    /// Brings the schema up to date. Most opens find nothing to do and only read. When several
+    /// processes open a new database at once, each migration runs in one of them (the others wait
+    /// for its lock, then find its tables already there): that failure is not an error.
+    private static func migrate(_ writer: any DatabaseWriter) throws {
+        let migrator = Migrations.migrator
+        if try writer.read({ db in try migrator.hasCompletedMigrations(db) }) { return }
+        do {
+            try migrator.migrate(writer)
+        } catch {
+            if let done = try? writer.read({ db in try migrator.hasCompletedMigrations(db) }), done { return }
+            throw error
+        }
     }
 
     /// Runs `body` in one write transaction: all of it is committed or none of it.

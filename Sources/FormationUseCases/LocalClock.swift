@@ -37,8 +37,7 @@ public struct LocalClock: Sendable {
     public func local(_ instant: Int64) -> LocalDateTime {
         let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: Date(timeIntervalSince1970: TimeInterval(instant)))
         let date = (try? CivilDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)) ?? CivilDate(daysSinceEpoch: 0)
-        return (try? LocalDateTime(date: date, hour: parts.hour ?? 0, minute: parts.minute ?? 0))
-            ?? (try! LocalDateTime(date: date, hour: 0, minute: 0))
+        return (try? LocalDateTime(date: date, hour: parts.hour ?? 0, minute: parts.minute ?? 0)) ?? .midnight(date)
     }
 
     /// The UTC offset at `instant`, in seconds (for iCalendar and schedule.xml).

@@ -33,7 +33,8 @@ struct CurriculumPackBuilder: XMLNodeHandler {
         case workshop(Workshop, XMLPosition)
     }
 
-    private var pending: [(value: Pending, afterEvents: Int)] = []
+    /// Values not yet delivered, oldest first; a delivered slot is emptied (moved out, not copied).
+    private var pending: [(value: Pending?, afterEvents: Int)] = []
     private var pendingHead = 0
 
     /// Where a captured text goes.
@@ -196,20 +197,23 @@ struct CurriculumPackBuilder: XMLNodeHandler {
     var hasPending: Bool { pendingHead < pending.count }
 
     mutating func deliver(validatedEvents: Int, in session: ReadSession) throws {
+        // Cheap when validation has not caught up yet, which is most of the time.
+        guard pendingHead < pending.count, pending[pendingHead].afterEvents <= validatedEvents else { return }
         guard session.isClean else {
             pending.removeAll()
             pendingHead = 0
             return
         }
         while pendingHead < pending.count, pending[pendingHead].afterEvents <= validatedEvents {
-            let value = pending[pendingHead].value
+            let value = pending[pendingHead].value.take()
             pendingHead += 1
             switch value {
             case .header(let header, let position): try sink.header(header, at: position)
             case .workshop(let workshop, let position): try sink.workshop(workshop, at: position)
+            case nil: break
             }
         }
-        // Forget delivered values (the reader is rarely more than a few hundred workshops ahead).
+        // Forget delivered slots (the reader is rarely more than a few hundred workshops ahead).
         if pendingHead == pending.count {
             pending.removeAll(keepingCapacity: true)
             pendingHead = 0
@@ -285,23 +289,23 @@ struct CurriculumPackBuilder: XMLNodeHandler {
         case .council: council = done.text
         case .plant: plant = done.text
         case .license: license = done.text
-        case .curriculumTitle: add(done, to: &title, session)
-        case .curriculumDescription: add(done, to: &description, session)
+        case .curriculumTitle: Self.add(done, to: &title, session)
+        case .curriculumDescription: Self.add(done, to: &description, session)
         case .workshopTitle:
-            if workshop != nil { add(done, to: &workshop!.title, session) }
+            if workshop != nil { Self.add(done, to: &workshop!.title, session) }
         case .summary:
-            if workshop != nil { add(done, to: &workshop!.summary, session) }
-        case .itemText: add(done, to: &item, session)
-        case .activityTitle: add(done, to: &activity.title, session)
-        case .activityDescription: add(done, to: &activity.description, session)
+            if workshop != nil { Self.add(done, to: &workshop!.summary, session) }
+        case .itemText: Self.add(done, to: &item, session)
+        case .activityTitle: Self.add(done, to: &activity.title, session)
+        case .activityDescription: Self.add(done, to: &activity.description, session)
         }
     }
 
-    /// Adds one language's text, refusing a language given twice (in any letter case).
-    private func add(_ done: Capture, to text: inout LocalizedText, _ session: ReadSession) {
+    /// Adds one language's text, refusing a language given twice (in any letter case). Static, so
+    /// that passing one of the builder's own fields `inout` does not copy the whole builder.
+    private static func add(_ done: Capture, to text: inout LocalizedText, _ session: ReadSession) {
         guard let language = done.language else { return }  // the schema requires xml:lang
-        let lowered = language.lowercased()
-        if text.languages.contains(where: { $0.lowercased() == lowered }) {
+        if text.variants.contains(where: { sameLanguage($0.language, language) }) {
             session.record(XMLIssue(at: done.position, Message(
                 .xmlSchemaViolation, "Element '\(done.element)': the language '\(language)' is given twice; give each language once")))
             return
@@ -374,6 +378,12 @@ enum CurriculumPackWord: Int, CaseIterable {
         guard let index, let word = CurriculumPackWord(rawValue: index) else { return nil }
         self = word
     }
+}
+
+/// Language tags are compared without regard to ASCII letter case (`en` and `EN` are the same).
+private func sameLanguage(_ a: String, _ b: String) -> Bool {
+    a.utf8.count == b.utf8.count
+        && zip(a.utf8, b.utf8).allSatisfy { x, y in x == y || (x | 0x20 == y | 0x20 && (x | 0x20) >= 0x61 && (x | 0x20) <= 0x7A) }
 }
 
 extension Optional {

@@ -5,26 +5,27 @@ import Darwin
 #endif
 import FormationDomain
 
-/// Reads a document's bytes and checks them before libxml2 sees any of them: libxml2 gets, through
-/// its I/O callback, only bytes this guard has scanned and cleared.
+/// Reads a document's bytes and checks them before libxml2 sees any of them: the parsers get,
+/// through `SharedInput` and their I/O callbacks, only chunks this guard has scanned and cleared.
 ///
 /// Refused here, with a clear issue: any `<!DOCTYPE` (billion laughs, parameter-entity and external
 /// entity attacks all happen while libxml2 parses the DTD, so it must never start), NUL bytes, a
 /// byte-order mark or declared encoding other than UTF-8 (and UTF-16/32 or EBCDIC without one),
-/// anything before the first tag, files over the size cap, tags over the tag cap, elements with too
-/// many attributes or namespace declarations (libxml2 checks duplicates pairwise, quadratically),
-/// and over-long text runs, comments and processing instructions.
+/// anything but white space before the first tag (a gzip file, say), files over the size cap,
+/// tags over the tag cap, elements with too many attributes or namespace declarations (libxml2
+/// compares attributes pairwise, quadratically), and over-long text runs, comments and processing
+/// instructions.
 ///
-/// A small state machine over the raw bytes: `memchr` skips text and quoted values, so the cost is
-/// a few percent of libxml2's. It knows quotes, comments, CDATA sections and processing
+/// A small state machine over the raw bytes: `memchr` skips text and quoted values, so it costs a
+/// few percent of libxml2's time. It knows quotes, comments, CDATA sections and processing
 /// instructions, so a `<!DOCTYPE` or a `>` inside them is data, not markup.
 ///
-/// It also records where each start tag begins (line and column, in characters), in document
-/// order: the reader pops one per element, which gives exact positions past line 65,535 (where
+/// It also records where each start tag begins (line, and column in characters), in document
+/// order: the reader claims one per element, which gives exact positions past line 65,535 (where
 /// libxml2's node lines stop) and columns (which libxml2's reader does not keep).
 ///
-/// On a violation, the bytes before the offending construct still reach libxml2 (so its own errors
-/// there are reported first), then the callback fails and the guard's issue ends the read.
+/// On a violation, the bytes before the offending construct still reach the parsers (so that their
+/// own errors there come first), then reading fails and the guard's issue ends the read.
 final class InputGuard {
     private let input: ByteInput
     private let limits: XMLLimits
@@ -459,6 +460,12 @@ final class InputGuard {
                 }
                 continue
             case .tagName, .declaration:
+                if !InputGuard.isTagDelimiter(byte) {
+                    // The rest of the name, fast.
+                    i += 1
+                    while i < stop, !InputGuard.isTagDelimiter(buffer[i]) { i += 1 }
+                    continue
+                }
                 if byte == UInt8(ascii: ">") {
                     state = .content
                     textRun = 0
@@ -498,6 +505,11 @@ final class InputGuard {
                     return i + 1
                 } else if byte == UInt8(ascii: "/") {
                     state = .tagSpace
+                } else if match == -1 || match == 6 {
+                    // Settled: skip the rest of the name.
+                    i += 1
+                    while i < stop, !InputGuard.isTagDelimiter(buffer[i]) { i += 1 }
+                    continue
                 } else {
                     match = InputGuard.matchXMLNS(match, byte)
                 }
@@ -534,6 +546,14 @@ final class InputGuard {
             fail(at: markStart, XMLIssue(at: markPosition, Message(.xmlTagTooLong, String(limits.maxTagBytes))))
         }
         return i
+    }
+
+    /// Bytes that end a name inside a tag: white space, `>`, `/`, `=` and quotes. Name bytes are
+    /// mostly letters (above `>`), so one comparison usually decides.
+    @inline(__always)
+    private static func isTagDelimiter(_ byte: UInt8) -> Bool {
+        byte <= 0x3E && (byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x3E
+            || byte == 0x2F || byte == 0x3D || byte == 0x22 || byte == 0x27)
     }
 
     /// `xmlns` then `=` is a default namespace declaration, `xmlns:` a prefixed one.

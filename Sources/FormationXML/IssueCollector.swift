@@ -5,9 +5,13 @@ import Synchronization
 /// Gathers one read's issues from every channel: the reader's parser and namespace errors, the
 /// validating thread's schema errors, the input guard, and the reader's own checks.
 ///
-/// Asks the read to stop at the first fatal error (well-formedness, namespaces) and after
-/// `XMLLimits.maxIssues` issues. Never keeps libxml2's text where it could quote entity content
-/// or an external resource.
+/// The two threads each keep up to `maxIssues` issues, in file order, and stop when they have
+/// more; the reader also stops at the first fatal error (well-formedness, namespaces). Each issue
+/// is tagged with the number of element events its thread had seen (both threads see the same
+/// events), and the final list is cut at the first event where either stopped, sorted, and cut
+/// to `maxIssues` with one `tooManyErrors` line: so it does not depend on which thread ran ahead.
+///
+/// Never keeps libxml2's text where it could quote entity content or an external resource.
 ///
 /// `@unchecked Sendable`: two threads record into it; the entries are behind a mutex, the flags
 /// are atomics.
@@ -17,75 +21,124 @@ final class IssueCollector: @unchecked Sendable {
     private struct Entry {
         let issue: XMLIssue
         let origin: Origin
+        let event: Int
         let order: Int
     }
 
     private struct State {
         var entries: [Entry] = []
-        var overflow: XMLPosition?
+        var readerCount = 0
+        var validatorCount = 0
+        /// The first issue each side had no room for, and the reader's fatal error, with their events.
+        var readerOverflow: (position: XMLPosition, event: Int)?
+        var validatorOverflow: (position: XMLPosition, event: Int)?
+        var readerFatal: Int?
+        var order = 0
     }
 
     private let maxIssues: Int
     private let state = Mutex(State())
     private let count = Atomic<Int>(0)
-    private let stop = Atomic<Bool>(false)
+    private let readerStop = Atomic<Bool>(false)
+    private let validatorStop = Atomic<Bool>(false)
+    /// The event where the validator stopped, for the reader to stop there too (`Int.max`: it did not).
+    private let validatorStopEvent = Atomic<Int>(Int.max)
 
     init(maxIssues: Int) {
         self.maxIssues = max(1, maxIssues)
     }
 
-    /// Whether reading must stop: a fatal error, or too many issues.
-    var mustStop: Bool { stop.load(ordering: .acquiring) }
+    /// Whether the reader must stop: a fatal error, or too many issues of its own.
+    var mustStop: Bool { readerStop.load(ordering: .acquiring) }
+
+    /// Whether the validator must stop: too many schema issues.
+    var validatorMustStop: Bool { validatorStop.load(ordering: .acquiring) }
+
+    /// Where the validator stopped (in element events): the reader need not read past it.
+    var validatorStoppedAtEvent: Int { validatorStopEvent.load(ordering: .acquiring) }
 
     /// No issue recorded (cheap: an atomic).
     var isEmpty: Bool { count.load(ordering: .acquiring) == 0 }
 
-    func record(_ issue: XMLIssue, _ origin: Origin, fatal: Bool = false) {
-        if fatal { stop.store(true, ordering: .releasing) }
+    /// Records `issue`, found by its thread after `event` element events.
+    func record(_ issue: XMLIssue, _ origin: Origin, event: Int, fatal: Bool = false) {
+        let fromValidator = origin == .schema
         state.withLock { state in
-            guard state.overflow == nil else { return }
             // libxml2 sometimes raises the same error twice (two code paths, one mistake).
-            if let last = state.entries.last, last.issue == issue { return }
-            guard state.entries.count < maxIssues else {
-                state.overflow = issue.position
-                stop.store(true, ordering: .releasing)
-                return
+            if state.entries.contains(where: { $0.issue == issue }) { return }
+            if fromValidator {
+                guard state.validatorOverflow == nil else { return }
+                guard state.validatorCount < maxIssues else {
+                    state.validatorOverflow = (issue.position, event)
+                    validatorStopEvent.store(event, ordering: .releasing)
+                    validatorStop.store(true, ordering: .releasing)
+                    return
+                }
+                state.validatorCount += 1
+            } else {
+                guard state.readerOverflow == nil, state.readerFatal == nil else { return }
+                guard state.readerCount < maxIssues else {
+                    state.readerOverflow = (issue.position, event)
+                    readerStop.store(true, ordering: .releasing)
+                    return
+                }
+                state.readerCount += 1
+                if fatal {
+                    state.readerFatal = event
+                    readerStop.store(true, ordering: .releasing)
+                }
             }
-            state.entries.append(Entry(issue: issue, origin: origin, order: state.entries.count))
+            state.entries.append(Entry(issue: issue, origin: origin, event: event, order: state.order))
+            state.order += 1
             count.add(1, ordering: .releasing)
         }
     }
 
     /// Whether a schema error was reported on `line` (so that a check of ours does not say it twice).
     func hasSchemaIssue(onLine line: Int) -> Bool {
-        state.withLock { $0.entries.contains { $0.origin == .schema && $0.issue.line == line } }
+        state.withLock { state in
+            state.validatorOverflow?.position.line == line
+                || state.entries.contains { $0.origin == .schema && $0.issue.line == line }
+        }
     }
 
     /// Drops schema errors: the root was not ours, so they are noise.
     func dropSchemaIssues() {
         state.withLock { state in
             state.entries.removeAll { $0.origin == .schema }
-            count.store(state.entries.count + (state.overflow == nil ? 0 : 1), ordering: .releasing)
+            state.validatorOverflow = nil
+            count.store(state.entries.count, ordering: .releasing)
         }
     }
 
-    /// The issues in file order (line, then column; stable), then the `tooManyErrors` line.
+    /// The issues in file order (line, then column; stable), up to where either side stopped,
+    /// at most `maxIssues`, then a `tooManyErrors` line if there were more.
     func finalIssues() -> [XMLIssue] {
         state.withLock { state in
-            var sorted = state.entries
+            let overflows = [state.readerOverflow, state.validatorOverflow].compactMap { $0 }
+            let cutoff = (overflows.map(\.event) + [state.readerFatal].compactMap { $0 }).min() ?? Int.max
+            var kept = state.entries
+                .filter { $0.event <= cutoff || $0.origin == .guardian || $0.issue.line == 0 }
                 .sorted { ($0.issue.line, $0.issue.column, $0.order) < ($1.issue.line, $1.issue.column, $1.order) }
                 .map(\.issue)
-            if let overflow = state.overflow {
-                sorted.append(XMLIssue(at: overflow, Message(.tooManyErrors, String(maxIssues))))
+            var overflow: XMLPosition?
+            if kept.count > maxIssues {
+                overflow = kept[maxIssues].position
+                kept.removeLast(kept.count - maxIssues)
+            } else if let first = overflows.min(by: { $0.event < $1.event }), first.event == cutoff {
+                overflow = first.position
             }
-            return sorted
+            if let overflow {
+                kept.append(XMLIssue(at: overflow, Message(.tooManyErrors, String(maxIssues))))
+            }
+            return kept
         }
     }
 
     // MARK: - libxml2's errors
 
     /// One structured error from libxml2, classified and cleaned.
-    func libxml2Error(_ error: UnsafePointer<xmlError>) {
+    func libxml2Error(_ error: UnsafePointer<xmlError>, event: Int) {
         let level = error.pointee.level.rawValue
         guard level >= XML_ERR_ERROR.rawValue else { return }  // warnings are not refusals
         let domain = error.pointee.domain
@@ -98,11 +151,13 @@ final class IssueCollector: @unchecked Sendable {
             // global elements, so this is a document of another kind. The reader says so itself
             // when it meets the root; if a syntax error comes first, that error is the news.
             if code == Int32(XML_SCHEMAV_CVC_ELT_1.rawValue) { return }
-            record(XMLIssue(line: line, column: 0, message: Message(.xmlSchemaViolation, text)), .schema)
+            // The identity constraint's echo of a value the schema already refused on that line.
+            if text.contains("No precomputed value available") { return }
+            record(XMLIssue(line: line, column: 0, message: Message(.xmlSchemaViolation, text)), .schema, event: event)
         } else {
             // Namespace errors are fatal for us: libxml2 reports them and carries on.
             let fatal = level == XML_ERR_FATAL.rawValue || domain == Int32(XML_FROM_NAMESPACE.rawValue)
-            record(XMLIssue(line: line, column: column, message: Message(.xmlNotWellFormed, text)), .parser, fatal: fatal)
+            record(XMLIssue(line: line, column: column, message: Message(.xmlNotWellFormed, text)), .parser, event: event, fatal: fatal)
         }
     }
 

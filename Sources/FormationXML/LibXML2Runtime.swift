@@ -115,12 +115,17 @@ enum ExternalEntityPolicy {
         return body()
     }
 
-    /// The loader: an embedded schema during our compilation, else nothing.
-    fileprivate static func load(_ url: UnsafePointer<CChar>?, _ context: xmlParserCtxtPtr?) -> xmlParserInputPtr? {
+    /// The embedded schema `url` names, if this thread is compiling our schemas; else nil.
+    static func embeddedSchema(for url: String) -> EmbeddedSchema? {
         let compiling = compilingThread.withLock { thread in
             thread.map { pthread_equal($0, pthread_self()) != 0 } ?? false
         }
-        guard compiling, let url, let schema = EmbeddedSchema.named(String(cString: url)),
+        return compiling ? EmbeddedSchema.named(url) : nil
+    }
+
+    /// The loader: an embedded schema during our compilation, else nothing.
+    fileprivate static func load(_ url: UnsafePointer<CChar>?, _ context: xmlParserCtxtPtr?) -> xmlParserInputPtr? {
+        guard let url, let schema = embeddedSchema(for: String(cString: url)),
               let bytes = permanentSchemas[schema.fileName] else { return nil }
         return xmlNewStringInputStream(context, bytes.pointer)
     }

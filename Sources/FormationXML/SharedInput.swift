@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import FormationDomain
+import Synchronization
 
 /// One guarded byte stream read by two parsers on two threads: the validator (XSD, no tree) and
 /// the reader that builds domain values. Each has its own cursor; the `InputGuard` runs once,
@@ -30,6 +31,7 @@ final class SharedInput: @unchecked Sendable {
     }
 
     private let inputGuard: InputGuard
+    private let collector: IssueCollector
     private let window: Int
     private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
     private let condition = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
@@ -42,13 +44,16 @@ final class SharedInput: @unchecked Sendable {
     private var ended = false
     private var failureIssue: XMLIssue?
     private var cancelled = false
+    /// Set when the reader stopped early: the validator may finish what was read, nothing more.
+    private var productionStopped = false
 
     /// Start tags of the chunks the reader has taken, for `nextStartTag()`; reader thread only.
     private var readerStartTags: [XMLPosition] = []
     private var readerStartTagsHead = 0
 
-    init(inputGuard: InputGuard, window: Int = 32) {
+    init(inputGuard: InputGuard, collector: IssueCollector, window: Int = 32) {
         self.inputGuard = inputGuard
+        self.collector = collector
         self.window = max(2, window)
         pthread_mutex_init(mutex, nil)
         pthread_cond_init(condition, nil)
@@ -68,10 +73,25 @@ final class SharedInput: @unchecked Sendable {
     }
 
     /// The guard's violation, once found (it may lie ahead of both parsers).
-    var failure: XMLIssue? { withLock { failureIssue } }
+    var failure: XMLIssue? {
+        guard failed.load(ordering: .acquiring) else { return nil }
+        return withLock { failureIssue }
+    }
+
+    /// Whether the guard found a violation (cheap: an atomic).
+    private let failed = Atomic<Bool>(false)
 
     /// Whether `party` has been told "error": its parser's later complaints are consequences.
     func hasFailed(_ party: Party) -> Bool { withLock { cursors[party.rawValue].failed } }
+
+    /// Lets the validator read what has been checked so far, then fail: used when the reader stops
+    /// early, so that validation still reports everything before that place (and only that).
+    func stopProduction() {
+        withLock {
+            productionStopped = true
+            pthread_cond_broadcast(condition)
+        }
+    }
 
     /// Makes every later read fail, so that both parsers stop soon.
     func cancel() {
@@ -94,42 +114,51 @@ final class SharedInput: @unchecked Sendable {
         return position
     }
 
-    /// Copies up to `count` checked bytes for `party`.
+    /// Copies `count` checked bytes for `party`, fewer only at the end of the document. Short reads
+    /// are joined here: libxml2 2.9.14's pull parser, used by the validator, misreads documents
+    /// that arrive a byte or two at a time (as a pipe may deliver them), and full reads make each
+    /// parser's progress, hence the issues reported, independent of timing.
     /// - Returns: bytes copied, 0 at the end of a clean document, -1 at a violation or once cancelled.
     func read(_ party: Party, into destination: UnsafeMutablePointer<UInt8>, count: Int) -> Int32 {
         let index = party.rawValue
+        var copied = 0
         pthread_mutex_lock(mutex)
-        while true {
-            if cancelled {
+        defer { pthread_mutex_unlock(mutex) }
+        while copied < count {
+            if cancelled || (party == .validator && collector.validatorMustStop) {
+                if copied > 0 { return Int32(copied) }
                 cursors[index].failed = true
-                pthread_mutex_unlock(mutex)
                 return -1
             }
             let cursor = cursors[index]
             if cursor.chunk < firstChunk + chunks.count {
                 let chunk = chunks[cursor.chunk - firstChunk]
-                let n = min(count, chunk.bytes.count - cursor.offset)
-                let start = cursor.offset
-                if start == 0, party == .reader { readerStartTags.append(contentsOf: chunk.startTags) }
-                if start + n == chunk.bytes.count {
+                let n = min(count - copied, chunk.bytes.count - cursor.offset)
+                if cursor.offset == 0, party == .reader { readerStartTags.append(contentsOf: chunk.startTags) }
+                (destination + copied).update(from: chunk.bytes.baseAddress! + cursor.offset, count: n)
+                copied += n
+                if cursor.offset + n == chunk.bytes.count {
                     cursors[index].chunk += 1
                     cursors[index].offset = 0
                     dropConsumedChunks()
                 } else {
                     cursors[index].offset += n
                 }
-                pthread_mutex_unlock(mutex)
-                // The chunk is immutable and kept alive by `chunk`: copy outside the lock.
-                destination.update(from: chunk.bytes.baseAddress! + start, count: n)
-                return Int32(n)
+                continue
             }
             if ended {
+                if copied > 0 { return Int32(copied) }
                 cursors[index].done = true
                 if failureIssue != nil { cursors[index].failed = true }
-                pthread_mutex_unlock(mutex)
                 return failureIssue == nil ? 0 : -1
             }
+            if productionStopped {
+                if copied > 0 { return Int32(copied) }
+                cursors[index].failed = true
+                return -1
+            }
             if producing || chunks.count >= window {
+                // Safe to wait even with bytes in hand: the party behind never waits for this one.
                 pthread_cond_wait(condition, mutex)
                 continue
             }
@@ -144,9 +173,11 @@ final class SharedInput: @unchecked Sendable {
             case .failed(let issue):
                 ended = true
                 failureIssue = issue
+                failed.store(true, ordering: .releasing)
             }
             pthread_cond_broadcast(condition)
         }
+        return Int32(copied)
     }
 
     /// Forgets chunks both parties have read (or that a finished party will never read). Locked.

@@ -103,7 +103,7 @@ final class StreamValidator: @unchecked Sendable {
     /// A schema error, unless this thread's input already failed (then it is a consequence).
     fileprivate func schemaError(_ error: UnsafePointer<xmlError>) {
         if input.hasFailed(.validator) { return }
-        collector.libxml2Error(error)
+        collector.libxml2Error(error, event: events)
     }
 
     /// Called by the SAX handler before the validator sees event number `events`: so every

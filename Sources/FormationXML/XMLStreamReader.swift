@@ -87,14 +87,29 @@ final class ReadSession {
         return nil
     }
 
+    /// Problems of ours that the schema most likely reports too (a malformed id, a number out of
+    /// range): kept aside until validation has ended, then recorded only where it did not.
+    private var suspects: [(issue: XMLIssue, event: Int)] = []
+
     /// No issue so far, here or ahead: values may go to the consumer.
-    var isClean: Bool { collector.isEmpty && input.failure == nil }
+    var isClean: Bool { suspects.isEmpty && collector.isEmpty && input.failure == nil }
 
-    func record(_ issue: XMLIssue) { collector.record(issue, .reader) }
+    func record(_ issue: XMLIssue, fatal: Bool = false) {
+        collector.record(issue, .reader, event: elementEvents, fatal: fatal)
+    }
 
-    /// Records a problem of ours with an attribute unless the schema already reported that line.
+    /// Records a problem of ours with an attribute, once validation has ended, unless the schema
+    /// reported that line (so that the same mistake is not reported twice, whichever thread
+    /// got there first).
     func recordUnlessSchemaSaidSo(_ issue: XMLIssue) {
-        if !collector.hasSchemaIssue(onLine: issue.line) { collector.record(issue, .reader) }
+        suspects.append((issue, elementEvents))
+    }
+
+    /// After validation: records the suspects the schema did not report.
+    fileprivate func settleSuspects() {
+        for (issue, event) in suspects where !collector.hasSchemaIssue(onLine: issue.line) {
+            collector.record(issue, .reader, event: event)
+        }
     }
 
     /// An attribute's value as a string (attribute values are one text node, entities being refused).
@@ -110,7 +125,7 @@ final class ReadSession {
     /// A libxml2 error met by the reader, unless its input already failed (then a consequence).
     fileprivate func readerError(_ error: UnsafePointer<xmlError>) {
         if input.hasFailed(.reader) { return }
-        collector.libxml2Error(error)
+        collector.libxml2Error(error, event: elementEvents)
     }
 }
 
@@ -141,8 +156,9 @@ enum XMLStreamReader {
         _ source: XMLSource, limits: XMLLimits, readSize: Int, handler: inout Handler
     ) throws {
         let schemas = LibXML2Runtime.schemas
-        let input = SharedInput(inputGuard: InputGuard(input: try ByteInput(source), limits: limits, readSize: readSize))
         let collector = IssueCollector(maxIssues: limits.maxIssues)
+        let input = SharedInput(inputGuard: InputGuard(input: try ByteInput(source), limits: limits, readSize: readSize),
+                                collector: collector)
         let session = ReadSession(collector: collector, input: input)
         let validator = StreamValidator(schemas: schemas, input: input, collector: collector)
         let sessionContext = Unmanaged.passUnretained(session).toOpaque()
@@ -174,17 +190,23 @@ enum XMLStreamReader {
         }
 
         let outcome = try walk(reader, limits: limits, session: session, validator: validator, handler: &handler)
-        if case .completed = outcome {
+        switch outcome {
+        case .completed:
             input.leave(.reader)
-        } else {
+        case .stopped:
+            // Let validation report what lies before the place the reader stopped, then end.
+            input.leave(.reader)
+            input.stopProduction()
+        case .unknownRoot:
             input.cancel()
         }
         validator.join()
         joined = true
+        session.settleSuspects()
 
         if case .unknownRoot(let issue) = outcome {
             collector.dropSchemaIssues()
-            collector.record(issue, .reader)
+            session.record(issue)
         }
         if case .completed = outcome, session.isClean {
             try handler.finish(in: session)
@@ -195,16 +217,16 @@ enum XMLStreamReader {
             let earlier = collector.finalIssues().contains {
                 $0.position < failure.position && $0.message.id == .xmlNotWellFormed
             }
-            if failure.line == 0 || !earlier { collector.record(failure, .guardian) }
+            if failure.line == 0 || !earlier { collector.record(failure, .guardian, event: .max) }
         }
         if collector.isEmpty, case .stopped = outcome {
             let position = XMLPosition(line: Int(xmlTextReaderGetParserLineNumber(reader)),
                                        column: Int(xmlTextReaderGetParserColumnNumber(reader)))
-            collector.record(XMLIssue(at: position, Message(.xmlNotWellFormed, "the document could not be read to its end")), .parser)
+            session.record(XMLIssue(at: position, Message(.xmlNotWellFormed, "the document could not be read to its end")))
         }
         if collector.isEmpty, validator.result != 0 {
             collector.record(XMLIssue(line: 0, column: 0, message: Message(
-                .xmlSchemaViolation, "the document does not follow the schema")), .schema)
+                .xmlSchemaViolation, "the document does not follow the schema")), .schema, event: 0)
         }
         if !collector.isEmpty { throw XMLReadFailure(issues: collector.finalIssues()) }
     }
@@ -229,11 +251,13 @@ enum XMLStreamReader {
                 lastPosition = position
                 depth += 1
                 session.elementEvents += 1
+                // The validator stopped on too many issues: nothing past that place is reported.
+                if session.elementEvents > collector.validatorStoppedAtEvent { return .stopped }
                 if depth > limits.maxDepth {
-                    collector.record(XMLIssue(at: position, Message(.xmlTooDeep, String(limits.maxDepth))), .reader, fatal: true)
+                    session.record(XMLIssue(at: position, Message(.xmlTooDeep, String(limits.maxDepth))), fatal: true)
                     return .stopped
                 }
-                guard checkCounts(node, at: position, limits: limits, collector: collector) else { return .stopped }
+                guard checkCounts(node, at: position, limits: limits, session: session) else { return .stopped }
                 if !rootSeen {
                     rootSeen = true
                     guard isRoot(node, of: Handler.format) else {
@@ -263,8 +287,7 @@ enum XMLStreamReader {
                 guard let value = xmlTextReaderConstValue(reader) else { continue }
                 let count = strlen(value.cString)
                 if count > limits.maxTextBytes {
-                    collector.record(XMLIssue(at: lastPosition, Message(.xmlTextTooLong, String(limits.maxTextBytes))),
-                                     .reader, fatal: true)
+                    session.record(XMLIssue(at: lastPosition, Message(.xmlTextTooLong, String(limits.maxTextBytes))), fatal: true)
                     return .stopped
                 }
                 try handler.text(value, count: count, in: session)
@@ -278,7 +301,7 @@ enum XMLStreamReader {
     /// Attributes and namespace declarations of one element, counted again on the parsed node
     /// (the guard already refused bigger tags; this holds whatever the bytes looked like).
     private static func checkCounts(
-        _ node: xmlNodePtr, at position: XMLPosition, limits: XMLLimits, collector: IssueCollector
+        _ node: xmlNodePtr, at position: XMLPosition, limits: XMLLimits, session: ReadSession
     ) -> Bool {
         var attributes = 0
         var attribute = node.pointee.properties
@@ -293,13 +316,12 @@ enum XMLStreamReader {
             namespace = current.pointee.next
         }
         if attributes > limits.maxAttributes {
-            collector.record(XMLIssue(at: position, Message(.xmlTooManyAttributes, String(limits.maxAttributes))),
-                             .reader, fatal: true)
+            session.record(XMLIssue(at: position, Message(.xmlTooManyAttributes, String(limits.maxAttributes))), fatal: true)
             return false
         }
         if namespaces > limits.maxNamespaceDeclarations {
-            collector.record(XMLIssue(at: position, Message(.xmlTooManyNamespaces, String(limits.maxNamespaceDeclarations))),
-                             .reader, fatal: true)
+            session.record(XMLIssue(at: position, Message(.xmlTooManyNamespaces, String(limits.maxNamespaceDeclarations))),
+                           fatal: true)
             return false
         }
         return true

@@ -14,8 +14,9 @@ struct Formation: ParsableCommand {
             subcommands: [
                 PlantCommand.self, PersonCommand.self, BattleCommand.self,
                 CurriculumCommand.self, WorkshopCommand.self,
-                SessionCommand.self, ShiftCommand.self, Attend.self,
+                SessionCommand.self, ShiftCommand.self, Attend.self, HistoryCommand.self,
                 Import.self, Validate.self,
+                BackupCommand.self, CheckCommand.self,
             ])
     }
 

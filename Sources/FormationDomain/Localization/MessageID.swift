@@ -43,6 +43,24 @@ public enum MessageID: String, Sendable, CaseIterable {
     case databaseReadOnly
     case databaseOpenFailed
     case databaseFailure
+    // Reliability: backup, check, busy timeout (issue 9)
+    case backupWritten
+    case backupExists
+    case backupIsDatabase
+    case checkProblems
+    case problemIntegrity
+    case problemForeignKey
+    case problemParticipationWithoutSession
+    case problemSessionWithoutWorkshop
+    case problemSessionOutsideBattle
+    case problemSessionTimes
+    case problemShiftTimes
+    case problemUnknownTimeZone
+    case busyTimeoutInvalid
+    case helpBackup
+    case helpBackupPath
+    case helpBackupForce
+    case helpCheck
     // Files
     case fileMissing
     case fileUnreadable
@@ -186,4 +204,62 @@ public enum MessageID: String, Sendable, CaseIterable {
     case helpCSV
     case helpAttendNobody
     case helpBattleCheck
+    case helpBattleExport
+    case helpExportAs
+    // Learning history, battle reports, lineage, merge (issue 8)
+    case historyHeading
+    case historyTotals
+    case historyAttended
+    case historyNothingAttended
+    case historyTaughtBy
+    case historyTaught
+    case historyNothingTaught
+    case historyAttendedCount
+    case historyCompetencies
+    case historyNoneYet
+    case historyReadyFor
+    case historyNothingReady
+    case historyRecordTitle
+    case historyTaughtByLabel
+    case historyAttendedLabel
+    case historyRecordFooter
+    case headingWorkshopLabel
+    case headingHoursLabel
+    case headingSessionsColumn
+    case headingHeldColumn
+    case headingAttendedColumn
+    case headingHoursColumn
+    case headingTaughtColumn
+    case headingLastColumn
+    case reportHeading
+    case reportSessions
+    case reportHours
+    case reportPeople
+    case reportAttendance
+    case reportAttendanceNone
+    case reportNewFacilitators
+    case reportByWorkshop
+    case reportByCategory
+    case reportConflicts
+    case reportUnknownCategory
+    case lineageHeading
+    case lineageEmpty
+    case lineageTaughtAt
+    case lineageCycle
+    case lineageShownAbove
+    case facilitatorsHeading
+    case facilitatorsNear
+    case facilitatorsEmpty
+    case mergeSamePerson
+    case mergeDone
+    case helpHistory
+    case helpReportFormat
+    case helpBattleReport
+    case helpWorkshopLineage
+    case helpLineageFormat
+    case helpWorkshopFacilitators
+    case helpNear
+    case helpPersonMerge
+    case helpMergeKeep
+    case helpMergeDrop
 }

@@ -14,6 +14,17 @@ public struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvert
         self.minute = minute
     }
 
+    /// 00:00 on `date`.
+    public static func midnight(_ date: CivilDate) -> LocalDateTime {
+        LocalDateTime(unchecked: date, hour: 0, minute: 0)
+    }
+
+    private init(unchecked date: CivilDate, hour: Int, minute: Int) {
+        self.date = date
+        self.hour = hour
+        self.minute = minute
+    }
+
     /// Parses `YYYY-MM-DD HH:MM` (a `T` may stand for the space).
     public init(parsing text: String) throws(DomainError) {
         let trimmed = text.trimmed

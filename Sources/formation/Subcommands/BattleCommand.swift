@@ -4,7 +4,7 @@ import FormationUseCases
 
 struct BattleCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
-        CommandConfiguration(commandName: "battle", abstract: Help.text(.helpBattle), subcommands: [Add.self, List.self, Show.self, Check.self])
+        CommandConfiguration(commandName: "battle", abstract: Help.text(.helpBattle), subcommands: [Add.self, List.self, Show.self, Check.self, Report.self, Export.self])
     }
 
     struct Add: ParsableCommand {
@@ -75,6 +75,19 @@ struct BattleCommand: ParsableCommand {
             case .text:
                 Terminal.output(TimetableText.conflicts(found, recorded: recorded, global.language))
             }
+        }
+    }
+
+    struct Export: ParsableCommand {
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Help.text(.helpBattleExport)) }
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: ArgumentHelp(Help.text(.helpBattleRef))) var battle: String
+        @Option(name: .customLong("as"), help: ArgumentHelp(Help.text(.helpExportAs), valueName: "schedule|ical"))
+        var format: BattleExport.Format
+        @Option(name: .shortAndLong, help: ArgumentHelp(Help.text(.helpOutput), valueName: "file")) var output: String?
+
+        func run() throws {
+            try BattleExport(store: global.openStore()).run(battle: battle, as: format, to: output, language: global.language)
         }
     }
 }

@@ -79,7 +79,7 @@ extension CurriculumCommand {
 
 struct WorkshopCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
-        CommandConfiguration(commandName: "workshop", abstract: Help.text(.helpWorkshop), subcommands: [List.self, Show.self])
+        CommandConfiguration(commandName: "workshop", abstract: Help.text(.helpWorkshop), subcommands: [List.self, Show.self, Lineage.self, Facilitators.self])
     }
 
     struct List: ParsableCommand {

@@ -4,7 +4,7 @@ import FormationUseCases
 
 struct PersonCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
-        CommandConfiguration(commandName: "person", abstract: Help.text(.helpPerson), subcommands: [Add.self, List.self, Show.self])
+        CommandConfiguration(commandName: "person", abstract: Help.text(.helpPerson), subcommands: [Add.self, List.self, Show.self, Merge.self])
     }
 
     struct Add: ParsableCommand {

@@ -25,6 +25,8 @@ enum ExitCodes {
             case .unwritable: cannotCreate
             case .notText: dataError
             }
+        case is BackupRefused:
+            cannotCreate
         default:
             dataError
         }

@@ -18,13 +18,19 @@ struct GlobalOptions: ParsableArguments {
         DatabaseLocation.resolve(flag: database, environment: ProcessInfo.processInfo.environment)
     }
 
+    /// Opens the database; writes wait `FORMATION_BUSY_TIMEOUT` seconds (default 30) for other processes.
     func openStore() throws -> FormationStore {
-        try FormationStore(path: databasePath)
+        let environment = ProcessInfo.processInfo.environment
+        let timeout = (try? BusyTimeout.resolve(environment: environment)) ?? FormationStore.busyTimeout
+        return try FormationStore(path: databasePath, busyTimeout: timeout)
     }
 
     func validate() throws {
         if let lang, Language(code: lang) == nil {
             throw ValidationError(Help.text(.helpLangInvalid, lang))
+        }
+        do { _ = try BusyTimeout.resolve(environment: ProcessInfo.processInfo.environment) } catch {
+            throw ValidationError(error.message.text(language))
         }
     }
 }

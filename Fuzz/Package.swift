@@ -1,0 +1,19 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+/// libFuzzer targets, kept out of the main package so that `swift build` and `swift test` never
+/// build them. Built by `Scripts/fuzz.sh` with `-sanitize=fuzzer,address` (see the README).
+let package = Package(
+    name: "SelfFormationFuzz",
+    dependencies: [
+        // The main package, by path: only its XML reader is fuzzed.
+        .package(name: "SelfFormation", path: ".."),
+    ],
+    targets: [
+        .executableTarget(
+            name: "formation-fuzz",
+            dependencies: [.product(name: "FormationXML", package: "SelfFormation")]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

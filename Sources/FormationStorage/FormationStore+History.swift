@@ -1,0 +1,236 @@
+public import FormationDomain
+internal import GRDB
+
+// Learning histories, battle reports, lineages and merges: every figure is computed from the
+// participation rows when asked, never stored a second time (DESIGN.md §2).
+//
+// Indexes each query relies on (see `HistoryQueriesPlanTests`):
+// - a person's history: `participation_person (personId, sessionId, role, status)` finds and covers
+//   their rows, then the session, battle and plant primary keys;
+// - who else was in those sessions: the participation primary key (sessionId, personId);
+// - a battle: `session_battle (battleId, start)`, then the participation primary key;
+// - a workshop's lineage and facilitators: `session_workshop (curriculumId, workshopId, start)`;
+// - a merge: `participation_person`, `shift_person`, `personAlias_kept`.
+
+/// A person's part in one session, with the session, its battle and the battle's plant.
+public struct PersonSessionRow: Sendable, Equatable {
+    public let session: Session
+    public let role: Role
+    public let status: AttendanceStatus
+    public let battle: BattleEntry
+}
+
+/// One participation of a session, with the person's name and home plant.
+public struct SessionPersonRow: Sendable, Equatable {
+    public let participation: Participation
+    public let name: String
+    public let plantID: EntityID?
+    public let plantName: String?
+    public let plantState: String?
+}
+
+extension PersonName {
+    public static func named(_ id: EntityID, _ name: String) -> PersonName { PersonName(id: id, name: name) }
+}
+
+/// The SQL of the history queries, kept together so that a test can check which index each uses.
+enum HistorySQL {
+    static let personParticipations = """
+        SELECT participation.role AS role, participation.status AS status, session.*,
+               battle.name AS battleName, battle.plantId AS battlePlantId, battle.startDate, battle.endDate, battle.timeZone,
+               plant.name AS plantName, plant.state AS plantState
+        FROM participation
+        JOIN session ON session.id = participation.sessionId
+        JOIN battle ON battle.id = session.battleId
+        JOIN plant ON plant.id = battle.plantId
+        WHERE participation.personId = ?
+        ORDER BY session.start DESC, session.id
+        """
+
+    static func sessionPeople(_ count: Int) -> String {
+        """
+        SELECT participation.sessionId, participation.personId, participation.role, participation.status,
+               person.name, person.plantId, plant.name AS plantName, plant.state AS plantState
+        FROM participation
+        JOIN person ON person.id = participation.personId
+        LEFT JOIN plant ON plant.id = person.plantId
+        WHERE participation.sessionId IN (\(placeholders(count)))
+        ORDER BY participation.sessionId, person.name, person.id
+        """
+    }
+
+    static let battleSessions = """
+        SELECT * FROM session WHERE battleId = ? ORDER BY start, place, id
+        """
+
+    static let battleParticipations = """
+        SELECT participation.sessionId, participation.personId, participation.role, participation.status,
+               person.name, person.plantId, plant.name AS plantName, plant.state AS plantState
+        FROM session
+        JOIN participation ON participation.sessionId = session.id
+        JOIN person ON person.id = participation.personId
+        LEFT JOIN plant ON plant.id = person.plantId
+        WHERE session.battleId = ?
+        ORDER BY participation.sessionId, person.name, person.id
+        """
+
+    static let workshopSessions = """
+        SELECT * FROM session WHERE curriculumId = ? AND workshopId = ? ORDER BY start, id
+        """
+
+    static let workshopParticipations = """
+        SELECT participation.sessionId, participation.personId, participation.role, participation.status,
+               person.name, person.plantId, plant.name AS plantName, plant.state AS plantState
+        FROM session
+        JOIN participation ON participation.sessionId = session.id
+        JOIN person ON person.id = participation.personId
+        LEFT JOIN plant ON plant.id = person.plantId
+        WHERE session.curriculumId = ? AND session.workshopId = ?
+        ORDER BY participation.sessionId, person.name, person.id
+        """
+
+    static let taughtElsewhereBefore = """
+        SELECT 1 FROM participation JOIN session ON session.id = participation.sessionId
+        WHERE participation.personId = ? AND participation.role = 'facilitator' AND participation.status != 'absent'
+          AND session.cancelled = 0 AND session."end" <= ? AND session.battleId != ? AND session.start < ?
+        LIMIT 1
+        """
+
+    static let personAllParticipations = """
+        SELECT * FROM participation WHERE personId = ?
+        """
+}
+
+extension ScheduleTransaction {
+    // MARK: Reading
+
+    /// Every session `person` took part in (any role, any status, cancelled or not), newest first.
+    public func participations(ofPerson person: EntityID) throws -> [PersonSessionRow] {
+        try Row.fetchAll(db, sql: HistorySQL.personParticipations, arguments: [person.rawValue]).map { row in
+            let battle = try Battle(id: EntityID(trusted: row["battleId"]), name: row["battleName"],
+                                    plant: EntityID(trusted: row["battlePlantId"]), start: CivilDate(iso: row["startDate"]),
+                                    end: CivilDate(iso: row["endDate"]), timeZone: row["timeZone"])
+            return PersonSessionRow(session: Self.session(row), role: Role(rawValue: row["role"]) ?? .participant,
+                                    status: AttendanceStatus(rawValue: row["status"]) ?? .registered,
+                                    battle: BattleEntry(battle: battle, plantName: row["plantName"], plantState: row["plantState"]))
+        }
+    }
+
+    /// Everyone in each of `sessions`, by session (batched, so a long history stays a few queries).
+    public func people(inSessions sessions: some Collection<EntityID>) throws -> [EntityID: [SessionPersonRow]] {
+        var result: [EntityID: [SessionPersonRow]] = [:]
+        let ids = Array(sessions)
+        for start in stride(from: 0, to: ids.count, by: 500) {
+            let chunk = ids[start..<min(start + 500, ids.count)]
+            let rows = try Row.fetchAll(db, sql: HistorySQL.sessionPeople(chunk.count), arguments: StatementArguments(chunk.map(\.rawValue)))
+            for row in rows { result[EntityID(trusted: row["sessionId"]), default: []].append(Self.sessionPerson(row)) }
+        }
+        return result
+    }
+
+    /// The sessions of a battle in time order (cancelled ones too) and everyone in them.
+    public func sessionsWithPeople(ofBattle battle: EntityID) throws -> [(session: Session, people: [SessionPersonRow])] {
+        let sessions = try Row.fetchAll(db, sql: HistorySQL.battleSessions, arguments: [battle.rawValue]).map(Self.session)
+        var people: [EntityID: [SessionPersonRow]] = [:]
+        for row in try Row.fetchAll(db, sql: HistorySQL.battleParticipations, arguments: [battle.rawValue]) {
+            people[EntityID(trusted: row["sessionId"]), default: []].append(Self.sessionPerson(row))
+        }
+        return sessions.map { ($0, people[$0.id] ?? []) }
+    }
+
+    /// Every session of a workshop (cancelled ones too) in time order, and everyone in them.
+    public func sessionsWithPeople(ofWorkshop ref: WorkshopRef) throws -> [(session: Session, people: [SessionPersonRow])] {
+        guard let curriculum = ref.curriculum else { return [] }
+        let arguments: StatementArguments = [curriculum.rawValue, ref.workshop.rawValue]
+        let sessions = try Row.fetchAll(db, sql: HistorySQL.workshopSessions, arguments: arguments).map(Self.session)
+        var people: [EntityID: [SessionPersonRow]] = [:]
+        for row in try Row.fetchAll(db, sql: HistorySQL.workshopParticipations, arguments: arguments) {
+            people[EntityID(trusted: row["sessionId"]), default: []].append(Self.sessionPerson(row))
+        }
+        return sessions.map { ($0, people[$0.id] ?? []) }
+    }
+
+    /// Whether `person` taught (as `Scheduling` counts teaching) in a session of another battle
+    /// that started before `before`.
+    public func taughtElsewhere(_ person: EntityID, notIn battle: EntityID, before: Int64, now: Int64) throws -> Bool {
+        try Bool.fetchOne(db, sql: HistorySQL.taughtElsewhereBefore, arguments: [person.rawValue, now, battle.rawValue, before]) ?? false
+    }
+
+    /// Battles by id, with their plants.
+    public func battles(_ ids: some Collection<EntityID>) throws -> [EntityID: BattleEntry] {
+        guard !ids.isEmpty else { return [:] }
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT battle.*, plant.name AS plantName, plant.state AS plantState FROM battle
+            JOIN plant ON plant.id = battle.plantId WHERE battle.id IN (\(placeholders(ids.count)))
+            """, arguments: StatementArguments(ids.map(\.rawValue)))
+        var result: [EntityID: BattleEntry] = [:]
+        for row in rows {
+            let battle = try BattleRecord(row: row).domain
+            result[battle.id] = BattleEntry(battle: battle, plantName: row["plantName"], plantState: row["plantState"])
+        }
+        return result
+    }
+
+    /// A stored workshop by qualified ref, nil when its curriculum is gone.
+    public func workshopEntry(_ ref: WorkshopRef) throws -> WorkshopEntry? {
+        guard let curriculum = ref.curriculum, let workshop = try curricula.storedWorkshop(curriculum, ref.workshop) else { return nil }
+        return WorkshopEntry(curriculum: curriculum, workshop: workshop)
+    }
+
+    // MARK: Merging
+
+    /// The raw participations of one person.
+    public func participationRecords(ofPerson person: EntityID) throws -> [Participation] {
+        try Row.fetchAll(db, sql: HistorySQL.personAllParticipations, arguments: [person.rawValue]).map(Self.participation)
+    }
+
+    public func deleteParticipation(session: EntityID, person: EntityID) throws {
+        try db.execute(sql: "DELETE FROM participation WHERE sessionId = ? AND personId = ?", arguments: [session.rawValue, person.rawValue])
+    }
+
+    /// Gives every participation of `from` to `to` (none of them may share a session); returns how many moved.
+    public func moveParticipations(from: EntityID, to: EntityID) throws -> Int {
+        try db.execute(sql: "UPDATE participation SET personId = ? WHERE personId = ?", arguments: [to.rawValue, from.rawValue])
+        return db.changesCount
+    }
+
+    /// Gives every shift of `from` to `to`; returns how many moved.
+    public func moveShifts(from: EntityID, to: EntityID) throws -> Int {
+        try db.execute(sql: "UPDATE shift SET personId = ? WHERE personId = ?", arguments: [to.rawValue, from.rawValue])
+        return db.changesCount
+    }
+
+    /// Remembers that `dropped` is now `kept`, and repoints older aliases of `dropped`.
+    public func alias(_ dropped: EntityID, to kept: EntityID) throws {
+        try db.execute(sql: "UPDATE personAlias SET keptId = ? WHERE keptId = ?", arguments: [kept.rawValue, dropped.rawValue])
+        try db.execute(sql: """
+            INSERT INTO personAlias (droppedId, keptId) VALUES (?, ?)
+            ON CONFLICT (droppedId) DO UPDATE SET keptId = excluded.keptId
+            """, arguments: [dropped.rawValue, kept.rawValue])
+    }
+
+    public func person(_ id: EntityID) throws -> Person? {
+        try PersonRecord.fetchOne(db, key: id.rawValue)?.domain
+    }
+
+    /// Rewrites a person's record (name, plant, sector…) in place.
+    public func update(_ person: Person) throws {
+        try PersonRecord(person).update(db)
+    }
+
+    public func deletePerson(_ id: EntityID) throws {
+        try db.execute(sql: "DELETE FROM person WHERE id = ?", arguments: [id.rawValue])
+    }
+
+    // MARK: Rows
+
+    static func participation(_ row: Row) -> Participation {
+        Participation(session: EntityID(trusted: row["sessionId"]), person: EntityID(trusted: row["personId"]),
+                      role: Role(rawValue: row["role"]) ?? .participant, status: AttendanceStatus(rawValue: row["status"]) ?? .registered)
+    }
+
+    static func sessionPerson(_ row: Row) -> SessionPersonRow {
+        SessionPersonRow(participation: participation(row), name: row["name"], plantID: (row["plantId"] as String?).map(EntityID.init(trusted:)),
+                         plantName: row["plantName"], plantState: row["plantState"])
+    }
+}

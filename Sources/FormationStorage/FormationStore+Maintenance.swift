@@ -1,0 +1,117 @@
+public import FormationDomain
+internal import GRDB
+internal import Foundation
+
+/// What `formation check` reads in one consistent snapshot: SQLite's own checks, and the rows the
+/// domain's invariants are tested on (the use case judges the rows that need a time zone).
+public struct StoreAudit: Sendable, Equatable {
+    /// A row whose foreign key points at nothing (`PRAGMA foreign_key_check`).
+    public struct ForeignKeyViolation: Sendable, Equatable {
+        public let table: String
+        /// The row's id (or rowid); nil in a WITHOUT ROWID table, where SQLite cannot name it.
+        public let row: String?
+        public let parent: String
+    }
+
+    /// A participation whose session is missing.
+    public struct OrphanParticipation: Sendable, Equatable {
+        public let session: String
+        public let person: String
+    }
+
+    /// A session (or shift) with its times, and its battle's days and zone when the battle exists.
+    public struct Span: Sendable, Equatable {
+        public let id: String
+        public let start: Int64
+        public let end: Int64
+        public let battleStart: String?
+        public let battleEnd: String?
+        public let timeZone: String?
+    }
+
+    /// A session whose workshop is not stored.
+    public struct SessionWorkshop: Sendable, Equatable {
+        public let session: String
+        public let workshop: String
+    }
+
+    /// `PRAGMA integrity_check` lines other than "ok".
+    public var integrity: [String] = []
+    public var foreignKeys: [ForeignKeyViolation] = []
+    public var orphanParticipations: [OrphanParticipation] = []
+    public var sessionsWithoutWorkshop: [SessionWorkshop] = []
+    public var sessions: [Span] = []
+    public var shifts: [Span] = []
+}
+
+extension FormationStore {
+    /// Reads everything `formation check` judges, in one read transaction.
+    ///
+    /// A damaged file may fail before any check can run: that failure is thrown as usual
+    /// (`StorageError.notADatabase` for SQLITE_CORRUPT).
+    public func audit() throws -> StoreAudit {
+        try read { db in
+            var audit = StoreAudit()
+            audit.integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" }
+            audit.foreignKeys = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").map { row in
+                let table: String = row[0]
+                return StoreAudit.ForeignKeyViolation(table: table, row: try Self.key(of: row[1], in: table, db), parent: row[2])
+            }
+            audit.orphanParticipations = try Row.fetchAll(db, sql: """
+                SELECT sessionId, personId FROM participation
+                WHERE NOT EXISTS (SELECT 1 FROM session WHERE session.id = participation.sessionId)
+                ORDER BY sessionId, personId
+                """).map { StoreAudit.OrphanParticipation(session: $0["sessionId"], person: $0["personId"]) }
+            audit.sessionsWithoutWorkshop = try Row.fetchAll(db, sql: """
+                SELECT session.id, session.curriculumId, session.workshopId FROM session
+                WHERE NOT EXISTS (SELECT 1 FROM workshop
+                                  WHERE workshop.curriculumId = session.curriculumId AND workshop.id = session.workshopId)
+                ORDER BY session.id
+                """).map { row in
+                let curriculum: String? = row["curriculumId"]
+                let workshop: String = row["workshopId"]
+                return StoreAudit.SessionWorkshop(session: row["id"], workshop: curriculum.map { "\($0)/\(workshop)" } ?? workshop)
+            }
+            audit.sessions = try Self.spans(db, table: "session")
+            audit.shifts = try Self.spans(db, table: "shift")
+            return audit
+        }
+    }
+
+    private static func spans(_ db: Database, table: String) throws -> [StoreAudit.Span] {
+        try Row.fetchAll(db, sql: """
+            SELECT \(table).id, \(table).start, \(table)."end", battle.startDate, battle.endDate, battle.timeZone
+            FROM \(table) LEFT JOIN battle ON battle.id = \(table).battleId ORDER BY \(table).start, \(table).id
+            """).map { row in
+            StoreAudit.Span(id: row[0], start: row[1], end: row[2], battleStart: row[3], battleEnd: row[4], timeZone: row[5])
+        }
+    }
+
+    /// `foreign_key_check` names a row by rowid: shown as the row's `id` where the table has one.
+    /// WITHOUT ROWID tables give no rowid (nil).
+    private static func key(of rowid: DatabaseValue, in table: String, _ db: Database) throws -> String? {
+        guard let rowid = Int64.fromDatabaseValue(rowid) else { return nil }
+        let id = try? String.fetchOne(db, sql: "SELECT id FROM \(table) WHERE rowid = ?", arguments: [rowid])
+        return id ?? String(rowid)
+    }
+
+    /// Copies the whole database into a new SQLite file at `path` with SQLite's online backup: one
+    /// consistent snapshot, taken while other processes go on writing (they wait for nothing; the
+    /// copy holds only a read transaction). The copy is left in rollback-journal mode, a single
+    /// self-contained file; `formation` turns it back to WAL when it opens it.
+    ///
+    /// `path` must not exist yet (callers write to a temporary name and rename).
+    /// - Throws: `StorageError` when the copy cannot be written.
+    public func backup(toNewFile path: String) throws {
+        do {
+            let destination = try DatabaseQueue(path: path)
+            try writer.backup(to: destination)
+            try destination.writeWithoutTransaction { db in
+                _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE")
+            }
+            try destination.close()
+        } catch {
+            throw StorageError(error, path: path)
+        }
+    }
+}

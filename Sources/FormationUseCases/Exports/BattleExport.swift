@@ -1,0 +1,55 @@
+public import FormationDomain
+public import FormationStorage
+import FormationXML
+import Foundation
+
+/// `formation battle export B --as schedule|ical`: a battle's timetable for tools no one here
+/// wrote (conference schedule apps, calendars).
+public struct BattleExport: Sendable {
+    public enum Format: String, Sendable, CaseIterable {
+        /// frab/pretalx schedule.xml (`../shared/schemas/schedule.xml.xsd`).
+        case schedule
+        /// RFC 5545 iCalendar.
+        case ical
+    }
+
+    public let store: FormationStore
+
+    public init(store: FormationStore) { self.store = store }
+
+    /// Writes the export to `path` (nil or `-`: standard output), whole or not at all.
+    public func run(battle: String, as format: Format, to path: String?, language: Language) throws {
+        let timetable = try Timetable.load(store, battle: battle)
+        let bytes: [UInt8]
+        switch format {
+        case .schedule:
+            let titles = Dictionary(uniqueKeysWithValues: try store.curricula().map { ($0.header.id, $0.header.title) })
+            let document = ScheduleExport.document(timetable, curricula: titles, language: language)
+            bytes = try ScheduleXMLWriter.write(document, to: .memory)
+        case .ical:
+            bytes = Array(ICalendar.document(timetable, language: language).utf8)
+        }
+        try Self.write(bytes, to: path)
+    }
+
+    /// Small documents are built in memory and written in one go (atomically to a file).
+    static func write(_ bytes: [UInt8], to path: String?) throws {
+        guard let path, path != "-" else {
+            FileHandle.standardOutput.write(Data(bytes))
+            return
+        }
+        let output = try AtomicOutput(path: path)
+        var written = 0
+        while written < bytes.count {
+            let n = bytes[written...].withUnsafeBytes { Foundation.write(output.descriptor, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                let reason = String(cString: strerror(errno))
+                output.abandon()
+                throw FileFailure.unwritable(path, reason: reason)
+            }
+            written += n
+        }
+        try output.commit()
+    }
+}

@@ -1,0 +1,114 @@
+public import FormationDomain
+public import FormationStorage
+internal import Foundation
+
+/// When a session counts as attended or taught: the same definitions as `Scheduling` (issue 8).
+public enum Counting {
+    /// A participant who attended a session that was not cancelled.
+    public static func attended(role: Role, status: AttendanceStatus, session: Session) -> Bool {
+        role == .participant && status == .attended && !session.cancelled
+    }
+
+    /// A facilitator not marked absent, of a session not cancelled that has ended by `now`.
+    public static func taught(role: Role, status: AttendanceStatus, session: Session, now: Int64) -> Bool {
+        role == .facilitator && status != .absent && !session.cancelled && session.end <= now
+    }
+
+    /// The present, in seconds since 1970: the default `now` of histories and reports.
+    public static func now() -> Int64 { Int64(Date().timeIntervalSince1970) }
+
+    /// The session's length in hours.
+    public static func hours(_ session: Session) -> Double { Double(session.end - session.start) / 3600 }
+}
+
+/// A session in a learning history: what, where, when, and who else was there.
+public struct HistorySession: Sendable {
+    public let session: Session
+    public let workshop: WorkshopRef
+    /// The workshop's title, or its ref when its curriculum is no longer stored.
+    public let title: LocalizedText
+    public let category: WorkshopCategory?
+    public let battle: BattleEntry
+    /// The battle's clock: the session's times are shown in its zone.
+    public let clock: LocalClock
+    public let hours: Double
+    /// Who taught it (facilitators not marked absent).
+    public let facilitators: [PersonName]
+    /// Participants registered (any status) and those who attended.
+    public let participants: Int
+    public let attended: Int
+}
+
+/// A competency a worker gained, and the workshop it came from.
+public struct GainedCompetency: Sendable, Equatable {
+    public let workshop: WorkshopRef
+    public let text: LocalizedText
+}
+
+/// Everything one worker learned and taught, across every battle and plant (issue 8), derived
+/// from participations each time it is asked for.
+public struct LearningHistory: Sendable {
+    public let person: PersonEntry
+    /// Sessions attended, newest first.
+    public let attended: [HistorySession]
+    /// Sessions taught, newest first.
+    public let taught: [HistorySession]
+    public let competencies: [GainedCompetency]
+    /// Workshops whose prerequisites the person now meets and that they have neither attended nor taught.
+    public let readyFor: [WorkshopEntry]
+
+    public var hoursAttended: Double { attended.reduce(0) { $0 + $1.hours } }
+    public var hoursTaught: Double { taught.reduce(0) { $0 + $1.hours } }
+
+    /// Builds the history of `person` (a name or id prefix; a merged person's old id leads to the kept one).
+    ///
+    /// - Parameter now: seconds since 1970; a session is taught only once it has ended.
+    public static func load(_ store: FormationStore, person: String,
+                            now: Int64 = Counting.now()) throws -> LearningHistory {
+        let id = try store.resolve(.person, person)
+        guard let entry = try store.person(id) else { throw LookupError.notFound(kind: .person, query: person) }
+        return try store.reading { tx in
+            let rows = try tx.participations(ofPerson: id)
+            let attendedRows = rows.filter { Counting.attended(role: $0.role, status: $0.status, session: $0.session) }
+            let taughtRows = rows.filter { Counting.taught(role: $0.role, status: $0.status, session: $0.session, now: now) }
+            let people = try tx.people(inSessions: Set((attendedRows + taughtRows).map(\.session.id)))
+
+            var workshops: [WorkshopRef: Workshop] = [:]
+            for ref in Set(rows.map(\.session.workshop)) {
+                if let curriculum = ref.curriculum, let workshop = try tx.curricula.storedWorkshop(curriculum, ref.workshop) {
+                    workshops[ref] = workshop
+                }
+            }
+            var clocks: [String: LocalClock] = [:]
+            func clock(_ zone: String) throws -> LocalClock {
+                if let clock = clocks[zone] { return clock }
+                let clock = try LocalClock(timeZone: zone)
+                clocks[zone] = clock
+                return clock
+            }
+            func historySession(_ row: PersonSessionRow) throws -> HistorySession {
+                let here = people[row.session.id] ?? []
+                let participants = here.filter { $0.participation.role == .participant }
+                return HistorySession(
+                    session: row.session, workshop: row.session.workshop,
+                    title: workshops[row.session.workshop]?.title ?? LocalizedText([.init(language: "en", text: row.session.workshop.description)]),
+                    category: workshops[row.session.workshop]?.category, battle: row.battle,
+                    clock: try clock(row.battle.battle.timeZone), hours: Counting.hours(row.session),
+                    facilitators: here.filter { $0.participation.role == .facilitator && $0.participation.status != .absent }
+                        .map { PersonName.named($0.participation.person, $0.name) },
+                    participants: participants.count,
+                    attended: participants.filter { $0.participation.status == .attended }.count)
+            }
+
+            let learned = Set(attendedRows.map(\.session.workshop))
+            var competencies: [GainedCompetency] = []
+            for ref in learned.sorted() {
+                for text in workshops[ref]?.competencies ?? [] { competencies.append(GainedCompetency(workshop: ref, text: text)) }
+            }
+            let known = learned.union(taughtRows.map(\.session.workshop))
+            let ready = try Readiness.readyFor(known: known, graph: tx.curricula.prerequisiteGraph()).compactMap { try tx.workshopEntry($0) }
+            return LearningHistory(person: entry, attended: try attendedRows.map(historySession), taught: try taughtRows.map(historySession),
+                                   competencies: competencies, readyFor: ready)
+        }
+    }
+}

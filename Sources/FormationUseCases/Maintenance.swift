@@ -1,0 +1,165 @@
+public import FormationDomain
+public import FormationStorage
+import Foundation
+
+/// One thing `formation check` found wrong with the database.
+public struct IntegrityProblem: Sendable, Equatable {
+    /// A stable machine name, for JSON.
+    public enum Kind: String, Sendable, CaseIterable {
+        /// `PRAGMA integrity_check`: the file itself is damaged.
+        case integrity
+        /// `PRAGMA foreign_key_check`: a row refers to a missing row.
+        case foreignKey
+        case participationWithoutSession
+        case sessionWithoutWorkshop
+        /// A session that does not fall within its battle's days, in the battle's time zone.
+        case sessionOutsideBattle
+        /// A session or shift that does not end after it starts.
+        case timesOutOfOrder
+        /// A battle whose time zone this machine does not know (its sessions cannot be checked).
+        case unknownTimeZone
+    }
+
+    public let kind: Kind
+    /// The table the problem is in.
+    public let table: String
+    /// The row's id, when it has one.
+    public let id: String?
+    /// What is wrong, the same in every language (SQLite's text, a reference, times).
+    public let detail: String
+    /// The same, for a person to read.
+    public let message: Message
+}
+
+/// `formation backup` refused to write.
+public enum BackupRefused: Error, Sendable, Equatable, LocalizedFailure {
+    /// The file exists and `--force` was not given.
+    case exists(String)
+    /// The file is the database being copied.
+    case isDatabase(String)
+
+    public var message: Message {
+        switch self {
+        case .exists(let path): Message(.backupExists, path)
+        case .isDatabase(let path): Message(.backupIsDatabase, path)
+        }
+    }
+}
+
+/// Keeping the database safe: online backups and integrity checks (issue 9).
+public struct Maintenance: Sendable {
+    public let store: FormationStore
+
+    public init(store: FormationStore) { self.store = store }
+
+    // MARK: Check
+
+    /// SQLite's own checks, then the domain's invariants: every participation has its session,
+    /// every session its workshop, every session and shift ends after it starts, and every session
+    /// falls within its battle's days in the battle's time zone.
+    ///
+    /// - Returns: every problem found, empty when the database is sound.
+    /// - Throws: `StorageError` when the file cannot be read at all.
+    public func check() throws -> [IntegrityProblem] {
+        let audit = try store.audit()
+        var problems: [IntegrityProblem] = []
+        for line in audit.integrity {
+            problems.append(IntegrityProblem(kind: .integrity, table: "", id: nil, detail: line,
+                                             message: Message(.problemIntegrity, line)))
+        }
+        for violation in audit.foreignKeys {
+            problems.append(IntegrityProblem(
+                kind: .foreignKey, table: violation.table, id: violation.row, detail: violation.parent,
+                message: Message(.problemForeignKey, violation.table, violation.row ?? "?", violation.parent)))
+        }
+        for orphan in audit.orphanParticipations {
+            problems.append(IntegrityProblem(
+                kind: .participationWithoutSession, table: "participation", id: "\(orphan.session)/\(orphan.person)",
+                detail: orphan.session, message: Message(.problemParticipationWithoutSession, orphan.session, orphan.person)))
+        }
+        for session in audit.sessionsWithoutWorkshop {
+            problems.append(IntegrityProblem(
+                kind: .sessionWithoutWorkshop, table: "session", id: session.session, detail: session.workshop,
+                message: Message(.problemSessionWithoutWorkshop, session.session, session.workshop)))
+        }
+        for shift in audit.shifts where shift.start >= shift.end {
+            problems.append(Self.timesOutOfOrder(shift, table: "shift", message: .problemShiftTimes))
+        }
+        for session in audit.sessions {
+            if session.start >= session.end {
+                problems.append(Self.timesOutOfOrder(session, table: "session", message: .problemSessionTimes))
+                continue
+            }
+            // A session without its battle is a foreign-key problem, reported above.
+            guard let zone = session.timeZone, let first = session.battleStart.flatMap({ try? CivilDate(iso: $0) }),
+                  let last = session.battleEnd.flatMap({ try? CivilDate(iso: $0) }) else { continue }
+            guard let clock = try? LocalClock(timeZone: zone) else {
+                problems.append(IntegrityProblem(kind: .unknownTimeZone, table: "session", id: session.id, detail: zone,
+                                                 message: Message(.problemUnknownTimeZone, session.id, zone)))
+                continue
+            }
+            let from = clock.local(session.start).date, to = clock.local(session.end - 1).date
+            if from < first || to > last {
+                let when = clock.label(start: session.start, end: session.end)
+                problems.append(IntegrityProblem(
+                    kind: .sessionOutsideBattle, table: "session", id: session.id, detail: "\(when) [\(first), \(last)]",
+                    message: Message(.problemSessionOutsideBattle, session.id, when, first.description, last.description)))
+            }
+        }
+        return problems
+    }
+
+    private static func timesOutOfOrder(_ span: StoreAudit.Span, table: String, message: MessageID) -> IntegrityProblem {
+        let detail = "\(span.start) >= \(span.end)"
+        return IntegrityProblem(kind: .timesOutOfOrder, table: table, id: span.id, detail: detail, message: Message(message, span.id, detail))
+    }
+
+    // MARK: Backup
+
+    /// Writes a consistent copy of the database to `path` with SQLite's online backup, while other
+    /// processes may go on writing. The copy is written under a temporary name beside `path`,
+    /// synced, then renamed: `path` holds the old file or the whole new copy, never half of one.
+    ///
+    /// - Parameter replacing: replace `path` if it exists (`--force`).
+    /// - Throws: `BackupRefused` when `path` exists (without `replacing`) or is the database itself;
+    ///   `FileFailure.unwritable` when its folder is missing or not writable, or it is a folder;
+    ///   `StorageError` for the database.
+    public func backup(to path: String, replacing: Bool) throws {
+        var status = stat()
+        if stat(path, &status) == 0 {
+            if (status.st_mode & S_IFMT) == S_IFDIR { throw FileFailure.unwritable(path, reason: "is a directory") }
+            var database = stat()
+            if stat(store.path, &database) == 0, database.st_dev == status.st_dev, database.st_ino == status.st_ino {
+                throw BackupRefused.isDatabase(path)
+            }
+            if !replacing { throw BackupRefused.exists(path) }
+        }
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent().path
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).part").path
+        // Creating the file ourselves tells a folder that cannot be written to (exit 73) from a
+        // database problem; SQLite then writes the copy into this empty file.
+        unlink(temporary)
+        let probe = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard probe >= 0 else { throw FileFailure.unwritable(path, reason: String(cString: strerror(errno))) }
+        close(probe)
+        do {
+            try store.backup(toNewFile: temporary)
+            try Self.sync(temporary, path: path)
+            guard rename(temporary, path) == 0 else { throw FileFailure.unwritable(path, reason: String(cString: strerror(errno))) }
+        } catch {
+            unlink(temporary)
+            unlink(temporary + "-journal")
+            throw error
+        }
+        // The rename itself survives a power cut only once the folder is synced.
+        try? Self.sync(folder, path: path)
+    }
+
+    private static func sync(_ file: String, path: String) throws {
+        let descriptor = open(file, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw FileFailure.unwritable(path, reason: String(cString: strerror(errno))) }
+        defer { close(descriptor) }
+        guard fsync(descriptor) == 0 else { throw FileFailure.unwritable(path, reason: String(cString: strerror(errno))) }
+    }
+}

@@ -1,0 +1,66 @@
+import ArgumentParser
+import FormationDomain
+import FormationUseCases
+
+/// `formation backup PATH`: a consistent copy of the database, taken while others may write.
+struct BackupCommand: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "backup", abstract: Help.text(.helpBackup))
+    }
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: ArgumentHelp(Help.text(.helpBackupPath), valueName: "path")) var path: String
+    @Flag(help: ArgumentHelp(Help.text(.helpBackupForce))) var force = false
+
+    func run() throws {
+        let store = try global.openStore()
+        try Maintenance(store: store).backup(to: path, replacing: force)
+        Terminal.notice(Message(.backupWritten, store.path, path).text(global.language))
+    }
+}
+
+/// `formation check`: SQLite's integrity and foreign-key checks and the domain's invariants;
+/// prints each problem (exit 65) or "ok".
+struct CheckCommand: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "check", abstract: Help.text(.helpCheck))
+    }
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: FormatOption
+
+    func run() throws {
+        let store = try global.openStore()
+        let problems = try Maintenance(store: store).check()
+        switch output.format {
+        case .json:
+            try JSONOutput.print(CheckJSON(problems: problems))
+        case .text:
+            Terminal.output(problems.isEmpty ? "ok" : problems.map { $0.message.text(global.language) }.joined(separator: "\n"))
+        }
+        if !problems.isEmpty {
+            let summary = Message(.checkProblems, String(problems.count), store.path).text(global.language)
+            throw CommandFailure(lines: ["formation: error: " + summary], code: ExitCodes.dataError)
+        }
+    }
+}
+
+/// `check --format json`: `{"ok": Bool, "problems": [{kind, table, id, detail}]}`, the same in
+/// every language.
+struct CheckJSON: Encodable {
+    let problems: [IntegrityProblem]
+
+    private enum Keys: String, CodingKey { case ok, problems }
+    private enum ProblemKeys: String, CodingKey { case kind, table, id, detail }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Keys.self)
+        try container.encode(problems.isEmpty, forKey: .ok)
+        var list = container.nestedUnkeyedContainer(forKey: .problems)
+        for problem in problems {
+            var item = list.nestedContainer(keyedBy: ProblemKeys.self)
+            try item.encode(problem.kind.rawValue, forKey: .kind)
+            try item.encode(problem.table, forKey: .table)
+            try item.encode(problem.id, forKey: .id)
+            try item.encode(problem.detail, forKey: .detail)
+        }
+    }
+}

@@ -1,0 +1,239 @@
+import FormationDomain
+import FormationStorage
+import FormationUseCases
+
+// `formation battle report B`: text, JSON (documented in the README) and a printable HTML page.
+
+struct BattleReportJSON: Encodable {
+    struct Sessions: Encodable {
+        let held: Int
+        let planned: Int
+        let cancelled: Int
+    }
+
+    struct Attendance: Encodable {
+        let registered: Int
+        let attended: Int
+        let absent: Int
+        let rate: Double?
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(registered, forKey: .registered)
+            try c.encode(attended, forKey: .attended)
+            try c.encode(absent, forKey: .absent)
+            try c.encode(rate, forKey: .rate)
+        }
+
+        private enum CodingKeys: String, CodingKey { case registered, attended, absent, rate }
+    }
+
+    struct WorkshopTally: Encodable {
+        let workshop: String
+        let title: TextJSON
+        let category: String?
+        let sessions: Int
+        let held: Int
+        let attended: Int
+        let learningHours: Double
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(workshop, forKey: .workshop)
+            try c.encode(title, forKey: .title)
+            try c.encode(category, forKey: .category)
+            try c.encode(sessions, forKey: .sessions)
+            try c.encode(held, forKey: .held)
+            try c.encode(attended, forKey: .attended)
+            try c.encode(learningHours, forKey: .learningHours)
+        }
+
+        private enum CodingKeys: String, CodingKey { case workshop, title, category, sessions, held, attended, learningHours }
+    }
+
+    struct CategoryTally: Encodable {
+        let category: String?
+        let sessions: Int
+        let held: Int
+        let attended: Int
+        let learningHours: Double
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(category, forKey: .category)
+            try c.encode(sessions, forKey: .sessions)
+            try c.encode(held, forKey: .held)
+            try c.encode(attended, forKey: .attended)
+            try c.encode(learningHours, forKey: .learningHours)
+        }
+
+        private enum CodingKeys: String, CodingKey { case category, sessions, held, attended, learningHours }
+    }
+
+    struct Conflict: Encodable {
+        let kind: String
+        let hard: Bool
+        let forced: Bool
+        let message: [String: String]
+    }
+
+    struct SessionConflicts: Encodable {
+        let session: String
+        let label: String
+        let conflicts: [Conflict]
+    }
+
+    let battle: BattleJSON
+    let sessions: Sessions
+    let sessionHours: Double
+    let learningHours: Double
+    let participants: Int
+    let facilitators: Int
+    let attendance: Attendance
+    let newFacilitators: [PersonRefJSON]
+    let workshops: [WorkshopTally]
+    let categories: [CategoryTally]
+    let conflicts: [SessionConflicts]
+
+    init(_ report: BattleReport) {
+        battle = BattleJSON(report.battle)
+        sessions = Sessions(held: report.held, planned: report.planned, cancelled: report.cancelled)
+        sessionHours = Hours.rounded(report.sessionHours)
+        learningHours = Hours.rounded(report.learningHours)
+        participants = report.participants
+        facilitators = report.facilitators
+        attendance = Attendance(registered: report.registered, attended: report.attended, absent: report.absent,
+                                rate: report.attendanceRate.map { ($0 * 1000).rounded() / 1000 })
+        newFacilitators = report.newFacilitators.map { PersonRefJSON(id: $0.id.rawValue, name: $0.name) }
+        workshops = report.workshops.map {
+            WorkshopTally(workshop: $0.workshop.description, title: TextJSON($0.title), category: $0.category?.rawValue,
+                          sessions: $0.tally.sessions, held: $0.tally.held, attended: $0.tally.attended,
+                          learningHours: Hours.rounded($0.tally.learningHours))
+        }
+        categories = report.categories.map {
+            CategoryTally(category: $0.category?.rawValue, sessions: $0.tally.sessions, held: $0.tally.held,
+                          attended: $0.tally.attended, learningHours: Hours.rounded($0.tally.learningHours))
+        }
+        conflicts = report.conflicts.map { entry in
+            SessionConflicts(session: entry.session.id.rawValue, label: entry.label.description, conflicts: entry.conflicts.map { open in
+                Conflict(kind: open.conflict.kind, hard: open.conflict.isHard, forced: open.forced,
+                         message: Dictionary(uniqueKeysWithValues: Language.allCases.map { language in
+                             (language.rawValue, open.conflict.message.text(language))
+                         }))
+            })
+        }
+    }
+}
+
+enum BattleReportText {
+    typealias T = TextViews
+
+    /// The figures as `label: value` lines, shared by the text and HTML renderings.
+    static func summary(_ report: BattleReport, _ language: Language) -> [String] {
+        func t(_ id: MessageID, _ arguments: String...) -> String { Message(id, arguments: arguments.map(Message.Argument.text)).text(language) }
+        let attendance = report.attendanceRate.map { rate in
+            t(.reportAttendance, String(report.attended), String(report.registered),
+              LocalFormat.number(rate * 100, fractionDigits: 0, language) + " %")
+        } ?? t(.reportAttendanceNone)
+        let newcomers = report.newFacilitators.isEmpty ? T.t(.none, language) : report.newFacilitators.map(\.name).joined(separator: ", ")
+        return [
+            t(.reportSessions, String(report.held), String(report.planned), String(report.cancelled)),
+            t(.reportHours, Views.hours(report.learningHours, language), Views.hours(report.sessionHours, language)),
+            t(.reportPeople, String(report.participants), String(report.facilitators)),
+            attendance,
+            t(.reportNewFacilitators, String(report.newFacilitators.count), newcomers),
+        ]
+    }
+
+    static func render(_ report: BattleReport, _ language: Language) -> String {
+        func t(_ id: MessageID, _ arguments: String...) -> String { Message(id, arguments: arguments.map(Message.Argument.text)).text(language) }
+        let battle = report.battle
+        var lines = [t(.reportHeading, battle.battle.name),
+                     "\(battle.plantName) (\(battle.plantState)) · \(LocalFormat.longDate(battle.battle.start, language)) – "
+                        + LocalFormat.longDate(battle.battle.end, language),
+                     ""]
+        lines += summary(report, language)
+
+        lines += ["", t(.reportByWorkshop)]
+        if report.workshops.isEmpty {
+            lines.append("  " + T.t(.noSessions, language))
+        } else {
+            var table = Table(T.t(.headingWorkshopColumn, language), T.t(.headingCategory, language).uppercased(),
+                              T.t(.headingSessionsColumn, language), T.t(.headingHeldColumn, language),
+                              T.t(.headingAttendedColumn, language), T.t(.headingHoursColumn, language))
+            for entry in report.workshops {
+                table.add(T.text(entry.title, language), Views.category(entry.category, language), String(entry.tally.sessions),
+                          String(entry.tally.held), String(entry.tally.attended), Views.hours(entry.tally.learningHours, language))
+            }
+            lines.append(table.render(maxCellWidth: 30))
+        }
+
+        lines += ["", t(.reportByCategory)]
+        if report.categories.isEmpty {
+            lines.append("  " + T.t(.noSessions, language))
+        } else {
+            var table = Table(T.t(.headingCategory, language).uppercased(), T.t(.headingSessionsColumn, language),
+                              T.t(.headingHeldColumn, language), T.t(.headingAttendedColumn, language), T.t(.headingHoursColumn, language))
+            for entry in report.categories {
+                table.add(Views.category(entry.category, language), String(entry.tally.sessions), String(entry.tally.held),
+                          String(entry.tally.attended), Views.hours(entry.tally.learningHours, language))
+            }
+            lines.append(table.render())
+        }
+
+        lines += ["", t(.reportConflicts)]
+        lines += conflictLines(report, language).map { "  " + $0 }
+        return lines.joined(separator: "\n")
+    }
+
+    static func conflictLines(_ report: BattleReport, _ language: Language) -> [String] {
+        guard !report.conflicts.isEmpty else { return [T.t(.noConflicts, language)] }
+        var lines: [String] = []
+        for entry in report.conflicts {
+            lines.append(entry.label.description)
+            for open in entry.conflicts {
+                let mark = open.conflict.isHard ? T.t(.conflictHardMark, language)
+                    : open.forced ? T.t(.conflictForcedMark, language) : T.t(.conflictSoftMark, language)
+                lines.append("  \(mark) \(open.conflict.message.text(language))")
+            }
+        }
+        return lines
+    }
+}
+
+/// The report as a printable page for the council's wall or file.
+enum BattleReportHTML {
+    typealias T = TextViews
+
+    static func render(_ report: BattleReport, _ language: Language) -> String {
+        func h(_ id: MessageID, _ arguments: String...) -> String {
+            HTML.escape(Message(id, arguments: arguments.map(Message.Argument.text)).text(language))
+        }
+        let battle = report.battle
+        var body = "<h1>\(h(.reportHeading, battle.battle.name))</h1>\n"
+        body += "<p class=\"meta\">\(HTML.escape("\(battle.plantName) (\(battle.plantState)) · \(LocalFormat.longDate(battle.battle.start, language)) – \(LocalFormat.longDate(battle.battle.end, language))"))</p>\n"
+        for line in BattleReportText.summary(report, language) { body += "<p class=\"meta\">\(HTML.escape(line))</p>\n" }
+
+        body += "<h2>\(h(.reportByWorkshop))</h2>\n"
+        body += "<table>\n<thead><tr><th>\(HTML.escape(T.t(.headingWorkshopLabel, language)))</th><th>\(h(.headingCategory))</th>"
+        body += "<th>\(HTML.escape(T.t(.headingSessionsColumn, language).capitalizedFirst))</th><th>\(HTML.escape(T.t(.headingHeldColumn, language).capitalizedFirst))</th>"
+        body += "<th>\(HTML.escape(T.t(.headingAttendedColumn, language).capitalizedFirst))</th><th>\(h(.headingHoursLabel))</th></tr></thead>\n<tbody>\n"
+        for entry in report.workshops {
+            body += "<tr><td>\(HTML.escape(T.text(entry.title, language)))<br><span class=\"small\">\(HTML.escape(entry.workshop.description))</span></td>"
+            body += "<td>\(HTML.escape(Views.category(entry.category, language)))</td><td>\(entry.tally.sessions)</td><td>\(entry.tally.held)</td>"
+            body += "<td>\(entry.tally.attended)</td><td>\(HTML.escape(Views.hours(entry.tally.learningHours, language)))</td></tr>\n"
+        }
+        body += "</tbody>\n</table>\n"
+
+        body += "<h2>\(h(.reportByCategory))</h2>\n<ul>\n"
+        for entry in report.categories {
+            body += "<li>\(HTML.escape(Views.category(entry.category, language))): \(entry.tally.sessions) · \(HTML.escape(Views.hours(entry.tally.learningHours, language)))</li>\n"
+        }
+        body += "</ul>\n"
+
+        body += "<h2>\(h(.reportConflicts))</h2>\n<ul>\n"
+        for line in BattleReportText.conflictLines(report, language) { body += "<li>\(HTML.escape(line))</li>\n" }
+        body += "</ul>\n"
+        return HTML.page(title: Message(.reportHeading, battle.battle.name).text(language), language: language.rawValue, body: body)
+    }
+}

@@ -1,0 +1,82 @@
+import FormationDomain
+import FormationStorage
+import FormationUseCases
+
+/// A worker's learning record as one self-contained, printable HTML page (no external assets,
+/// every text escaped) that they can keep.
+enum HistoryHTML {
+    typealias T = TextViews
+
+    static func render(_ history: LearningHistory, _ language: Language) -> String {
+        func t(_ id: MessageID, _ arguments: String...) -> String {
+            HTML.escape(Message(id, arguments: arguments.map(Message.Argument.text)).text(language))
+        }
+        let name = history.person.person.name
+        var body = "<h1>\(t(.historyRecordTitle))</h1>\n"
+        body += "<h2>\(HTML.escape(name))</h2>\n"
+        if let plant = history.person.plantName {
+            body += "<p class=\"meta\"><strong>\(t(.sheetPlant)):</strong> \(HTML.escape(plant))</p>\n"
+        }
+        body += "<p class=\"meta\">\(t(.historyTotals, Views.hours(history.hoursAttended, language), Views.hours(history.hoursTaught, language)))</p>\n"
+
+        body += "<h2>\(t(.historyAttended, String(history.attended.count)))</h2>\n"
+        if history.attended.isEmpty {
+            body += "<p>\(t(.historyNothingAttended))</p>\n"
+        } else {
+            body += table(history.attended, lastHeading: t(.historyTaughtByLabel), language) { entry in
+                HTML.escape(HistoryText.names(entry.facilitators, language))
+            }
+        }
+
+        body += "<h2>\(t(.historyTaught, String(history.taught.count)))</h2>\n"
+        if history.taught.isEmpty {
+            body += "<p>\(t(.historyNothingTaught))</p>\n"
+        } else {
+            body += table(history.taught, lastHeading: t(.historyAttendedLabel), language) { entry in
+                t(.historyAttendedCount, String(entry.attended), String(entry.participants))
+            }
+        }
+
+        body += "<h2>\(t(.historyCompetencies))</h2>\n"
+        if history.competencies.isEmpty {
+            body += "<p>\(t(.historyNoneYet))</p>\n"
+        } else {
+            body += "<ul>\n"
+            for competency in history.competencies {
+                body += "<li>\(HTML.escape(T.text(competency.text, language))) <span class=\"small\">(\(HTML.escape(competency.workshop.description)))</span></li>\n"
+            }
+            body += "</ul>\n"
+        }
+
+        body += "<h2>\(t(.historyReadyFor))</h2>\n"
+        if history.readyFor.isEmpty {
+            body += "<p>\(t(.historyNothingReady))</p>\n"
+        } else {
+            body += "<ul>\n"
+            for entry in history.readyFor {
+                body += "<li>\(HTML.escape(T.text(entry.workshop.title, language))) <span class=\"small\">(\(HTML.escape(entry.ref.description)))</span></li>\n"
+            }
+            body += "</ul>\n"
+        }
+        body += "<p class=\"small\">\(t(.historyRecordFooter, history.person.person.id.rawValue))</p>\n"
+        return HTML.page(title: Message(.historyRecordTitle).text(language) + " — " + name, language: language.rawValue, body: body)
+    }
+
+    /// One row per session: date, time, workshop, battle and plant, hours, and `last` (already escaped).
+    private static func table(_ sessions: [HistorySession], lastHeading: String, _ language: Language,
+                              last: (HistorySession) -> String) -> String {
+        func h(_ id: MessageID) -> String { HTML.escape(T.t(id, language)) }
+        var html = "<table>\n<thead><tr><th>\(h(.headingDate))</th><th>\(h(.headingTime))</th><th>\(h(.headingWorkshopLabel))</th>"
+        html += "<th>\(h(.headingBattle))</th><th>\(h(.headingHoursLabel))</th><th>\(lastHeading)</th></tr></thead>\n<tbody>\n"
+        for entry in sessions {
+            let from = entry.clock.local(entry.session.start), to = entry.clock.local(entry.session.end)
+            html += "<tr><td>\(HTML.escape(LocalFormat.longDate(from.date, language).capitalizedFirstLetter))</td>"
+            html += "<td>\(HTML.escape("\(from.clock)–\(to.clock)"))</td>"
+            html += "<td>\(HTML.escape(T.text(entry.title, language)))<br><span class=\"small\">\(HTML.escape(entry.workshop.description))</span></td>"
+            html += "<td>\(HTML.escape(entry.battle.battle.name))<br><span class=\"small\">\(HTML.escape("\(entry.battle.plantName) (\(entry.battle.plantState)) · \(entry.session.place)"))</span></td>"
+            html += "<td>\(HTML.escape(Views.hours(entry.hours, language)))</td>"
+            html += "<td>\(last(entry))</td></tr>\n"
+        }
+        return html + "</tbody>\n</table>\n"
+    }
+}

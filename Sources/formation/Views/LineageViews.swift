@@ -1,0 +1,200 @@
+import FormationDomain
+import FormationStorage
+import FormationUseCases
+
+/// `workshop lineage`: an indented tree, JSON, or Graphviz.
+enum LineageText {
+    typealias T = TextViews
+
+    static func render(_ lineage: WorkshopLineage, _ language: Language) -> String {
+        let workshop = lineage.workshop
+        var lines = [T.t(.lineageHeading, language, T.text(workshop.workshop.title, language), workshop.ref.description)]
+        if lineage.lineage.roots.isEmpty { lines.append("  " + T.t(.lineageEmpty, language)) }
+        for root in lineage.lineage.roots { append(root, depth: 0, to: &lines, lineage, language) }
+        return lines.joined(separator: "\n")
+    }
+
+    private static func append(_ node: TeachingLineage.Node, depth: Int, to lines: inout [String], _ lineage: WorkshopLineage, _ language: Language) {
+        let indent = String(repeating: "  ", count: depth)
+        let name = lineage.name(node.person)
+        switch node.elided {
+        case .cycle:
+            lines.append(indent + T.t(.lineageCycle, language, name))
+            return
+        case .shownAbove:
+            lines.append(indent + T.t(.lineageShownAbove, language, name))
+            return
+        case nil:
+            break
+        }
+        if node.teachings.isEmpty {
+            lines.append(indent + name)
+            return
+        }
+        for teaching in node.teachings {
+            lines.append(indent + T.t(.lineageTaughtAt, language, name, lineage.battleName(teaching.battle), teaching.date.description))
+            for learner in teaching.learners { append(learner, depth: depth + 1, to: &lines, lineage, language) }
+        }
+    }
+
+    /// A Graphviz digraph: one node per person, one edge per teacher, learner and battle.
+    static func dot(_ lineage: WorkshopLineage) -> String {
+        func quoted(_ text: String) -> String {
+            "\"" + text.replacingAll("\\", with: "\\\\").replacingAll("\"", with: "\\\"").replacingAll("\n", with: "\\n") + "\""
+        }
+        var lines = ["digraph lineage {",
+                     "  label=\(quoted(lineage.workshop.ref.description));",
+                     "  rankdir=TB;",
+                     "  node [shape=box];"]
+        for person in lineage.lineage.people {
+            lines.append("  \(quoted(person.rawValue)) [label=\(quoted(lineage.name(person)))];")
+        }
+        var seen = Set<String>()
+        for edge in lineage.lineage.edges {
+            let key = "\(edge.teacher)|\(edge.learner)|\(edge.battle)"
+            guard seen.insert(key).inserted else { continue }
+            let label = "\(lineage.battleName(edge.battle))\n\(edge.date)"
+            lines.append("  \(quoted(edge.teacher.rawValue)) -> \(quoted(edge.learner.rawValue)) [label=\(quoted(label))];")
+        }
+        lines.append("}")
+        return lines.joined(separator: "\n")
+    }
+}
+
+extension String {
+    /// Every occurrence of `target` replaced (without Foundation's bridging).
+    func replacingAll(_ target: Character, with replacement: String) -> String {
+        var out = ""
+        for character in self { if character == target { out += replacement } else { out.append(character) } }
+        return out
+    }
+}
+
+struct LineageJSON: Encodable {
+    struct Edge: Encodable {
+        let teacher: String
+        let learner: String
+        let session: String
+        let battle: String
+        let date: String
+    }
+
+    struct Node: Encodable {
+        let id: String
+        let name: String
+        let elided: String?
+        let taught: [Teaching]
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(id, forKey: .id)
+            try c.encode(name, forKey: .name)
+            try c.encode(elided, forKey: .elided)
+            try c.encode(taught, forKey: .taught)
+        }
+
+        private enum CodingKeys: String, CodingKey { case id, name, elided, taught }
+    }
+
+    struct Teaching: Encodable {
+        let battle: String
+        let battleName: String
+        let date: String
+        let sessions: [String]
+        let learners: [Node]
+    }
+
+    let workshop: String
+    let title: TextJSON
+    let people: [PersonRefJSON]
+    let edges: [Edge]
+    let roots: [Node]
+
+    init(_ lineage: WorkshopLineage) {
+        workshop = lineage.workshop.ref.description
+        title = TextJSON(lineage.workshop.workshop.title)
+        people = lineage.lineage.people.map { PersonRefJSON(id: $0.rawValue, name: lineage.name($0)) }
+        edges = lineage.lineage.edges.map {
+            Edge(teacher: $0.teacher.rawValue, learner: $0.learner.rawValue, session: $0.session.rawValue,
+                 battle: $0.battle.rawValue, date: $0.date.description)
+        }
+        func node(_ tree: TeachingLineage.Node) -> Node {
+            Node(id: tree.person.rawValue, name: lineage.name(tree.person), elided: tree.elided?.rawValue,
+                 taught: tree.teachings.map { teaching in
+                     Teaching(battle: teaching.battle.rawValue, battleName: lineage.battleName(teaching.battle),
+                              date: teaching.date.description, sessions: teaching.sessions.map(\.rawValue),
+                              learners: teaching.learners.map(node))
+                 })
+        }
+        roots = lineage.lineage.roots.map(node)
+    }
+}
+
+/// `workshop facilitators`: who can teach it.
+enum FacilitatorsText {
+    typealias T = TextViews
+
+    static func render(_ list: WorkshopFacilitators, _ language: Language) -> String {
+        var lines = [T.t(.facilitatorsHeading, language, T.text(list.workshop.workshop.title, language), list.workshop.ref.description)]
+        if let near = list.near { lines.append(T.t(.facilitatorsNear, language, near.state, near.name)) }
+        guard !list.candidates.isEmpty else {
+            lines.append("  " + T.t(.facilitatorsEmpty, language))
+            return lines.joined(separator: "\n")
+        }
+        var table = Table(T.t(.headingID, language), T.t(.headingName, language), T.t(.headingPlant, language), T.t(.headingState, language),
+                          T.t(.headingTaughtColumn, language), T.t(.headingAttendedColumn, language), T.t(.headingLastColumn, language))
+        for entry in list.candidates {
+            let c = entry.candidate
+            table.add(c.person.short, c.name, entry.plantName ?? "", (c.state ?? "") + (entry.near ? " *" : ""),
+                      String(c.taught), String(c.attended), c.last?.description ?? "")
+        }
+        lines.append(table.render())
+        return lines.joined(separator: "\n")
+    }
+}
+
+struct FacilitatorJSON: Encodable {
+    let id: String
+    let name: String
+    let plant: String?
+    let plantId: String?
+    let state: String?
+    let near: Bool
+    let taught: Int
+    let attended: Int
+    let lastTaught: String?
+    let lastAttended: String?
+    let last: String?
+
+    init(_ entry: WorkshopFacilitators.Candidate) {
+        let c = entry.candidate
+        id = c.person.rawValue
+        name = c.name
+        plant = entry.plantName
+        plantId = entry.plantID?.rawValue
+        state = c.state
+        near = entry.near
+        taught = c.taught
+        attended = c.attended
+        lastTaught = c.lastTaught?.description
+        lastAttended = c.lastAttended?.description
+        last = c.last?.description
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(name, forKey: .name)
+        try c.encode(plant, forKey: .plant)
+        try c.encode(plantId, forKey: .plantId)
+        try c.encode(state, forKey: .state)
+        try c.encode(near, forKey: .near)
+        try c.encode(taught, forKey: .taught)
+        try c.encode(attended, forKey: .attended)
+        try c.encode(lastTaught, forKey: .lastTaught)
+        try c.encode(lastAttended, forKey: .lastAttended)
+        try c.encode(last, forKey: .last)
+    }
+
+    private enum CodingKeys: String, CodingKey { case id, name, plant, plantId, state, near, taught, attended, lastTaught, lastAttended, last }
+}
