@@ -14,6 +14,7 @@ tmp="$out.tmp"
 schemas() {
     embed curriculum curriculum.xsd
     embed xml xml.xsd
+    embed battleRecord battle-record.xsd
 }
 
 # The shortest run of '#' that cannot end the raw string early or start an escape in it.

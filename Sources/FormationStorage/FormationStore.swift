@@ -97,6 +97,12 @@ public struct FormationStore: Sendable {
         }
     }
 
+    /// Wraps a connection as it is, without set-up or migrations (tests: a read-only connection).
+    init(writer: any DatabaseWriter, path: String) {
+        self.writer = writer
+        self.path = path
+    }
+
     /// A private database in memory, for tests.
     public static func inMemory() throws(StorageError) -> FormationStore {
         try FormationStore(inMemory: ())

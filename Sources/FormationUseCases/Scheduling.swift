@@ -42,8 +42,9 @@ public struct Scheduling: Sendable {
         return try store.inScheduleTransaction { tx in
             guard let battle = try tx.battle(battleID) else { throw LookupError.notFound(kind: .battle, query: battleID.rawValue) }
             let clock = try LocalClock(timeZone: battle.timeZone)
-            let session = try Session(id: .random(), battle: battleID, workshop: entry.ref, start: clock.instant(parsing: start),
-                                      end: clock.instant(parsing: end), place: place)
+            let times = try span(start, end, clock)
+            let session = try Session(id: .random(), battle: battleID, workshop: entry.ref, start: times.start,
+                                      end: times.end, place: place)
             let bookings = people.map { ScheduleContext.Booking(person: $0, role: .facilitator) }
             let conflicts = try conflicts(of: session, bookings: bookings, battle: battle, clock: clock, tx)
             try refuseUnlessAllowed(conflicts, force: force)
@@ -69,7 +70,7 @@ public struct Scheduling: Sendable {
         return try store.inScheduleTransaction { tx in
             guard let battle = try tx.battle(battleID) else { throw LookupError.notFound(kind: .battle, query: battleID.rawValue) }
             let clock = try LocalClock(timeZone: battle.timeZone)
-            let from = try clock.instant(parsing: start), to = try clock.instant(parsing: end)
+            let (from, to) = try span(start, end, clock)
             var ids: [EntityID] = []
             for person in persons {
                 let shift = try Shift(id: .random(), battle: battleID, person: person, start: from, end: to)
@@ -189,6 +190,14 @@ public struct Scheduling: Sendable {
     private func refuseUnlessAllowed(_ conflicts: [ScheduleConflict], force: Bool) throws {
         let blocking = conflicts.filter { $0.isHard || !force }
         if !blocking.isEmpty { throw ScheduleRefused(conflicts: blocking) }
+    }
+
+    /// Both times on the battle's clock. The end must come after the start: said with the times
+    /// as typed, not as seconds since 1970.
+    private func span(_ start: String, _ end: String, _ clock: LocalClock) throws(DomainError) -> (start: Int64, end: Int64) {
+        let from = try LocalDateTime(parsing: start), to = try LocalDateTime(parsing: end)
+        guard from < to else { throw .datesOutOfOrder(start: from.description, end: to.description) }
+        return (clock.instant(from), clock.instant(to))
     }
 
     func label(_ session: Session, _ clock: LocalClock) -> SessionLabel {

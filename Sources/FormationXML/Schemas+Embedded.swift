@@ -179,6 +179,180 @@ extension EmbeddedSchema {
 
 """#)
 
+    /// `Curricula/battle-record.xsd`, byte for byte.
+    public static let battleRecord = EmbeddedSchema(fileName: "battle-record.xsd", text: #"""
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  SelfFormation battle record, format 1: what one battle left behind, to carry to another plant.
+  One file carries one battle: its plant (and the home plants of the people in it), the battle, the
+  people, the sessions with who facilitated and attended, the repair shifts, and the soft conflicts
+  that were forced. Plants, people, battles, sessions and shifts are identified by UUID, so records
+  from different plants merge; a session names its workshop as curriculum-id/workshop-id.
+  Times are ISO 8601 with the UTC offset of the battle's zone (2026-12-01T09:00:00-04:00).
+  Canonical order: plants, people and shifts by id; sessions by start then id; participants by role
+  then person. Published in Curricula/ and built into `formation` like curriculum.xsd.
+-->
+<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"
+           xmlns:b="urn:selfformation:battle:1"
+           targetNamespace="urn:selfformation:battle:1"
+           elementFormDefault="qualified"
+           attributeFormDefault="unqualified">
+
+  <!-- References (a participant's person, a battle's plant…) and unique ids are checked by the
+       importer, not with xs:key/xs:keyref: libxml2 keeps identity-constraint tables in memory, and a
+       record must stream in bounded memory whatever its size. -->
+  <xs:element name="battleRecord" type="b:BattleRecord"/>
+
+  <xs:simpleType name="UUID">
+    <xs:restriction base="xs:string">
+      <xs:pattern value="[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"/>
+    </xs:restriction>
+  </xs:simpleType>
+
+  <xs:simpleType name="WorkshopRef">
+    <xs:restriction base="xs:string">
+      <xs:pattern value="[a-z0-9][a-z0-9.\-]{0,63}/[a-z0-9][a-z0-9.\-]{0,63}"/>
+    </xs:restriction>
+  </xs:simpleType>
+
+  <xs:simpleType name="Time">
+    <xs:restriction base="xs:dateTime">
+      <xs:pattern value="\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+\-]\d{2}:\d{2})"/>
+    </xs:restriction>
+  </xs:simpleType>
+
+  <xs:simpleType name="Name">
+    <xs:restriction base="xs:string">
+      <xs:minLength value="1"/>
+      <xs:maxLength value="200"/>
+      <xs:pattern value="[\s\S]*\S[\s\S]*"/>
+    </xs:restriction>
+  </xs:simpleType>
+
+  <xs:simpleType name="TimeZone">
+    <xs:restriction base="xs:string">
+      <xs:pattern value="UTC|[A-Za-z_]+(/[A-Za-z0-9_+\-]+){1,2}"/>
+    </xs:restriction>
+  </xs:simpleType>
+
+  <xs:complexType name="BattleRecord">
+    <xs:sequence>
+      <xs:element name="plant" type="b:Plant" maxOccurs="unbounded"/>
+      <xs:element name="battle" type="b:Battle"/>
+      <xs:element name="person" type="b:Person" minOccurs="0" maxOccurs="unbounded"/>
+      <xs:element name="session" type="b:Session" minOccurs="0" maxOccurs="unbounded"/>
+      <xs:element name="shift" type="b:Shift" minOccurs="0" maxOccurs="unbounded"/>
+      <xs:element name="conflict" type="b:Conflict" minOccurs="0" maxOccurs="unbounded"/>
+    </xs:sequence>
+  </xs:complexType>
+
+  <xs:complexType name="Plant">
+    <xs:sequence>
+      <xs:element name="name" type="b:Name"/>
+      <xs:element name="state" type="b:Name"/>
+      <xs:element name="sector" type="b:Name" minOccurs="0"/>
+    </xs:sequence>
+    <xs:attribute name="id" type="b:UUID" use="required"/>
+    <xs:attribute name="ownership" use="required">
+      <xs:simpleType>
+        <xs:restriction base="xs:string">
+          <xs:enumeration value="state"/>
+          <xs:enumeration value="worker-controlled"/>
+          <xs:enumeration value="private"/>
+        </xs:restriction>
+      </xs:simpleType>
+    </xs:attribute>
+  </xs:complexType>
+
+  <xs:complexType name="Battle">
+    <xs:sequence>
+      <xs:element name="name" type="b:Name"/>
+    </xs:sequence>
+    <xs:attribute name="id" type="b:UUID" use="required"/>
+    <xs:attribute name="plant" type="b:UUID" use="required"/>
+    <xs:attribute name="start" type="xs:date" use="required"/>
+    <xs:attribute name="end" type="xs:date" use="required"/>
+    <xs:attribute name="timeZone" type="b:TimeZone" use="required"/>
+  </xs:complexType>
+
+  <xs:complexType name="Person">
+    <xs:sequence>
+      <xs:element name="name" type="b:Name"/>
+    </xs:sequence>
+    <xs:attribute name="id" type="b:UUID" use="required"/>
+    <xs:attribute name="plant" type="b:UUID" use="optional"/>
+    <xs:attribute name="retired" type="xs:boolean" use="optional" default="false"/>
+    <xs:attribute name="sector" use="optional">
+      <xs:simpleType>
+        <xs:restriction base="xs:string">
+          <xs:enumeration value="public"/>
+          <xs:enumeration value="private"/>
+        </xs:restriction>
+      </xs:simpleType>
+    </xs:attribute>
+  </xs:complexType>
+
+  <xs:complexType name="Session">
+    <xs:sequence>
+      <xs:element name="place" type="b:Name"/>
+      <xs:element name="participant" minOccurs="0" maxOccurs="unbounded">
+        <xs:complexType>
+          <xs:attribute name="person" type="b:UUID" use="required"/>
+          <xs:attribute name="role" use="required">
+            <xs:simpleType>
+              <xs:restriction base="xs:string">
+                <xs:enumeration value="facilitator"/>
+                <xs:enumeration value="participant"/>
+              </xs:restriction>
+            </xs:simpleType>
+          </xs:attribute>
+          <xs:attribute name="status" use="required">
+            <xs:simpleType>
+              <xs:restriction base="xs:string">
+                <xs:enumeration value="registered"/>
+                <xs:enumeration value="attended"/>
+                <xs:enumeration value="absent"/>
+              </xs:restriction>
+            </xs:simpleType>
+          </xs:attribute>
+        </xs:complexType>
+      </xs:element>
+    </xs:sequence>
+    <xs:attribute name="id" type="b:UUID" use="required"/>
+    <xs:attribute name="workshop" type="b:WorkshopRef" use="required"/>
+    <xs:attribute name="start" type="b:Time" use="required"/>
+    <xs:attribute name="end" type="b:Time" use="required"/>
+    <xs:attribute name="cancelled" type="xs:boolean" use="optional" default="false"/>
+  </xs:complexType>
+
+  <xs:complexType name="Shift">
+    <xs:attribute name="id" type="b:UUID" use="required"/>
+    <xs:attribute name="person" type="b:UUID" use="required"/>
+    <xs:attribute name="start" type="b:Time" use="required"/>
+    <xs:attribute name="end" type="b:Time" use="required"/>
+  </xs:complexType>
+
+  <xs:complexType name="Conflict">
+    <xs:sequence>
+      <xs:element name="argument" type="xs:string" minOccurs="0" maxOccurs="8"/>
+    </xs:sequence>
+    <xs:attribute name="session" type="b:UUID" use="required"/>
+    <xs:attribute name="kind" use="required">
+      <xs:simpleType>
+        <xs:restriction base="xs:string">
+          <xs:enumeration value="placeDoubleBooked"/>
+          <xs:enumeration value="onShift"/>
+          <xs:enumeration value="missingPrerequisite"/>
+          <xs:enumeration value="overCapacity"/>
+          <xs:enumeration value="inexperiencedFacilitator"/>
+        </xs:restriction>
+      </xs:simpleType>
+    </xs:attribute>
+  </xs:complexType>
+</xs:schema>
+
+"""#)
+
     /// Every embedded schema, in the order of Scripts/embed-schemas.sh.
-    public static let all: [EmbeddedSchema] = [curriculum, xml]
+    public static let all: [EmbeddedSchema] = [curriculum, xml, battleRecord]
 }

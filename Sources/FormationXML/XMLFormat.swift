@@ -1,5 +1,5 @@
 /// The kinds of document `formation` exchanges, each recognised by its root element.
-public enum XMLDocumentKind: String, Sendable, CaseIterable {
+enum XMLDocumentKind: String, Sendable, CaseIterable {
     /// A curriculum pack: `<curriculum>` in `urn:selfformation:curriculum:1`.
     case curriculumPack
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import FormationDomain
 
@@ -28,5 +29,31 @@ import Testing
         #expect(Language.resolve(flag: nil, environment: ["LC_ALL": "C", "LANG": "es_VE.UTF-8"]) == .en)
         #expect(Language.resolve(flag: nil, environment: ["LC_MESSAGES": "es_ES", "LANG": "en_GB"]) == .es)
         #expect(Language.resolve(flag: nil, environment: [:]) == .en)
+    }
+}
+
+/// Issue 6: a message that nothing uses is dead text translators keep paying for.
+@Suite struct CatalogueUsageTests {
+    static let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Sources")
+
+    static func swiftSources() throws -> String {
+        let enumerator = try #require(FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil))
+        var text = ""
+        for case let url as URL in enumerator where url.pathExtension == "swift" {
+            // The catalogue itself names every id; usage must come from elsewhere.
+            if url.lastPathComponent.hasPrefix("Catalogue") || url.lastPathComponent == "MessageID.swift" { continue }
+            text += try String(contentsOf: url, encoding: .utf8)
+        }
+        return text
+    }
+
+    @Test func everyMessageIsUsedSomewhere() throws {
+        let text = try Self.swiftSources()
+        let unused = MessageID.allCases.filter { id in
+            !text.contains(".\(id.rawValue))") && !text.contains(".\(id.rawValue),") && !text.contains(".\(id.rawValue) ")
+                && !text.contains(".\(id.rawValue):") && !text.contains(".\(id.rawValue)\n") && !text.contains(".\(id.rawValue)]")
+        }
+        #expect(unused.isEmpty, "unused messages: \(unused.map(\.rawValue))")
     }
 }

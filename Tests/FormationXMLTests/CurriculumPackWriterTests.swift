@@ -60,7 +60,7 @@ import Testing
         let curriculum = CurriculumPackReaderTests.expected
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("pack-\(UUID().uuidString).xml")
         defer { try? FileManager.default.removeItem(at: url) }
-        FileManager.default.createFile(atPath: url.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: url.path, contents: nil)
         let handle = try FileHandle(forWritingTo: url)
         let writer = try CurriculumPackWriter(to: .fileDescriptor(handle.fileDescriptor, name: url.path))
         try writer.begin(curriculum.header)

@@ -15,7 +15,6 @@ public enum MessageID: String, Sendable, CaseIterable {
     case unknownPrerequisite
     case prerequisiteCycle
     case selfPrerequisite
-    case missingLanguageText
     case invalidDateTime
     case conflictPersonDoubleBooked
     case conflictOutsideBattle
@@ -80,9 +79,7 @@ public enum MessageID: String, Sendable, CaseIterable {
     case xmlEncodingRefused
     case xmlUnknownDocument
     case xmlEmptyInput
-    case xmlMissingLanguage
     // Import
-    case importSummary
     case importUnchanged
     case importReplaced
     case importSkippedOlder
@@ -90,14 +87,12 @@ public enum MessageID: String, Sendable, CaseIterable {
     case versionConflict
     case conflictField
     case tooManyErrors
-    case validationOK
     case nothingWritten
     case conflictAdded
     case conflictRemoved
     case conflictMetadata
     case importChecked
     case importNothingToDo
-    case exportWritten
     // Diff
     case diffAdded, diffRemoved, diffChanged, diffNone, diffHeader, diffMetadata
     // Lists and shows
@@ -106,8 +101,8 @@ public enum MessageID: String, Sendable, CaseIterable {
     case headingStart, headingEnd, headingTimeZone, headingRetired, headingVersion, headingTitle
     case headingWorkshops, headingCurriculum, headingDuration, headingCategory, headingCouncil
     case headingLicense, headingDerivedFrom, headingObjectives, headingPrerequisites, headingMaterials
-    case headingCompetencies, headingOutline, headingParticipants, headingSummary, headingDescription
-    case headingBattles, headingPeople, headingDays, headingMinutes, headingLanguageMissing
+    case headingCompetencies, headingOutline, headingParticipants
+    case headingDays, headingLanguageMissing
     case headingWhen
     case headingPlaceColumn
     case headingWorkshopColumn
@@ -131,7 +126,7 @@ public enum MessageID: String, Sendable, CaseIterable {
     case sheetSignature
     case sheetFooter
     case yes, no, none
-    case participantsRange, participantsAtLeast, participantsAtMost
+    case participantsRange
     case ownershipState, ownershipWorkerControlled, ownershipPrivate
     case sectorPublic, sectorPrivate
     case categoryTechnical, categoryOrganisational, categoryPolitical, categorySafety
