@@ -36,11 +36,12 @@ fi
 
 log="$scratch/fuzz.log"
 status=0
-# Packs are up to ~130 KB; -max_len leaves room to grow them. -timeout: a single input taking
-# more than 10 s is a hang worth reporting.
+# Packs are up to ~130 KB; -max_len leaves room to grow them. -timeout: one input reading for
+# a minute is a hang worth reporting (a pack reads in well under a second even with ASan; the
+# margin is for a machine busy with builds, where this lowest-priority process may wait).
 nice -n 19 "$binary" "$corpus" \
     -dict="$root/Fuzz/curriculum.dict" \
-    -max_len=262144 -timeout=10 -rss_limit_mb=2048 \
+    -max_len=262144 -timeout=60 -rss_limit_mb=2048 \
     -max_total_time="$seconds" -print_final_stats=1 \
     -artifact_prefix="$artifacts/" "$@" >"$log" 2>&1 || status=$?
 

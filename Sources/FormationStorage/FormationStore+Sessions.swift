@@ -72,8 +72,8 @@ public struct ScheduleTransaction {
     /// Sessions of any battle, not cancelled, that overlap `[start, end)`, with the people in them.
     public func sessionsOverlapping(start: Int64, end: Int64) throws -> [(session: Session, people: Set<EntityID>)] {
         let sessions = try Row.fetchAll(db, sql: """
-            SELECT * FROM session WHERE start < ? AND "end" > ? AND cancelled = 0 ORDER BY start, id
-            """, arguments: [end, start]).map(Self.session)
+            SELECT * FROM session WHERE start < ? AND start >= ? AND "end" > ? AND cancelled = 0 ORDER BY start, id
+            """, arguments: [end, start - Session.maximumSeconds, start]).map(Self.session)
         return try sessions.map { session in
             let people = try String.fetchAll(db, sql: "SELECT personId FROM participation WHERE sessionId = ?", arguments: [session.id.rawValue])
             return (session, Set(people.map(EntityID.init(trusted:))))

@@ -90,6 +90,9 @@ enum Migrations {
                     CHECK (start < "end")
                 );
                 CREATE INDEX session_battle ON session(battleId, start);
+                -- Overlap checks across battles: sessions last at most a day, so "start within a day
+                -- before" is a tight range on this index.
+                CREATE INDEX session_start ON session(start);
                 CREATE INDEX session_workshop ON session(curriculumId, workshopId, start);
 
                 CREATE TABLE participation (

@@ -21,7 +21,7 @@ public struct CurriculumComparison: Sendable {
             let input = try InputFile.open(side)
             defer { input.close() }
             do {
-                return try CurriculumPackReader().readCurriculum(.fileDescriptor(input.descriptor)).curriculum
+                return try CurriculumPackReader().readCurriculum(input.xmlSource).curriculum
             } catch let failure as XMLReadFailure {
                 throw CurriculumFileProblems(problems: failure.issues.map {
                     FileProblem(file: input.name, line: $0.line, column: $0.column, message: $0.message)

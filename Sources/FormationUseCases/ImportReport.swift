@@ -44,7 +44,17 @@ public struct ImportReport: Sendable, Equatable {
         public let workshops: Int
     }
 
+    /// A battle record merged (or checked).
+    public struct RecordEntry: Sendable, Equatable {
+        public let file: String
+        public let battle: String
+        public let sessionsAdded: Int
+        public let sessionsKnown: Int
+        public let peopleAdded: Int
+    }
+
     public internal(set) var entries: [Entry] = []
+    public internal(set) var records: [RecordEntry] = []
     public internal(set) var problems: [FileProblem] = []
     /// True when the transaction was committed (never for `validate`).
     public internal(set) var committed = false

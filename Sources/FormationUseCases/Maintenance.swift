@@ -37,11 +37,15 @@ public enum BackupRefused: Error, Sendable, Equatable, LocalizedFailure {
     case exists(String)
     /// The file is the database being copied.
     case isDatabase(String)
+    /// The file is a database in use elsewhere: its write-ahead log is beside it, and would be
+    /// replayed onto the backup.
+    case liveDatabase(String)
 
     public var message: Message {
         switch self {
         case .exists(let path): Message(.backupExists, path)
         case .isDatabase(let path): Message(.backupIsDatabase, path)
+        case .liveDatabase(let path): Message(.backupLiveDatabase, path)
         }
     }
 }
@@ -121,7 +125,8 @@ public struct Maintenance: Sendable {
     /// synced, then renamed: `path` holds the old file or the whole new copy, never half of one.
     ///
     /// - Parameter replacing: replace `path` if it exists (`--force`).
-    /// - Throws: `BackupRefused` when `path` exists (without `replacing`) or is the database itself;
+    /// - Throws: `BackupRefused` when `path` exists (without `replacing`), is the database itself, or
+    ///   is a database in use (a `-wal` file beside it);
     ///   `FileFailure.unwritable` when its folder is missing or not writable, or it is a folder;
     ///   `StorageError` for the database.
     public func backup(to path: String, replacing: Bool) throws {
@@ -133,6 +138,7 @@ public struct Maintenance: Sendable {
                 throw BackupRefused.isDatabase(path)
             }
             if !replacing { throw BackupRefused.exists(path) }
+            if stat(path + "-wal", &status) == 0 { throw BackupRefused.liveDatabase(path) }
         }
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path

@@ -2,6 +2,8 @@
 enum XMLDocumentKind: String, Sendable, CaseIterable {
     /// A curriculum pack: `<curriculum>` in `urn:selfformation:curriculum:1`.
     case curriculumPack
+    /// A battle record: `<battleRecord>` in `urn:selfformation:battle:1`.
+    case battleRecord
 }
 
 /// What identifies one interchange format and validates it. A new format (a battle record) is
@@ -20,11 +22,16 @@ struct XMLFormat: Sendable {
         kind: .curriculumPack, namespace: "urn:selfformation:curriculum:1", root: "curriculum",
         schema: .curriculum)
 
-    static let all: [XMLFormat] = [curriculumPack]
+    static let battleRecord = XMLFormat(
+        kind: .battleRecord, namespace: "urn:selfformation:battle:1", root: "battleRecord",
+        schema: .battleRecord)
+
+    static let all: [XMLFormat] = [curriculumPack, battleRecord]
 
     static func format(of kind: XMLDocumentKind) -> XMLFormat {
         switch kind {
         case .curriculumPack: curriculumPack
+        case .battleRecord: battleRecord
         }
     }
 }

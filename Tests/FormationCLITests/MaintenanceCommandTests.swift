@@ -75,6 +75,15 @@ import Testing
         }
         #expect(!FileManager.default.fileExists(atPath: missingFolder))
         #expect(try names(cli) == ["María Pérez"])
+
+        // Another database in use: its -wal would be replayed onto the backup.
+        let live = cli.directory.appendingPathComponent("live.sqlite").path
+        try Data("old".utf8).write(to: URL(fileURLWithPath: live))
+        try Data("log".utf8).write(to: URL(fileURLWithPath: live + "-wal"))
+        let refused = try cli.run("backup", live, "--force")
+        #expect(refused.code == 73)
+        #expect(refused.stderr.contains("-wal"))
+        #expect(try String(contentsOfFile: live, encoding: .utf8) == "old")
     }
 
     @Test func backupWhileOthersWriteIsConsistent() throws {

@@ -45,9 +45,23 @@ import GRDB
     @Test func aBlockedWriteWaitsForTheBusyTimeoutThenFailsAsBusy() throws {
         let path = temporaryPath()
         let store = try FormationStore(path: path, busyTimeout: 0.3)
+        // Another connection holds the write lock on its own thread until `release` is signalled.
         let other = try DatabaseQueue(path: path)
-        try other.writeWithoutTransaction { db in try db.execute(sql: "BEGIN IMMEDIATE") }
-        defer { try? other.writeWithoutTransaction { db in try db.execute(sql: "ROLLBACK") } }
+        let locked = DispatchSemaphore(value: 0), release = DispatchSemaphore(value: 0), done = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            try? other.writeWithoutTransaction { db in
+                try db.execute(sql: "BEGIN IMMEDIATE")
+                locked.signal()
+                release.wait()
+                try db.execute(sql: "ROLLBACK")
+            }
+            done.signal()
+        }
+        locked.wait()
+        defer {
+            release.signal()
+            done.wait()
+        }
         let started = Date()
         #expect(throws: StorageError.busy(path: path)) {
             try store.add(Person(id: EntityID("aaaa0000-0000-4000-8000-000000000000"), name: "Ana"))

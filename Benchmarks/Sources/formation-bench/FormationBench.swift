@@ -64,7 +64,7 @@ struct FormationBench {
             millis.append(Double(elapsed.components.seconds) * 1e3 + Double(elapsed.components.attoseconds) / 1e15)
         }
         var usage = rusage()
-        getrusage(RUSAGE_SELF, &usage)
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
         let document: [String: Any] = [
             "kind": kind.rawValue, "calls": millis.count, "millis": millis, "items": items, "maxRSSKiB": usage.ru_maxrss,
         ]

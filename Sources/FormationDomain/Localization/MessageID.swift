@@ -46,6 +46,7 @@ public enum MessageID: String, Sendable, CaseIterable {
     case backupWritten
     case backupExists
     case backupIsDatabase
+    case backupLiveDatabase
     case checkProblems
     case problemIntegrity
     case problemForeignKey
@@ -93,6 +94,10 @@ public enum MessageID: String, Sendable, CaseIterable {
     case conflictMetadata
     case importChecked
     case importNothingToDo
+    case recordUnknownReference
+    case recordMissingWorkshops
+    case recordImported
+    case recordChecked
     // Diff
     case diffAdded, diffRemoved, diffChanged, diffNone, diffHeader, diffMetadata
     // Lists and shows

@@ -11,9 +11,14 @@ public struct Session: Hashable, Sendable, Codable {
     public var place: String
     public var cancelled: Bool
 
-    /// - Throws: `.datesOutOfOrder` unless `start < end`; `.emptyName` for a blank place.
+    /// Longest a session may last. Bounding it lets overlap queries use an index range on `start`.
+    public static let maximumSeconds: Int64 = 24 * 3600
+
+    /// - Throws: `.datesOutOfOrder` unless `start < end`; `.invalidValue` for a session longer than
+    ///   a day (a typo in the date, almost surely); `.emptyName` for a blank place.
     public init(id: EntityID, battle: EntityID, workshop: WorkshopRef, start: Int64, end: Int64, place: String, cancelled: Bool = false) throws(DomainError) {
         guard start < end else { throw .datesOutOfOrder(start: String(start), end: String(end)) }
+        guard end - start <= Session.maximumSeconds else { throw .invalidValue(field: "end", value: String(end)) }
         self.id = id
         self.battle = battle
         self.workshop = workshop

@@ -11,6 +11,8 @@ public struct BattleExport: Sendable {
         case schedule
         /// RFC 5545 iCalendar.
         case ical
+        /// Our own battle record (`Curricula/battle-record.xsd`), for another plant's `formation import`.
+        case record
     }
 
     public let store: FormationStore
@@ -19,6 +21,7 @@ public struct BattleExport: Sendable {
 
     /// Writes the export to `path` (nil or `-`: standard output), whole or not at all.
     public func run(battle: String, as format: Format, to path: String?, language: Language) throws {
+        if format == .record { return try record(battle: battle, to: path) }
         let timetable = try Timetable.load(store, battle: battle)
         let bytes: [UInt8]
         switch format {
@@ -28,8 +31,34 @@ public struct BattleExport: Sendable {
             bytes = try ScheduleXMLWriter.write(document, to: .memory)
         case .ical:
             bytes = Array(ICalendar.document(timetable, language: language).utf8)
+        case .record:
+            bytes = []
         }
         try Self.write(bytes, to: path)
+    }
+
+    /// Streams the battle record from the database to the file: canonical (two exports of the
+    /// same data are identical) and language-neutral.
+    func record(battle: String, to path: String?) throws {
+        let battleID = try store.resolve(.battle, battle)
+        guard let entry = try store.battle(battleID) else { throw LookupError.notFound(kind: .battle, query: battle) }
+        let clock = try LocalClock(timeZone: entry.battle.timeZone)
+        func write(to destination: XMLDestination) throws {
+            let writer = try BattleRecordWriter(to: destination) { ISO8601Local.string($0, clock) }
+            try writer.begin()
+            try store.reading { tx in try tx.forEachRecordItem(of: battleID) { try writer.write($0) } }
+            try writer.finish()
+        }
+        guard let path, path != "-" else { return try write(to: .fileDescriptor(1, name: "<stdout>")) }
+        let output = try AtomicOutput(path: path)
+        do {
+            try write(to: .fileDescriptor(output.descriptor, name: path))
+            try output.commit()
+        } catch {
+            output.abandon()
+            if let failure = error as? XMLWriteError { throw FileFailure.unwritable(path, reason: failure.message.text(.en)) }
+            throw error
+        }
     }
 
     /// Small documents are built in memory and written in one go (atomically to a file).

@@ -82,12 +82,35 @@ struct BattleCommand: ParsableCommand {
         static var configuration: CommandConfiguration { CommandConfiguration(abstract: Help.text(.helpBattleExport)) }
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp(Help.text(.helpBattleRef))) var battle: String
-        @Option(name: .customLong("as"), help: ArgumentHelp(Help.text(.helpExportAs), valueName: "schedule|ical"))
+        @Option(name: .customLong("as"), help: ArgumentHelp(Help.text(.helpExportAs), valueName: "schedule|ical|record"))
         var format: BattleExport.Format
         @Option(name: .shortAndLong, help: ArgumentHelp(Help.text(.helpOutput), valueName: "file")) var output: String?
 
         func run() throws {
             try BattleExport(store: global.openStore()).run(battle: battle, as: format, to: output, language: global.language)
+        }
+    }
+}
+
+// MARK: Issue 8, the battle report
+extension BattleCommand {
+    /// `formation battle report B`: what the battle's learning space gave.
+    struct Report: ParsableCommand {
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Help.text(.helpBattleReport)) }
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: ArgumentHelp(Help.text(.helpBattleRef))) var battle: String
+        @Option(help: ArgumentHelp(Help.text(.helpReportFormat), valueName: "text|json|html")) var format: ReportFormat = .text
+        @Option(name: .shortAndLong, help: ArgumentHelp(Help.text(.helpOutput), valueName: "file")) var output: String?
+
+        func run() throws {
+            let report = try BattleReport.load(global.openStore(), battle: battle)
+            let rendered: String
+            switch format {
+            case .text: rendered = BattleReportText.render(report, global.language) + "\n"
+            case .json: rendered = try JSONOutput.string(BattleReportJSON(report))
+            case .html: rendered = BattleReportHTML.render(report, global.language)
+            }
+            try OutputFile.write(rendered, to: output)
         }
     }
 }

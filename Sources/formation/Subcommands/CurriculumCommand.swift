@@ -128,3 +128,43 @@ struct WorkshopCommand: ParsableCommand {
         }
     }
 }
+
+// MARK: Issue 8, lineage and facilitators
+extension WorkshopCommand {
+    /// `formation workshop lineage REF`: who taught the workshop to whom, battle by battle.
+    struct Lineage: ParsableCommand {
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Help.text(.helpWorkshopLineage)) }
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: ArgumentHelp(Help.text(.helpWorkshopRef))) var workshop: String
+        @Option(help: ArgumentHelp(Help.text(.helpLineageFormat), valueName: "text|json|dot")) var format: LineageFormat = .text
+        @Option(name: .shortAndLong, help: ArgumentHelp(Help.text(.helpOutput), valueName: "file")) var output: String?
+
+        func run() throws {
+            let lineage = try WorkshopLineage.load(global.openStore(), workshop: workshop)
+            let rendered: String
+            switch format {
+            case .text: rendered = LineageText.render(lineage, global.language) + "\n"
+            case .json: rendered = try JSONOutput.string(LineageJSON(lineage))
+            case .dot: rendered = LineageText.dot(lineage) + "\n"
+            }
+            try OutputFile.write(rendered, to: output)
+        }
+    }
+
+    /// `formation workshop facilitators REF [--near PLANT]`: who can teach it.
+    struct Facilitators: ParsableCommand {
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Help.text(.helpWorkshopFacilitators)) }
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: FormatOption
+        @Argument(help: ArgumentHelp(Help.text(.helpWorkshopRef))) var workshop: String
+        @Option(help: ArgumentHelp(Help.text(.helpNear), valueName: "plant")) var near: String?
+
+        func run() throws {
+            let list = try WorkshopFacilitators.load(global.openStore(), workshop: workshop, near: near)
+            switch output.format {
+            case .json: try JSONOutput.print(list.candidates.map(FacilitatorJSON.init))
+            case .text: Terminal.output(FacilitatorsText.render(list, global.language))
+            }
+        }
+    }
+}

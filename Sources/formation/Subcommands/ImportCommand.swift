@@ -14,7 +14,7 @@ struct Import: ParsableCommand {
     }
 
     func run() throws {
-        let report = try CurriculumImport(store: global.openStore()).run(paths: files, validateOnly: false, replace: replace)
+        let report = try Importer(store: global.openStore()).run(paths: files, validateOnly: false, replace: replace)
         try ImportOutput.finish(report, validateOnly: false, language: global.language)
     }
 }
@@ -30,7 +30,7 @@ struct Validate: ParsableCommand {
     }
 
     func run() throws {
-        let report = try CurriculumImport(store: global.openStore()).run(paths: files, validateOnly: true, replace: false)
+        let report = try Importer(store: global.openStore()).run(paths: files, validateOnly: true, replace: false)
         try ImportOutput.finish(report, validateOnly: true, language: global.language)
     }
 }
@@ -41,6 +41,13 @@ enum ImportOutput {
         guard report.succeeded else {
             let lines = report.problems.flatMap { $0.lines(language) }
             throw CommandFailure(lines: lines + ["formation: " + Message(.nothingWritten).text(language)], code: ExitCodes.dataError)
+        }
+        for record in report.records {
+            let message = validateOnly
+                ? Message(.recordChecked, record.file, record.battle, String(record.sessionsAdded + record.sessionsKnown))
+                : Message(.recordImported, record.file, record.battle, String(record.sessionsAdded), String(record.sessionsKnown),
+                          String(record.peopleAdded))
+            Terminal.notice(message.text(language))
         }
         for entry in report.entries {
             if validateOnly {

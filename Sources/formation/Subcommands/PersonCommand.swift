@@ -51,3 +51,22 @@ struct PersonCommand: ParsableCommand {
         }
     }
 }
+
+// MARK: Issue 8, merging people
+extension PersonCommand {
+    /// `formation person merge KEEP DROP`: one worker registered twice becomes one.
+    struct Merge: ParsableCommand {
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Help.text(.helpPersonMerge)) }
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: ArgumentHelp(Help.text(.helpMergeKeep), valueName: "keep")) var keep: String
+        @Argument(help: ArgumentHelp(Help.text(.helpMergeDrop), valueName: "drop")) var drop: String
+
+        func run() throws {
+            let outcome = try PersonMerge(store: global.openStore()).run(keep: keep, drop: drop)
+            Terminal.notice(Message(.mergeDone, outcome.dropped.name, outcome.dropped.id.short, outcome.kept.name, outcome.kept.id.short,
+                                    String(outcome.movedParticipations), String(outcome.combinedSessions),
+                                    String(outcome.movedShifts)).text(global.language))
+            Terminal.output(outcome.kept.id.rawValue)
+        }
+    }
+}

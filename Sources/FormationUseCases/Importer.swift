@@ -1,11 +1,12 @@
 public import FormationDomain
 public import FormationStorage
-import FormationXML
+public import FormationXML
 import Foundation
 
-/// `formation import` and `formation validate`: every file of one call is read and checked inside
-/// one transaction, which is committed only if all of them are clean (DESIGN.md §4).
-public struct CurriculumImport: Sendable {
+/// `formation import` and `formation validate`: curriculum packs and battle records. Every file of
+/// one call is read and checked inside one transaction, which is committed only if all of them are
+/// clean (DESIGN.md §4).
+public struct Importer: Sendable {
     public let store: FormationStore
     /// At most this many problems are reported per file; the rest are summarised in one line.
     public static let problemsPerFile = 20
@@ -30,10 +31,28 @@ public struct CurriculumImport: Sendable {
             var incoming: [WorkshopRef] = []
             var headers: [Slug: (file: String, position: XMLPosition)] = [:]
             for source in sources {
-                var consumer = CurriculumImportConsumer(transaction: transaction, file: source.name, replace: replace)
                 var problems: [FileProblem] = []
+                if source.kind == .battleRecord {
+                    var consumer = RecordImportConsumer(transaction: transaction.schedule, file: source.name)
+                    do {
+                        try BattleRecordReader().read(source.xmlSource, into: &consumer)
+                    } catch let failure as XMLReadFailure {
+                        problems += failure.issues.map {
+                            FileProblem(file: source.name, line: $0.line, column: $0.column, message: $0.message)
+                        }
+                    }
+                    consumer.finish()
+                    problems += consumer.problems
+                    if problems.isEmpty, let battle = consumer.battle {
+                        report.records.append(.init(file: source.name, battle: battle.name, sessionsAdded: consumer.sessionsAdded,
+                                                    sessionsKnown: consumer.sessionsKnown, peopleAdded: consumer.peopleAdded))
+                    }
+                    report.problems += Self.capped(problems, file: source.name)
+                    continue
+                }
+                var consumer = CurriculumImportConsumer(transaction: transaction, file: source.name, replace: replace)
                 do {
-                    try CurriculumPackReader.read(from: source.descriptor, consumer: &consumer)
+                    try CurriculumPackReader().read(source.xmlSource, into: &consumer)
                 } catch let failure as XMLReadFailure {
                     problems += failure.issues.map {
                         FileProblem(file: source.name, line: $0.line, column: $0.column, message: $0.message)
@@ -71,14 +90,24 @@ public struct CurriculumImport: Sendable {
 }
 
 /// A file named on the command line, opened for reading as bytes (never through libxml2's own
-/// file loader, which would inflate gzip).
+/// file loader, which would inflate gzip), and which of our formats it is.
 struct InputFile {
     let name: String
     let descriptor: Int32
     let ownsDescriptor: Bool
+    /// Standard input, read whole so that its kind can be seen before it is parsed.
+    var bytes: [UInt8]?
+    var kind: InterchangeKind = .curriculumPack
+
+    var xmlSource: XMLSource { bytes.map(XMLSource.bytes) ?? .fileDescriptor(descriptor) }
 
     static func open(_ path: String) throws -> InputFile {
-        if path == "-" { return InputFile(name: "<stdin>", descriptor: 0, ownsDescriptor: false) }
+        if path == "-" {
+            var input = InputFile(name: "<stdin>", descriptor: 0, ownsDescriptor: false)
+            input.bytes = Array(FileHandle.standardInput.readDataToEndOfFile())
+            input.kind = InterchangeKind.sniff(input.bytes!) ?? .curriculumPack
+            return input
+        }
         var status = stat()
         guard stat(path, &status) == 0 else {
             if errno == ENOENT || errno == ENOTDIR { throw FileFailure.missing(path) }
@@ -87,7 +116,9 @@ struct InputFile {
         if (status.st_mode & S_IFMT) == S_IFDIR { throw FileFailure.isDirectory(path) }
         let descriptor = Foundation.open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw FileFailure.unreadable(path, reason: String(cString: strerror(errno))) }
-        return InputFile(name: path, descriptor: descriptor, ownsDescriptor: true)
+        var input = InputFile(name: path, descriptor: descriptor, ownsDescriptor: true)
+        input.kind = InterchangeKind.sniff(descriptor: descriptor) ?? .curriculumPack
+        return input
     }
 
     func close() {

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Runs the whole test suite under AddressSanitizer, then under ThreadSanitizer, each in its own
+# build folder (.build-asan, .build-tsan; git-ignored). Each is a full build of its own: expect
+# several minutes per sanitizer on two cores. Not part of CI (.ci/run), which must stay short.
+#
+#   Scripts/sanitizers.sh [address|thread]...      (default: both)
+#
+# Extra arguments for `swift test` can be given in SWIFT_TEST_FLAGS (e.g. "--filter StoreTests").
+# Exits non-zero when a sanitizer reports a problem or a test fails.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+sanitizers=("$@")
+[ ${#sanitizers[@]} -eq 0 ] && sanitizers=(address thread)
+
+# The CLI tests run the formation binary, built with the same sanitizer: its reports go to stderr
+# of that process, which the tests would only see as a wrong exit code. halt_on_error and a fixed
+# exit code make any report fail the test that ran it.
+export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0:halt_on_error=1:exitcode=86}"
+export TSAN_OPTIONS="${TSAN_OPTIONS:-halt_on_error=1:exitcode=86}"
+
+status=0
+for sanitizer in "${sanitizers[@]}"; do
+    case "$sanitizer" in
+        address) scratch=.build-asan ;;
+        thread) scratch=.build-tsan ;;
+        *) echo "sanitizers.sh: unknown sanitizer '$sanitizer' (address or thread)" >&2; exit 64 ;;
+    esac
+    echo "== swift test --sanitize=$sanitizer (scratch: $scratch)"
+    mkdir -p "$scratch"
+    log="$scratch/sanitizer-tests.log"
+    # shellcheck disable=SC2086
+    swift test --sanitize="$sanitizer" --scratch-path "$scratch" ${SWIFT_TEST_FLAGS:-} >"$log" 2>&1
+    result=$?
+    grep -E "^(Test run with|✘ Test|.*Executed [0-9]+ tests)" "$log" | tail -20
+    if grep -qE "(AddressSanitizer|ThreadSanitizer|LeakSanitizer):" "$log"; then
+        echo "sanitizers.sh: $sanitizer sanitizer reported problems (see $log):" >&2
+        grep -E -A12 "^(==[0-9]+==ERROR|WARNING: ThreadSanitizer)" "$log" | head -80 >&2
+        result=1
+    fi
+    [ $result -ne 0 ] && status=1
+    echo "== $sanitizer: $([ $result -eq 0 ] && echo clean || echo "FAILED (log: $log)")"
+done
+exit $status

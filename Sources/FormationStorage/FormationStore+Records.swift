@@ -1,0 +1,122 @@
+public import FormationDomain
+internal import GRDB
+
+extension ScheduleTransaction {
+    // MARK: Merging a record (import)
+
+    /// The local plant for an incoming one: the same id, else the same name (each plant registers
+    /// its own id for "La Gaviota"; the name is what they share). Nil when it is new.
+    public func localPlant(for plant: Plant) throws -> EntityID? {
+        if try Bool.fetchOne(db, sql: "SELECT 1 FROM plant WHERE id = ?", arguments: [plant.id.rawValue]) == true { return plant.id }
+        return try String.fetchOne(db, sql: "SELECT id FROM plant WHERE name = ?", arguments: [plant.name]).map(EntityID.init(trusted:))
+    }
+
+    public func insertPlant(_ plant: Plant) throws {
+        try PlantRecord(plant).insert(db)
+    }
+
+    /// The local person for an incoming id: itself, or whom it was merged into. Nil when new.
+    public func localPerson(_ id: EntityID) throws -> EntityID? {
+        if try Bool.fetchOne(db, sql: "SELECT 1 FROM person WHERE id = ?", arguments: [id.rawValue]) == true { return id }
+        return try String.fetchOne(db, sql: "SELECT keptId FROM personAlias WHERE droppedId = ?", arguments: [id.rawValue])
+            .map(EntityID.init(trusted:))
+    }
+
+    public func insertPerson(_ person: Person) throws {
+        try PersonRecord(person).insert(db)
+    }
+
+    public func battleExists(_ id: EntityID) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT 1 FROM battle WHERE id = ?", arguments: [id.rawValue]) == true
+    }
+
+    public func insertBattle(_ battle: Battle) throws {
+        try BattleRecord(battle).insert(db)
+    }
+
+    public func sessionExists(_ id: EntityID) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT 1 FROM session WHERE id = ?", arguments: [id.rawValue]) == true
+    }
+
+    public func workshopExists(_ ref: WorkshopRef) throws -> Bool {
+        guard let curriculum = ref.curriculum else { return false }
+        return try Bool.fetchOne(db, sql: "SELECT 1 FROM workshop WHERE curriculumId = ? AND id = ?",
+                                 arguments: [curriculum.rawValue, ref.workshop.rawValue]) == true
+    }
+
+    /// Adds a participation, or keeps the stronger of the two records of it: attended over absent
+    /// over registered, facilitator over participant. Merging two plants' sheets loses nobody's attendance.
+    public func merge(_ participation: Participation) throws {
+        try db.execute(sql: """
+            INSERT INTO participation (sessionId, personId, role, status) VALUES (?, ?, ?, ?)
+            ON CONFLICT (sessionId, personId) DO UPDATE SET
+                role = CASE WHEN participation.role = 'facilitator' OR excluded.role = 'facilitator' THEN 'facilitator' ELSE 'participant' END,
+                status = CASE
+                    WHEN participation.status = 'attended' OR excluded.status = 'attended' THEN 'attended'
+                    WHEN participation.status = 'absent' OR excluded.status = 'absent' THEN 'absent'
+                    ELSE 'registered' END
+            """, arguments: [participation.session.rawValue, participation.person.rawValue,
+                             participation.role.rawValue, participation.status.rawValue])
+    }
+
+    public func insertIfMissing(_ shift: Shift) throws {
+        try db.execute(sql: "INSERT OR IGNORE INTO shift (id, battleId, personId, start, \"end\") VALUES (?, ?, ?, ?, ?)",
+                       arguments: [shift.id.rawValue, shift.battle.rawValue, shift.person.rawValue, shift.start, shift.end])
+    }
+
+    public func recordConflict(session: EntityID, kind: String, arguments: [String]) throws {
+        try db.execute(sql: "INSERT OR IGNORE INTO recordedConflict (sessionId, kind, arguments) VALUES (?, ?, ?)",
+                       arguments: [session.rawValue, kind, try JSONColumn.encode(arguments)])
+    }
+
+    // MARK: Reading a record (export)
+
+    /// Streams a battle's record in canonical order into `body`: plants by id (the battle's and its
+    /// people's home plants), the battle, people by id, sessions by start then id with their
+    /// participations by role then person, shifts by id, forced conflicts.
+    public func forEachRecordItem(of battleID: EntityID, _ body: (BattleRecordItem) throws -> Void) throws {
+        guard let battle = try self.battle(battleID) else { return }
+        let people = """
+            SELECT personId FROM participation JOIN session ON session.id = participation.sessionId WHERE session.battleId = :b
+            UNION SELECT personId FROM shift WHERE battleId = :b
+            """
+        let plants = try PlantRecord.fetchAll(db, sql: """
+            SELECT * FROM plant WHERE id = :p OR id IN (SELECT plantId FROM person WHERE id IN (\(people))) ORDER BY id
+            """, arguments: ["b": battleID.rawValue, "p": battle.plant.rawValue])
+        for plant in plants { try body(.plant(try plant.domain)) }
+        try body(.battle(battle))
+        let persons = try PersonRecord.fetchCursor(db, sql: "SELECT * FROM person WHERE id IN (\(people)) ORDER BY id",
+                                                   arguments: ["b": battleID.rawValue])
+        while let person = try persons.next() { try body(.person(try person.domain)) }
+
+        let participations = try Row.fetchCursor(db, sql: """
+            SELECT participation.* FROM participation JOIN session ON session.id = participation.sessionId
+            WHERE session.battleId = ? ORDER BY session.start, session.id, participation.role, participation.personId
+            """, arguments: [battleID.rawValue])
+        var next = try participations.next()
+        let sessions = try Row.fetchCursor(db, sql: "SELECT * FROM session WHERE battleId = ? ORDER BY start, id",
+                                           arguments: [battleID.rawValue])
+        while let row = try sessions.next() {
+            let session = Self.session(row)
+            var list: [Participation] = []
+            while let current = next, (current["sessionId"] as String) == session.id.rawValue {
+                list.append(Participation(session: session.id, person: EntityID(trusted: current["personId"]),
+                                          role: Role(rawValue: current["role"]) ?? .participant,
+                                          status: AttendanceStatus(rawValue: current["status"]) ?? .registered))
+                next = try participations.next()
+            }
+            try body(.session(session, participations: list))
+        }
+        let shifts = try Row.fetchCursor(db, sql: "SELECT * FROM shift WHERE battleId = ? ORDER BY id", arguments: [battleID.rawValue])
+        while let row = try shifts.next() { try body(.shift(Self.shift(row))) }
+        for conflict in try recordedConflicts(ofBattle: battleID).sorted(by: { ($0.session, $0.kind, $0.arguments.description) < ($1.session, $1.kind, $1.arguments.description) }) {
+            try body(.conflict(session: conflict.session, kind: conflict.kind, arguments: conflict.arguments))
+        }
+    }
+}
+
+extension CurriculumTransaction {
+    /// The same connection seen as a schedule transaction: one import writes packs and records
+    /// in one transaction.
+    public var schedule: ScheduleTransaction { ScheduleTransaction(db) }
+}
