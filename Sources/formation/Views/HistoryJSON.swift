@@ -36,8 +36,8 @@ struct HistorySessionJSON: Encodable {
         state = entry.battle.plantState
         place = entry.session.place
         date = entry.clock.local(entry.session.start).date.description
-        start = ISOTime.string(entry.session.start, entry.clock)
-        end = ISOTime.string(entry.session.end, entry.clock)
+        start = ISO8601Local.string(entry.session.start, entry.clock)
+        end = ISO8601Local.string(entry.session.end, entry.clock)
         hours = Hours.rounded(entry.hours)
         facilitators = entry.facilitators.map { PersonRefJSON(id: $0.id.rawValue, name: $0.name) }
         participants = entry.participants

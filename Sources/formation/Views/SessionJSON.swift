@@ -26,8 +26,8 @@ struct SessionJSON: Encodable {
         battle = entry.session.battle.rawValue
         workshop = entry.session.workshop.description
         self.title = TextJSON(title)
-        start = ISOTime.string(entry.session.start, clock)
-        end = ISOTime.string(entry.session.end, clock)
+        start = ISO8601Local.string(entry.session.start, clock)
+        end = ISO8601Local.string(entry.session.end, clock)
         place = entry.session.place
         cancelled = entry.session.cancelled
         facilitators = entry.facilitators.map { PersonRefJSON(id: $0.id.rawValue, name: $0.name) }
@@ -55,42 +55,22 @@ struct SessionConflictsJSON: Encodable {
     let conflicts: [ConflictJSON]
 }
 
-enum ISOTime {
-    /// `2026-12-01T09:00:00-04:00`.
-    static func string(_ instant: Int64, _ clock: LocalClock) -> String {
-        let local = clock.local(instant)
-        let offset = clock.offset(at: instant)
-        let sign = offset < 0 ? "-" : "+"
-        let hours = abs(offset) / 3600, minutes = abs(offset) % 3600 / 60
-        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        return "\(local.date)T\(local.clock):00\(sign)\(two(hours)):\(two(minutes))"
-    }
-}
-
 /// `battle show --format json`: the battle and its sessions.
 struct BattleTimetableJSON: Encodable {
-    let id: String
-    let name: String
-    let plant: String
-    let plantId: String
-    let state: String
-    let start: String
-    let end: String
-    let days: Int
-    let timeZone: String
+    let battle: BattleJSON
     let sessions: [SessionJSON]
 
     init(_ timetable: Timetable) {
-        let battle = BattleJSON(timetable.battle)
-        id = battle.id
-        name = battle.name
-        plant = battle.plant
-        plantId = battle.plantId
-        state = battle.state
-        start = battle.start
-        end = battle.end
-        days = battle.days
-        timeZone = battle.timeZone
+        battle = BattleJSON(timetable.battle)
         sessions = timetable.sessions.map { SessionJSON($0, title: timetable.title($0), clock: timetable.clock) }
     }
+
+    /// The battle's own keys, then `sessions`, in one object.
+    func encode(to encoder: any Encoder) throws {
+        try battle.encode(to: encoder)
+        var container = encoder.container(keyedBy: Key.self)
+        try container.encode(sessions, forKey: .sessions)
+    }
+
+    private enum Key: String, CodingKey { case sessions }
 }
