@@ -25,6 +25,7 @@ Scripts/bench-generate.py into bench-data/ (git-ignored) and reused across runs 
 
 import argparse
 import datetime
+import hashlib
 import json
 import math
 import os
@@ -43,11 +44,11 @@ SCHEMA = os.path.join(ROOT, "Curricula", "curriculum.xsd")
 GENERATE = os.path.join(ROOT, "Scripts", "bench-generate.py")
 
 # Database scales: people, battles, sessions, target participations. Sessions hold 1-2 facilitators and
-# 5-25 participants within the workshop's limit (about 12.5 people a session), so 160k sessions give ~2M.
+# 5-25 participants within the workshop's limit (about 11.5 people a session once prerequisites and limits bite), so 175k sessions give ~2M.
 SCALES = {
-    "S": dict(people=1_000, battles=20, sessions=1_600, participations=20_000),
-    "M": dict(people=10_000, battles=200, sessions=16_000, participations=200_000),
-    "L": dict(people=100_000, battles=2_000, sessions=160_000, participations=2_000_000),
+    "S": dict(people=1_000, battles=20, sessions=1_800, participations=20_000),
+    "M": dict(people=10_000, battles=200, sessions=17_500, participations=200_000),
+    "L": dict(people=100_000, battles=2_000, sessions=175_000, participations=2_000_000),
 }
 # One big battle each (a national gathering), for battle records.
 RECORD_SCALES = {
@@ -109,9 +110,10 @@ class Case:
         self.failure = None
 
 
-def compare(cases, reps):
-    """Runs every case `reps` times, interleaved (the order rotates each round)."""
-    for round_index in range(reps):
+def compare(cases, reps, warmup=0):
+    """Runs every case `reps` times, interleaved (the order rotates each round), after `warmup`
+    untimed rounds."""
+    for round_index in range(-warmup, reps):
         order = cases[round_index % len(cases):] + cases[:round_index % len(cases)]
         for case in order:
             if case.failure:
@@ -123,7 +125,8 @@ def compare(cases, reps):
                 case.failure = f"exit {run.code}: {run.stderr.strip().splitlines()[-1] if run.stderr.strip() else ''}"
                 log(f"    {case.name}: FAILED {case.failure}")
                 continue
-            case.runs.append(run)
+            if round_index >= 0:
+                case.runs.append(run)
             if case.after:
                 case.after()
     return cases
@@ -135,6 +138,16 @@ def summary(case):
     walls = [r.wall for r in case.runs]
     return dict(median=median(walls), min=min(walls), max=max(walls), cpu=median([r.cpu for r in case.runs]),
                 rss_mb=max(r.rss_kib for r in case.runs) / 1024, runs=len(walls))
+
+
+def ratio(numerator, denominator, what):
+    """`what` of two summaries, on wall-clock medians and (in brackets) on CPU medians: CPU time is
+    what the run cost whatever else the machine was doing; wall time is what a person waits."""
+    if not numerator or not denominator:
+        return ""
+    wall = numerator["median"] / denominator["median"]
+    cpu = numerator["cpu"] / denominator["cpu"] if denominator["cpu"] > 0 else float("nan")
+    return f"{wall:.2f}x {what} (CPU {cpu:.2f}x)"
 
 
 def remove(*paths):
@@ -214,7 +227,9 @@ def ensure_pack(megabytes, seed):
 def ensure_database(name, scale, formation, seed):
     path = os.path.join(DATA, f"db-{name}.sqlite")
     stamp = path + ".params"
-    params = json.dumps(dict(scale, seed=seed), sort_keys=True)
+    # A database is reused only for the same scale, seed and schema (Migrations.swift as it is now).
+    schema = hashlib.sha1(open(os.path.join(ROOT, "Sources", "FormationStorage", "Migrations.swift"), "rb").read()).hexdigest()
+    params = json.dumps(dict(scale, seed=seed, schema=schema), sort_keys=True)
     if os.path.exists(path) and os.path.exists(stamp) and open(stamp).read() == params:
         return path
     log(f"  generating {os.path.relpath(path, ROOT)} ({', '.join(f'{k} {v:,}' for k, v in scale.items())})")
@@ -279,6 +294,7 @@ def bench_packs(args, table, growth):
         size = os.path.getsize(pack)
         mb = size / 1e6
         reps = args.reps if megabytes < 100 else args.big_reps
+        warmup = 1 if megabytes < 100 else 0
         label = f"{megabytes:g} MB pack"
         subprocess.run(["cat", pack], stdout=subprocess.DEVNULL)   # every tool reads it from the page cache
         log(f"== {label} ({size:,} bytes), {reps} runs each")
@@ -289,13 +305,11 @@ def bench_packs(args, table, growth):
                 Case("formation validate", [args.formation, "validate", pack, "--database", empty]),
                 Case("xmllint --stream --schema", ["xmllint", "--stream", "--noout", "--schema", SCHEMA, pack]),
                 Case("xmllint --stream", ["xmllint", "--stream", "--noout", pack]),
-            ], reps)
+            ], reps, warmup)
             f, x, p = (summary(c) for c in cases)
-            ratio = f"{x['median'] / f['median']:.2f}x xmllint+schema throughput" if f and x else ""
-            table.add("1 parse+validate", label, cases[0], mb, "MB/s", ratio)
+            table.add("1 parse+validate", label, cases[0], mb, "MB/s", ratio(x, f, "the throughput of xmllint --stream --schema"))
             table.add("1 parse+validate", label, cases[1], mb, "MB/s")
-            table.add("1 parse+validate", label, cases[2], mb, "MB/s",
-                      f"formation at {p['median'] / f['median']:.2f}x" if f and p else "")
+            table.add("1 parse+validate", label, cases[2], mb, "MB/s", "formation at " + ratio(p, f, "its throughput"))
             growth.setdefault("validate", []).append((megabytes, f, x))
 
         if "import" in args.only or "export" in args.only:
@@ -322,10 +336,9 @@ def bench_packs(args, table, growth):
                          setup=lambda: copy_database(empty, work), after=lambda: remove(work)),
                     Case("sqlite3 .import (CSV)", ["sqlite3", work], stdin=load,
                          setup=lambda: copy_database(empty, work), after=lambda: check_rows(work, counts, tables)),
-                ], reps)
+                ], reps, warmup)
                 f, s = summary(cases[0]), summary(cases[1])
-                ratio = f"{s['median'] / f['median']:.2f}x sqlite3 rows/s" if f and s else ""
-                table.add("2 import", input_label, cases[0], rows, "rows/s", ratio)
+                table.add("2 import", input_label, cases[0], rows, "rows/s", ratio(s, f, "the rows/s of sqlite3"))
                 table.add("2 import", input_label, cases[1], rows, "rows/s")
                 growth.setdefault("import", []).append((megabytes, f, s))
                 remove(work)
@@ -340,14 +353,13 @@ def bench_packs(args, table, growth):
                     Case("sqlite3 CSV dump", ["sqlite3", imported], stdin=dump, stdout=csv_out),
                     Case("formation curriculum export -o", [args.formation, "curriculum", "export", curriculum, "--database",
                                                            imported, "-o", xml_out + ".o"], after=lambda: remove(xml_out + ".o")),
-                ], reps)
+                ], reps, warmup)
                 check = subprocess.run(["xmllint", "--stream", "--noout", "--schema", SCHEMA, xml_out], capture_output=True, text=True)
                 note = "" if check.returncode == 0 else f"export is NOT valid: {check.stderr.strip()[:200]}"
                 if note:
                     log("    " + note)
                 f, s = summary(cases[0]), summary(cases[1])
-                ratio = f"{f['median'] / s['median']:.2f}x sqlite3 time" if f and s else ""
-                table.add("3 export", input_label, cases[0], mb, "MB/s", ratio, note)
+                table.add("3 export", input_label, cases[0], mb, "MB/s", ratio(f, s, "the time of sqlite3"), note)
                 table.add("3 export", input_label, cases[1], mb, "MB/s")
                 table.add("3 export", input_label, cases[2], mb, "MB/s", "stdout variant + fsync + rename")
                 growth.setdefault("export", []).append((megabytes, f, s))
@@ -457,6 +469,7 @@ def bench_latency(args, latency, growth):
         participations = table_counts(database)["participation"]
         scale_label = f"{scale_name}: {participations:,} participations"
         log(f"== latency at {scale_label}")
+        subprocess.run(["cat", database], stdout=subprocess.DEVNULL)   # from the page cache, as on a used machine
         # The floor of any whole command: starting the binary.
         floor = [measure([args.formation, "--version"]).wall * 1e3 for _ in range(args.whole_calls)]
         latency.add("process start", scale_label, "formation --version", floor)
@@ -552,7 +565,7 @@ def bench_records(args, table, growth):
             Case("sqlite3 CSV dump", ["sqlite3", database], stdin=dump, stdout=csv_out),
         ], args.reps)
         f, s = summary(cases[0]), summary(cases[1])
-        table.add("3 export record", label, cases[0], size / 1e6, "MB/s", f"{f['median'] / s['median']:.2f}x sqlite3 time" if f and s else "")
+        table.add("3 export record", label, cases[0], size / 1e6, "MB/s", ratio(f, s, "the time of sqlite3"))
         table.add("3 export record", label, cases[1], size / 1e6, "MB/s")
         remove(record + ".out", csv_out)
 
@@ -579,14 +592,19 @@ def bench_records(args, table, growth):
         ], args.reps)
         f, s = summary(cases[0]), summary(cases[1])
         label = f"{name}: {rows:,} rows ({', '.join(tables)})"
-        table.add("2 import record", label, cases[0], rows, "rows/s", f"{s['median'] / f['median']:.2f}x sqlite3 rows/s" if f and s else "")
+        table.add("2 import record", label, cases[0], rows, "rows/s", ratio(s, f, "the rows/s of sqlite3"))
         table.add("2 import record", label, cases[1], rows, "rows/s")
+        record_schema = os.path.join(ROOT, "Curricula", "battle-record.xsd")
         xml = compare([
             Case("formation validate RECORD", [args.formation, "validate", record, "--database", base]),
+            Case("xmllint --stream --schema", ["xmllint", "--stream", "--noout", "--schema", record_schema, record]),
             Case("xmllint --stream", ["xmllint", "--stream", "--noout", record]),
         ], args.reps)
-        table.add("1 parse+validate record", f"{name}: {size / 1e6:.1f} MB", xml[0], size / 1e6, "MB/s")
-        table.add("1 parse+validate record", f"{name}: {size / 1e6:.1f} MB", xml[1], size / 1e6, "MB/s")
+        f, x = summary(xml[0]), summary(xml[1])
+        label = f"{name}: {size / 1e6:.1f} MB (against a database holding only the curricula)"
+        table.add("1 parse+validate record", label, xml[0], size / 1e6, "MB/s", ratio(x, f, "the throughput of xmllint --stream --schema"))
+        table.add("1 parse+validate record", label, xml[1], size / 1e6, "MB/s")
+        table.add("1 parse+validate record", label, xml[2], size / 1e6, "MB/s")
         remove(imported, record)
         shutil.rmtree(csv_dir, ignore_errors=True)
 
@@ -610,6 +628,22 @@ def profile(args):
         ("import-1mb", [args.formation, "import", pack, "--database", work], None),
         ("export-1mb", [args.formation, "curriculum", "export", curriculum, "--database", imported], None),
     ]
+    if record_available(args.formation):
+        database = ensure_database("rec-S", RECORD_SCALES["rec-S"], args.formation, args.seed)
+        battle = sqlite3.connect(database).execute("SELECT id FROM battle LIMIT 1").fetchone()[0]
+        record = os.path.join(out_dir, "record-rec-S.xml")
+        with open(record, "w") as out:
+            subprocess.run([args.formation, "battle", "export", battle, "--as", "record", "--database", database], stdout=out, check=True)
+        base = empty_database(args.formation, "profile-curricula")
+        curricula = sorted(os.path.join(ROOT, "Curricula", f) for f in os.listdir(os.path.join(ROOT, "Curricula")) if f.endswith(".xml"))
+        sh([args.formation, "import", "--database", base] + curricula)
+        record_work = os.path.join(DATA, "profile-record.sqlite")
+        copy_database(base, record_work)
+        jobs += [
+            ("validate-record-rec-S", [args.formation, "validate", record, "--database", base], None),
+            ("import-record-rec-S", [args.formation, "import", record, "--database", record_work], None),
+            ("export-record-rec-S", [args.formation, "battle", "export", battle, "--as", "record", "--database", database], None),
+        ]
     if args.probe:
         database = ensure_database("M", SCALES["M"], args.formation, args.seed)
         for kind, count in (("history", 40), ("report", 10), ("lineage", 3)):
@@ -645,8 +679,11 @@ def machine():
         "sqlite3": subprocess.run(["sqlite3", "--version"], capture_output=True, text=True).stdout.split()[0],
         "python": platform.python_version(),
     }
+    head = subprocess.run(["git", "-C", ROOT, "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
+    dirty = subprocess.run(["git", "-C", ROOT, "status", "--porcelain", "--untracked-files=no", "Sources", "Package.swift"],
+                           capture_output=True, text=True).stdout.strip()
     return dict(cores=os.cpu_count(), cpu=cpu, memory=free[1] if len(free) > 1 else "", kernel=platform.release(),
-                load=os.getloadavg(), versions=versions)
+                load=os.getloadavg(), versions=versions, commit=head + (" with local changes in Sources/" if dirty else ""))
 
 
 def main():
@@ -692,7 +729,7 @@ def main():
 
     lines = [f"Measured {started:%Y-%m-%d %H:%M} in {elapsed.seconds // 60} min; {info['cores']} cores ({info['cpu']}), "
              f"memory (free -g) `{info['memory']}`; load average {info['load'][0]:.1f} at start, {info['load_after'][0]:.1f} at end; "
-             f"{info['versions']['xmllint']}, sqlite3 {info['versions']['sqlite3']}. "
+             f"{info['versions']['xmllint']}, sqlite3 {info['versions']['sqlite3']}; commit {info['commit']}. "
              f"Runs per tool: {args.reps} ({args.big_reps} for packs of 100 MB and more), interleaved.", ""]
     if table.rows:
         lines += ["| benchmark | input | tool | median | min–max | throughput | CPU (median) | peak RSS | ratio |",

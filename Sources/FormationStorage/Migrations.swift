@@ -24,6 +24,8 @@ enum Migrations {
                     sector TEXT CHECK (sector IN ('public', 'private'))
                 );
                 CREATE INDEX person_name ON person(name);
+                -- `resolve` retries a name ignoring case: without this, every id prefix typed scans all people.
+                CREATE INDEX person_name_nocase ON person(name COLLATE NOCASE);
                 CREATE INDEX person_plant ON person(plantId);
 
                 -- A person merged into another: imports that name the dropped id land on the kept one.
@@ -44,6 +46,7 @@ enum Migrations {
                     CHECK (startDate <= endDate)
                 );
                 CREATE INDEX battle_name ON battle(name);
+                CREATE INDEX battle_name_nocase ON battle(name COLLATE NOCASE);
                 CREATE INDEX battle_plant ON battle(plantId, startDate);
 
                 CREATE TABLE curriculum (
