@@ -90,6 +90,8 @@ struct CurriculumPackBuilder: XMLNodeHandler {
     private var headerSent = false
 
     private var workshop: WorkshopDraft?
+    /// Ids seen so far: a pack names each workshop once.
+    private var workshopIDs = Set<Slug>()
     private var item = LocalizedText()
     private var activity = ActivityDraft()
 
@@ -182,8 +184,12 @@ struct CurriculumPackBuilder: XMLNodeHandler {
                 workshop?.outline.append(Activity(title: activity.title, minutes: minutes, description: activity.description))
             }
         case (.curriculum, .workshop):
-            if let draft = workshop.take(), let done = finished(draft), headerSent, session.isClean {
-                pending.append((.workshop(done, draft.position), session.elementEvents))
+            if let draft = workshop.take(), let done = finished(draft) {
+                guard workshopIDs.insert(done.id).inserted else {
+                    session.record(XMLIssue(at: draft.position, DomainError.duplicateWorkshop(done.id.rawValue).message))
+                    return
+                }
+                if headerSent, session.isClean { pending.append((.workshop(done, draft.position), session.elementEvents)) }
             }
         default:
             break
@@ -306,8 +312,7 @@ struct CurriculumPackBuilder: XMLNodeHandler {
     private static func add(_ done: Capture, to text: inout LocalizedText, _ session: ReadSession) {
         guard let language = done.language else { return }  // the schema requires xml:lang
         if text.variants.contains(where: { sameLanguage($0.language, language) }) {
-            session.record(XMLIssue(at: done.position, Message(
-                .xmlSchemaViolation, "Element '\(done.element)': the language '\(language)' is given twice; give each language once")))
+            session.record(XMLIssue(at: done.position, Message(.xmlDuplicateLanguage, String(describing: done.element), language)))
             return
         }
         text.set(done.text, for: language)

@@ -74,4 +74,15 @@ import Testing
         }
         #expect(crossPack.contains("freehand-drawing/dimensioning"), "maintenance builds on the drawing pack's dimensioning")
     }
+
+    @Test func shippedPacksAreStoredInCanonicalForm() throws {
+        let cli = try CLI()
+        try #require(try cli.run(arguments: ["import"] + Self.packFiles).code == 0)
+        for path in Self.packFiles {
+            let id = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+            let exported = try cli.run("curriculum", "export", id)
+            #expect(Data(exported.stdout.utf8) == (try Data(contentsOf: URL(fileURLWithPath: path))),
+                    "\(id): re-export the pack (formation curriculum export \(id) -o \(path)) after editing it")
+        }
+    }
 }

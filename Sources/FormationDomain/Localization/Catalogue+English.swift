@@ -79,6 +79,7 @@ extension Catalogue {
         .xmlNulByte: "the file contains a NUL byte: not UTF-8 text",
         .xmlEncodingRefused: "encoding '{0}' is refused: exchanged files are UTF-8",
         .xmlUnknownDocument: "not a SelfFormation file: the root element is {0}",
+        .xmlDuplicateLanguage: "element '{0}' gives the language '{1}' twice; give each language once",
         .xmlEmptyInput: "the file is empty",
         .importUnchanged: "{0} version {1} is already here; nothing changed",
         .importReplaced: "{0}: version {1} replaced version {2}",

@@ -79,6 +79,7 @@ extension Catalogue {
         .xmlNulByte: "el archivo contiene un byte NUL: no es texto UTF-8",
         .xmlEncodingRefused: "se rechaza la codificación '{0}': los archivos de intercambio van en UTF-8",
         .xmlUnknownDocument: "no es un archivo de SelfFormation: el elemento raíz es {0}",
+        .xmlDuplicateLanguage: "el elemento '{0}' da el idioma '{1}' dos veces; dé cada idioma una sola vez",
         .xmlEmptyInput: "el archivo está vacío",
         .importUnchanged: "{0} versión {1} ya está aquí; no cambió nada",
         .importReplaced: "{0}: la versión {1} reemplazó a la versión {2}",

@@ -80,6 +80,7 @@ public enum MessageID: String, Sendable, CaseIterable {
     case xmlEncodingRefused
     case xmlUnknownDocument
     case xmlEmptyInput
+    case xmlDuplicateLanguage
     // Import
     case importUnchanged
     case importReplaced
