@@ -32,7 +32,7 @@ for sanitizer in "${sanitizers[@]}"; do
     # shellcheck disable=SC2086
     swift test --sanitize="$sanitizer" --scratch-path "$scratch" ${SWIFT_TEST_FLAGS:-} >"$log" 2>&1
     result=$?
-    grep -E "^(Test run with|✘ Test|.*Executed [0-9]+ tests)" "$log" | tail -20
+    grep -E "^(Test run with|✘ Test|✘ Suite|.*Executed [0-9]+ tests)" "$log" | cut -c1-240 | tail -20
     if grep -qE "(AddressSanitizer|ThreadSanitizer|LeakSanitizer):" "$log"; then
         echo "sanitizers.sh: $sanitizer sanitizer reported problems (see $log):" >&2
         grep -E -A12 "^(==[0-9]+==ERROR|WARNING: ThreadSanitizer)" "$log" | head -80 >&2

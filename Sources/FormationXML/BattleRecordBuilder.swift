@@ -18,8 +18,7 @@ struct BattleRecordBuilder: XMLNodeHandler {
     private let sink: any BattleRecordSink
     init(sink: any BattleRecordSink) { self.sink = sink }
 
-    private var pending: [(item: BattleRecordItem, position: XMLPosition, afterEvents: Int)] = []
-    private var pendingHead = 0
+    private var pending = PendingDeliveries<(item: BattleRecordItem, position: XMLPosition)>()
     private var path: [Word?] = []
     /// Attributes and texts of the element being built.
     private var attributes: [Word: String] = [:]
@@ -75,32 +74,16 @@ struct BattleRecordBuilder: XMLNodeHandler {
             session.recordUnlessSchemaSaidSo(XMLIssue(at: position, error.message))
             item = nil
         }
-        if let item, session.isClean { pending.append((item, position, session.elementEvents)) }
+        if let item, session.isClean { pending.append((item, position), afterEvents: session.elementEvents) }
     }
 
     mutating func finish(in session: ReadSession) throws {}
 
-    var hasPending: Bool { pendingHead < pending.count }
+    var hasPending: Bool { !pending.isEmpty }
 
     mutating func deliver(validatedEvents: Int, in session: ReadSession) throws {
-        guard pendingHead < pending.count, pending[pendingHead].afterEvents <= validatedEvents else { return }
-        guard session.isClean else {
-            pending.removeAll()
-            pendingHead = 0
-            return
-        }
-        while pendingHead < pending.count, pending[pendingHead].afterEvents <= validatedEvents {
-            let next = pending[pendingHead]
-            pendingHead += 1
-            try sink.item(next.item, at: next.position)
-        }
-        if pendingHead == pending.count {
-            pending.removeAll(keepingCapacity: true)
-            pendingHead = 0
-        } else if pendingHead >= 64, pendingHead * 2 >= pending.count {
-            pending.removeFirst(pendingHead)
-            pendingHead = 0
-        }
+        let sink = self.sink
+        try pending.deliver(validatedEvents: validatedEvents, isClean: session.isClean) { try sink.item($0.item, at: $0.position) }
     }
 
     // MARK: - Values

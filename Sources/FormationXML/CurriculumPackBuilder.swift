@@ -33,9 +33,8 @@ struct CurriculumPackBuilder: XMLNodeHandler {
         case workshop(Workshop, XMLPosition)
     }
 
-    /// Values not yet delivered, oldest first; a delivered slot is emptied (moved out, not copied).
-    private var pending: [(value: Pending?, afterEvents: Int)] = []
-    private var pendingHead = 0
+    /// Values not yet delivered, oldest first.
+    private var pending = PendingDeliveries<Pending>()
 
     /// Where a captured text goes.
     private enum Target {
@@ -189,7 +188,7 @@ struct CurriculumPackBuilder: XMLNodeHandler {
                     session.record(XMLIssue(at: draft.position, DomainError.duplicateWorkshop(done.id.rawValue).message))
                     return
                 }
-                if headerSent, session.isClean { pending.append((.workshop(done, draft.position), session.elementEvents)) }
+                if headerSent, session.isClean { pending.append(.workshop(done, draft.position), afterEvents: session.elementEvents) }
             }
         default:
             break
@@ -200,32 +199,15 @@ struct CurriculumPackBuilder: XMLNodeHandler {
         sendHeader(session)
     }
 
-    var hasPending: Bool { pendingHead < pending.count }
+    var hasPending: Bool { !pending.isEmpty }
 
     mutating func deliver(validatedEvents: Int, in session: ReadSession) throws {
-        // Cheap when validation has not caught up yet, which is most of the time.
-        guard pendingHead < pending.count, pending[pendingHead].afterEvents <= validatedEvents else { return }
-        guard session.isClean else {
-            pending.removeAll()
-            pendingHead = 0
-            return
-        }
-        while pendingHead < pending.count, pending[pendingHead].afterEvents <= validatedEvents {
-            let value = pending[pendingHead].value.take()
-            pendingHead += 1
+        let sink = self.sink
+        try pending.deliver(validatedEvents: validatedEvents, isClean: session.isClean) { value in
             switch value {
             case .header(let header, let position): try sink.header(header, at: position)
             case .workshop(let workshop, let position): try sink.workshop(workshop, at: position)
-            case nil: break
             }
-        }
-        // Forget delivered slots (the reader is rarely more than a few hundred workshops ahead).
-        if pendingHead == pending.count {
-            pending.removeAll(keepingCapacity: true)
-            pendingHead = 0
-        } else if pendingHead >= 64, pendingHead * 2 >= pending.count {
-            pending.removeFirst(pendingHead)
-            pendingHead = 0
         }
     }
 
@@ -238,7 +220,7 @@ struct CurriculumPackBuilder: XMLNodeHandler {
             id: curriculumID, version: version, title: title, description: description, council: council,
             plant: plant, license: license, derivedFrom: derivedFrom)
         // Everything before this point must be validated: the events before the current one.
-        pending.append((.header(header, headerPosition), session.elementEvents - 1))
+        pending.append(.header(header, headerPosition), afterEvents: session.elementEvents - 1)
     }
 
     private func startWorkshop(_ element: ElementStart, _ session: ReadSession) -> WorkshopDraft {

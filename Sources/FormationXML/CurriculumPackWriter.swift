@@ -1,4 +1,3 @@
-internal import CLibXML2
 public import FormationDomain
 
 /// Writes curriculum packs in canonical form, streaming: the same data always gives the same bytes,
@@ -12,42 +11,25 @@ public import FormationDomain
 /// A `final class` because it owns libxml2's `xmlTextWriter` (freed in `deinit`); use it from one
 /// thread: `begin`, then `write` per workshop, then `finish`.
 public final class CurriculumPackWriter {
-    private let sink: OutputSink
-    private let writer: xmlTextWriterPtr
+    private let xml: XMLTextWriting
     private var curriculum: Slug?
     private var workshops = 0
     private var finished = false
 
     /// - Throws: `XMLWriteError` if libxml2 cannot make a writer (out of memory).
     public init(to destination: XMLDestination) throws {
-        LibXML2Runtime.prepare()
-        sink = OutputSink(destination)
-        let context = Unmanaged.passUnretained(sink).toOpaque()
-        guard let output = xmlOutputBufferCreateIO(writeToSink, closeSink, context, nil) else {
-            throw XMLWriteError(Message(.outputUnwritable, "(writer)", "out of memory"))
-        }
-        guard let writer = xmlNewTextWriter(output) else {
-            xmlOutputBufferClose(output)
-            throw XMLWriteError(Message(.outputUnwritable, "(writer)", "out of memory"))
-        }
-        self.writer = writer
-        xmlTextWriterSetIndent(writer, 1)
-        xmlTextWriterSetIndentString(writer, "  ")
-    }
-
-    deinit {
-        xmlFreeTextWriter(writer)
+        xml = try XMLTextWriting(to: destination)
     }
 
     /// The bytes written so far, for `.memory` (complete after `finish()`).
-    public var bytes: [UInt8] { sink.bytes }
+    public var bytes: [UInt8] { xml.sink.bytes }
 
     /// Writes the XML declaration, the root element and the header's elements.
     public func begin(_ header: CurriculumHeader) throws {
         precondition(curriculum == nil, "begin(_:) once per writer")
         curriculum = header.id
         let context = "curriculum '\(header.id)'"
-        try check(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil))
+        try xml.startDocument()
         try start("curriculum")
         try attribute("xmlns", XMLFormat.curriculumPack.namespace)
         try attribute("id", header.id.rawValue)
@@ -112,8 +94,7 @@ public final class CurriculumPackWriter {
         precondition(curriculum != nil && !finished, "finish() once, after begin(_:)")
         finished = true
         guard workshops > 0 else { throw XMLWriteError(Message(.emptyName, "curriculum '\(curriculum!)' workshops")) }
-        try check(xmlTextWriterEndDocument(writer))
-        try check(xmlTextWriterFlush(writer))
+        try xml.finish()
     }
 
     // MARK: - Whole curricula
@@ -134,28 +115,15 @@ public final class CurriculumPackWriter {
 
     // MARK: - Elements
 
-    private func check(_ status: Int32) throws {
-        if let failure = sink.failure() { throw failure }
-        if status < 0 { throw XMLWriteError(Message(.outputUnwritable, "(writer)", "libxml2 could not write")) }
-    }
-
-    private func start(_ name: String) throws {
-        try check(xmlTextWriterStartElement(writer, name))
-    }
-
-    private func end() throws {
-        try check(xmlTextWriterEndElement(writer))
-    }
-
-    private func attribute(_ name: String, _ value: String) throws {
-        try check(xmlTextWriterWriteAttribute(writer, name, value))
-    }
+    private func start(_ name: String) throws { try xml.start(name) }
+    private func end() throws { try xml.end() }
+    private func attribute(_ name: String, _ value: String) throws { try xml.attribute(name, value) }
 
     /// `<name>text</name>`, for the header's plain texts.
     private func element(_ name: String, _ text: String, field: String) throws {
         try checkText(text, field: field)
         try start(name)
-        try check(xmlTextWriterWriteString(writer, text))
+        try xml.text(text, field: field)
         try end()
     }
 
@@ -163,10 +131,11 @@ public final class CurriculumPackWriter {
     private func texts(_ name: String, _ text: LocalizedText, required field: String? = nil) throws {
         if let field, text.isEmpty { throw XMLWriteError(Message(.emptyName, field)) }
         for variant in text.variants {
-            try checkText(variant.text, field: "\(field ?? name) [\(variant.language)]")
+            let label = "\(field ?? name) [\(variant.language)]"
+            try checkText(variant.text, field: label)
             try start(name)
             try attribute("xml:lang", variant.language)
-            try check(xmlTextWriterWriteString(writer, variant.text))
+            try xml.text(variant.text, field: label)
             try end()
         }
     }
@@ -183,17 +152,10 @@ public final class CurriculumPackWriter {
         try end()
     }
 
-    /// Refuses what would make the file invalid or unreadable: blank text, and characters XML 1.0
-    /// cannot carry (control characters other than tab and line breaks, U+FFFE, U+FFFF).
+    /// The schema's NonEmptyText needs one character other than XML white space.
     private func checkText(_ text: String, field: String) throws {
-        // The schema's NonEmptyText needs one character other than XML white space.
         guard text.utf8.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) else {
             throw XMLWriteError(Message(.emptyName, field))
         }
-        let forbidden = text.unicodeScalars.contains { scalar in
-            let value = scalar.value
-            return (value < 0x20 && value != 0x09 && value != 0x0A && value != 0x0D) || value == 0xFFFE || value == 0xFFFF
-        }
-        if forbidden { throw XMLWriteError(Message(.invalidValue, field, text)) }
     }
 }

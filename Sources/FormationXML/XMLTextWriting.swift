@@ -1,8 +1,8 @@
 internal import CLibXML2
 public import FormationDomain
 
-/// A thin owner of libxml2's `xmlTextWriter` over an `OutputSink`, for the export formats that
-/// are written element by element (schedule.xml, battle records): start, attribute, text, end.
+/// A thin owner of libxml2's `xmlTextWriter` over an `OutputSink`, for every format we write
+/// element by element (curriculum packs, battle records, schedule.xml): start, attribute, text, end.
 ///
 /// A `final class` because it owns the C writer (freed in `deinit`); one thread, one document.
 final class XMLTextWriting {
@@ -32,8 +32,15 @@ final class XMLTextWriting {
     func startDocument() throws { try check(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil)) }
     func start(_ name: String) throws { try check(xmlTextWriterStartElement(writer, name)) }
     func end() throws { try check(xmlTextWriterEndElement(writer)) }
-    func attribute(_ name: String, _ value: String) throws { try check(xmlTextWriterWriteAttribute(writer, name, Self.clean(value))) }
-    func text(_ value: String) throws { try check(xmlTextWriterWriteString(writer, Self.clean(value))) }
+    func attribute(_ name: String, _ value: String) throws {
+        try Self.refuseUnwritable(value, field: name)
+        try check(xmlTextWriterWriteAttribute(writer, name, value))
+    }
+
+    func text(_ value: String, field: String? = nil) throws {
+        try Self.refuseUnwritable(value, field: field ?? "text")
+        try check(xmlTextWriterWriteString(writer, value))
+    }
 
     /// `<name>value</name>`.
     func element(_ name: String, _ value: String) throws {
@@ -53,17 +60,14 @@ final class XMLTextWriting {
         if status < 0 { throw XMLWriteError(Message(.outputUnwritable, "(writer)", "libxml2 could not write")) }
     }
 
-    /// Drops characters XML 1.0 cannot carry (control characters other than tab and line breaks,
-    /// U+FFFE, U+FFFF): names typed by people must never make an export unreadable.
-    static func clean(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: forbidden) else { return text }
-        var scalars = String.UnicodeScalarView()
-        scalars.append(contentsOf: text.unicodeScalars.filter { !forbidden($0) })
-        return String(scalars)
-    }
-
-    private static func forbidden(_ scalar: Unicode.Scalar) -> Bool {
-        let value = scalar.value
-        return (value < 0x20 && value != 0x09 && value != 0x0A && value != 0x0D) || value == 0xFFFE || value == 0xFFFF
+    /// Refuses characters XML 1.0 cannot carry (control characters other than tab and line
+    /// breaks, U+FFFE, U+FFFF): a file we write must always read back. The domain refuses them in
+    /// names, so meeting one here means a damaged database, which is said, not hidden.
+    static func refuseUnwritable(_ text: String, field: String) throws {
+        let forbidden = text.unicodeScalars.contains { scalar in
+            let value = scalar.value
+            return (value < 0x20 && value != 0x09 && value != 0x0A && value != 0x0D) || value == 0xFFFE || value == 0xFFFF
+        }
+        if forbidden { throw XMLWriteError(Message(.invalidValue, field, text)) }
     }
 }
