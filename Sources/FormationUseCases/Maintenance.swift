@@ -21,8 +21,8 @@ public struct IntegrityProblem: Sendable, Equatable {
     }
 
     public let kind: Kind
-    /// The table the problem is in.
-    public let table: String
+    /// The table the problem is in; nil for damage to the file itself.
+    public let table: String?
     /// The row's id, when it has one.
     public let id: String?
     /// What is wrong, the same in every language (SQLite's text, a reference, times).
@@ -68,7 +68,7 @@ public struct Maintenance: Sendable {
         let audit = try store.audit()
         var problems: [IntegrityProblem] = []
         for line in audit.integrity {
-            problems.append(IntegrityProblem(kind: .integrity, table: "", id: nil, detail: line,
+            problems.append(IntegrityProblem(kind: .integrity, table: nil, id: nil, detail: line,
                                              message: Message(.problemIntegrity, line)))
         }
         for violation in audit.foreignKeys {
@@ -113,9 +113,12 @@ public struct Maintenance: Sendable {
         return problems
     }
 
+    /// `detail` keeps the stored seconds; the message says the times on the battle's clock when it can.
     private static func timesOutOfOrder(_ span: StoreAudit.Span, table: String, message: MessageID) -> IntegrityProblem {
         let detail = "\(span.start) >= \(span.end)"
-        return IntegrityProblem(kind: .timesOutOfOrder, table: table, id: span.id, detail: detail, message: Message(message, span.id, detail))
+        let shown = span.timeZone.flatMap { try? LocalClock(timeZone: $0) }.map { "\($0.local(span.start)) → \($0.local(span.end))" }
+        return IntegrityProblem(kind: .timesOutOfOrder, table: table, id: span.id, detail: detail,
+                                message: Message(message, span.id, shown ?? detail))
     }
 
     // MARK: Backup

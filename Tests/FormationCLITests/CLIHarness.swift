@@ -30,6 +30,11 @@ struct CLI {
         return fromArgument
     }()
 
+    /// Sanitizer settings of the test run (Scripts/sanitizers.sh) reach the binary too.
+    static let sanitizerOptions = ProcessInfo.processInfo.environment.filter {
+        ["ASAN_OPTIONS", "LSAN_OPTIONS", "TSAN_OPTIONS", "UBSAN_OPTIONS"].contains($0.key)
+    }
+
     static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     @discardableResult
@@ -42,6 +47,7 @@ struct CLI {
         process.executableURL = CLI.binary
         process.arguments = useDatabaseFlag ? Self.insertDatabase(arguments, database) : arguments
         var env = ["PATH": "/usr/bin:/bin", "HOME": directory.path, "LANG": "C.UTF-8", "FORMATION_LANG": language]
+            .merging(CLI.sanitizerOptions) { own, _ in own }
         for (key, value) in environment { env[key] = value }
         process.environment = env
         process.currentDirectoryURL = directory
