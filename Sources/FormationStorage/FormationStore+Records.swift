@@ -3,12 +3,13 @@ internal import GRDB
 
 extension ScheduleTransaction {
     // MARK: Merging a record (import)
+    // Called once per item of a record that may hold hundreds of thousands: cached statements.
 
     /// The local plant for an incoming one: the same id, else the same name (each plant registers
     /// its own id for "La Gaviota"; the name is what they share). Nil when it is new.
     public func localPlant(for plant: Plant) throws -> EntityID? {
-        if try Bool.fetchOne(db, sql: "SELECT 1 FROM plant WHERE id = ?", arguments: [plant.id.rawValue]) == true { return plant.id }
-        return try String.fetchOne(db, sql: "SELECT id FROM plant WHERE name = ?", arguments: [plant.name]).map(EntityID.init(trusted:))
+        if try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM plant WHERE id = ?"), arguments: [plant.id.rawValue]) == true { return plant.id }
+        return try String.fetchOne(db.cachedStatement(sql: "SELECT id FROM plant WHERE name = ?"), arguments: [plant.name]).map(EntityID.init(trusted:))
     }
 
     public func insertPlant(_ plant: Plant) throws {
@@ -17,8 +18,8 @@ extension ScheduleTransaction {
 
     /// The local person for an incoming id: itself, or whom it was merged into. Nil when new.
     public func localPerson(_ id: EntityID) throws -> EntityID? {
-        if try Bool.fetchOne(db, sql: "SELECT 1 FROM person WHERE id = ?", arguments: [id.rawValue]) == true { return id }
-        return try String.fetchOne(db, sql: "SELECT keptId FROM personAlias WHERE droppedId = ?", arguments: [id.rawValue])
+        if try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM person WHERE id = ?"), arguments: [id.rawValue]) == true { return id }
+        return try String.fetchOne(db.cachedStatement(sql: "SELECT keptId FROM personAlias WHERE droppedId = ?"), arguments: [id.rawValue])
             .map(EntityID.init(trusted:))
     }
 
@@ -27,7 +28,7 @@ extension ScheduleTransaction {
     }
 
     public func battleExists(_ id: EntityID) throws -> Bool {
-        try Bool.fetchOne(db, sql: "SELECT 1 FROM battle WHERE id = ?", arguments: [id.rawValue]) == true
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM battle WHERE id = ?"), arguments: [id.rawValue]) == true
     }
 
     public func insertBattle(_ battle: Battle) throws {
@@ -35,19 +36,19 @@ extension ScheduleTransaction {
     }
 
     public func sessionExists(_ id: EntityID) throws -> Bool {
-        try Bool.fetchOne(db, sql: "SELECT 1 FROM session WHERE id = ?", arguments: [id.rawValue]) == true
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM session WHERE id = ?"), arguments: [id.rawValue]) == true
     }
 
     public func workshopExists(_ ref: WorkshopRef) throws -> Bool {
         guard let curriculum = ref.curriculum else { return false }
-        return try Bool.fetchOne(db, sql: "SELECT 1 FROM workshop WHERE curriculumId = ? AND id = ?",
+        return try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM workshop WHERE curriculumId = ? AND id = ?"),
                                  arguments: [curriculum.rawValue, ref.workshop.rawValue]) == true
     }
 
     /// Adds a participation, or keeps the stronger of the two records of it: attended over absent
     /// over registered, facilitator over participant. Merging two plants' sheets loses nobody's attendance.
     public func merge(_ participation: Participation) throws {
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO participation (sessionId, personId, role, status) VALUES (?, ?, ?, ?)
             ON CONFLICT (sessionId, personId) DO UPDATE SET
                 role = CASE WHEN participation.role = 'facilitator' OR excluded.role = 'facilitator' THEN 'facilitator' ELSE 'participant' END,
@@ -55,18 +56,18 @@ extension ScheduleTransaction {
                     WHEN participation.status = 'attended' OR excluded.status = 'attended' THEN 'attended'
                     WHEN participation.status = 'absent' OR excluded.status = 'absent' THEN 'absent'
                     ELSE 'registered' END
-            """, arguments: [participation.session.rawValue, participation.person.rawValue,
+            """).execute(arguments: [participation.session.rawValue, participation.person.rawValue,
                              participation.role.rawValue, participation.status.rawValue])
     }
 
     public func insertIfMissing(_ shift: Shift) throws {
-        try db.execute(sql: "INSERT OR IGNORE INTO shift (id, battleId, personId, start, \"end\") VALUES (?, ?, ?, ?, ?)",
-                       arguments: [shift.id.rawValue, shift.battle.rawValue, shift.person.rawValue, shift.start, shift.end])
+        try db.cachedStatement(sql: "INSERT OR IGNORE INTO shift (id, battleId, personId, start, \"end\") VALUES (?, ?, ?, ?, ?)")
+            .execute(arguments: [shift.id.rawValue, shift.battle.rawValue, shift.person.rawValue, shift.start, shift.end])
     }
 
     public func recordConflict(session: EntityID, kind: String, arguments: [String]) throws {
-        try db.execute(sql: "INSERT OR IGNORE INTO recordedConflict (sessionId, kind, arguments) VALUES (?, ?, ?)",
-                       arguments: [session.rawValue, kind, try JSONColumn.encode(arguments)])
+        try db.cachedStatement(sql: "INSERT OR IGNORE INTO recordedConflict (sessionId, kind, arguments) VALUES (?, ?, ?)")
+            .execute(arguments: [session.rawValue, kind, try JSONColumn.encode(arguments)])
     }
 
     // MARK: Reading a record (export)

@@ -169,10 +169,10 @@ public struct ScheduleTransaction {
     // MARK: Writing
 
     public func insert(_ session: Session) throws {
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO session (id, battleId, curriculumId, workshopId, start, "end", place, cancelled)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [session.id.rawValue, session.battle.rawValue, session.workshop.curriculum?.rawValue,
+            """).execute(arguments: [session.id.rawValue, session.battle.rawValue, session.workshop.curriculum?.rawValue,
                              session.workshop.workshop.rawValue, session.start, session.end, session.place, session.cancelled])
     }
 
