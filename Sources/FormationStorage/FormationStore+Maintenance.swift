@@ -1,4 +1,4 @@
-public import FormationDomain
+import FormationDomain
 internal import GRDB
 internal import Foundation
 

@@ -1,5 +1,5 @@
 public import FormationDomain
-public import FormationStorage
+import FormationStorage
 
 /// How long a write waits for another `formation` process to release the database before giving
 /// up with `StorageError.busy` (exit 75): `FORMATION_BUSY_TIMEOUT` in seconds, else 30.

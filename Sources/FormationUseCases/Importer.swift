@@ -1,6 +1,6 @@
-public import FormationDomain
+import FormationDomain
 public import FormationStorage
-public import FormationXML
+import FormationXML
 import Foundation
 
 /// `formation import` and `formation validate`: curriculum packs and battle records. Every file of

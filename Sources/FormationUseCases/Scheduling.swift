@@ -134,10 +134,11 @@ public struct Scheduling: Sendable {
             guard let battle = try tx.battle(battleID) else { return [] }
             let clock = try LocalClock(timeZone: battle.timeZone)
             var result: [SessionConflicts] = []
+            var workshops: [WorkshopRef: Workshop] = [:]  // one decode per workshop, not per session
             for entry in try tx.sessions(ofBattle: battleID, includeCancelled: false) {
                 let bookings = try tx.participations(of: entry.session.id).filter { $0.participation.status != .absent }
                     .map { ScheduleContext.Booking(person: $0.participation.person, role: $0.participation.role) }
-                let found = try conflicts(of: entry.session, bookings: bookings, battle: battle, clock: clock, tx)
+                let found = try conflicts(of: entry.session, bookings: bookings, battle: battle, clock: clock, tx, workshops: &workshops)
                 if !found.isEmpty {
                     result.append(SessionConflicts(session: entry.session, label: label(entry.session, clock), conflicts: found))
                 }
@@ -150,10 +151,18 @@ public struct Scheduling: Sendable {
 
     func conflicts(of session: Session, bookings: [ScheduleContext.Booking], battle: Battle, clock: LocalClock,
                    _ tx: ScheduleTransaction) throws -> [ScheduleConflict] {
+        var workshops: [WorkshopRef: Workshop] = [:]
+        return try conflicts(of: session, bookings: bookings, battle: battle, clock: clock, tx, workshops: &workshops)
+    }
+
+    /// - Parameter workshops: workshops already read, reused across the sessions of one check.
+    func conflicts(of session: Session, bookings: [ScheduleContext.Booking], battle: Battle, clock: LocalClock,
+                   _ tx: ScheduleTransaction, workshops: inout [WorkshopRef: Workshop]) throws -> [ScheduleConflict] {
         guard let curriculum = session.workshop.curriculum,
-              let workshop = try tx.curricula.storedWorkshop(curriculum, session.workshop.workshop) else {
+              let workshop = try workshops[session.workshop] ?? tx.curricula.storedWorkshop(curriculum, session.workshop.workshop) else {
             throw LookupError.notFound(kind: .workshop, query: session.workshop.description)
         }
+        workshops[session.workshop] = workshop
         let people = Set(bookings.map(\.person))
         let neighbours = try tx.sessionsOverlapping(start: session.start, end: session.end)
             .filter { $0.session.id != session.id }
@@ -163,13 +172,13 @@ public struct Scheduling: Sendable {
             ScheduleContext.ShiftSpan(person: $0.person, start: $0.start, end: $0.end,
                                       startLabel: clock.local($0.start).description, endLabel: clock.local($0.end).description)
         }
+        let attended = try tx.attended(by: people), taught = try tx.taught(by: people, before: now())
         let context = ScheduleContext(
             battle: battle, firstDay: clock.local(session.start).date, lastDay: clock.local(session.end - 1).date,
             workshop: workshop, workshopRef: session.workshop,
             prerequisites: workshop.prerequisites.map { $0.qualified(in: curriculum) },
             bookings: bookings, names: try tx.names(people), neighbours: neighbours, shifts: shifts,
-            attended: try merge(tx.attended(by: people), tx.taught(by: people, before: now())),
-            taught: try tx.taught(by: people, before: now()))
+            attended: merge(attended, taught), taught: taught)
         return ScheduleRules.conflicts(of: session, in: context)
     }
 

@@ -1,5 +1,5 @@
 internal import CLibXML2
-public import FormationDomain
+import FormationDomain
 
 /// A thin owner of libxml2's `xmlTextWriter` over an `OutputSink`, for every format we write
 /// element by element (curriculum packs, battle records, schedule.xml): start, attribute, text, end.

@@ -31,7 +31,7 @@ import GRDB
     @Test func writesBeginImmediateTransactions() throws {
         let store = try FormationStore(path: temporaryPath())
         let statements = Collected()
-        try store.writer.writeWithoutTransaction { db in
+        store.writer.writeWithoutTransaction { db in
             db.trace { event in statements.append(event.description) }
         }
         try store.add(Person(id: EntityID("aaaa0000-0000-4000-8000-000000000000"), name: "Ana"))

@@ -1,4 +1,4 @@
-public import FormationDomain
+import FormationDomain
 import Foundation
 
 /// RFC 5545 iCalendar: one VEVENT per session, with stable UIDs (the session's UUID), times in

@@ -1,6 +1,6 @@
-public import FormationDomain
-public import FormationStorage
-public import FormationXML
+import FormationDomain
+import FormationStorage
+import FormationXML
 import Foundation
 
 /// Builds the schedule.xml document of a battle: one `<day>` per battle day, rooms in order of

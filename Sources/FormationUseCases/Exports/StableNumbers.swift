@@ -1,4 +1,4 @@
-public import FormationDomain
+import FormationDomain
 
 /// Small positive integers derived from UUIDs, for formats that want numeric ids (schedule.xml's
 /// event and person ids): the same UUID gives the same number in every export, and collisions
