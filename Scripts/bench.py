@@ -42,6 +42,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DATA = os.path.join(ROOT, "bench-data")
 SCHEMA = os.path.join(ROOT, "Curricula", "curriculum.xsd")
 GENERATE = os.path.join(ROOT, "Scripts", "bench-generate.py")
+TIME = "/usr/bin/time"   # GNU time (Debian package `time`), for the peak RSS of each run
 
 # Database scales: people, battles, sessions, target participations. Sessions hold 1-2 facilitators and
 # 5-25 participants within the workshop's limit (about 11.5 people a session once prerequisites and limits bite), so 175k sessions give ~2M.
@@ -69,25 +70,36 @@ class Run:
         self.wall, self.cpu, self.rss_kib, self.code, self.stderr = wall, cpu, rss_kib, code, stderr
 
 
+RSS_FILE = os.path.join(DATA, ".rss")
+
+
 def measure(cmd, stdin=None, stdout=None):
-    """Runs `cmd` once: wall seconds, CPU seconds (user + sys) and peak RSS of that process alone."""
+    """Runs `cmd` once: wall seconds, CPU seconds (user + sys) and peak RSS of that process alone.
+
+    Peak RSS comes from GNU time's %M, not from this script's wait4: Linux carries the high-water mark
+    of the forking process across exec, so a child of this (large) Python process would report at
+    least Python's own size. GNU time is small, and its child starts from that. CPU comes from wait4
+    on time, which adds its waited-for child."""
     stdin_file = open(stdin, "rb") if stdin else subprocess.DEVNULL
     stdout_file = open(stdout, "wb") if stdout else subprocess.DEVNULL
     errors = open(os.path.join(DATA, ".stderr"), "w+b")
     try:
         start = time.perf_counter()
-        process = subprocess.Popen(cmd, stdin=stdin_file, stdout=stdout_file, stderr=errors)
+        process = subprocess.Popen([TIME, "-f", "%M", "-o", RSS_FILE] + cmd, stdin=stdin_file, stdout=stdout_file, stderr=errors)
         _, status, usage = os.wait4(process.pid, 0)
         wall = time.perf_counter() - start
         process.returncode = os.waitstatus_to_exitcode(status)
         errors.seek(0)
         text = errors.read().decode(errors="replace")
+        with open(RSS_FILE) as f:
+            lines = f.read().split()
+        rss = int(lines[-1]) if lines and lines[-1].isdigit() else 0
     finally:
         for f in (stdin_file, stdout_file):
             if f is not subprocess.DEVNULL:
                 f.close()
         errors.close()
-    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, process.returncode, text)
+    return Run(wall, usage.ru_utime + usage.ru_stime, rss, process.returncode, text)
 
 
 def median(values):
@@ -483,12 +495,12 @@ def bench_latency(args, latency, growth):
             shown = [q[:8] if kind != "lineage" else q for q in queries]   # people type id prefixes
             log(f"  {kind}: {len(queries)} calls in process")
             if args.probe:
-                probe = subprocess.run([args.probe, "latency", "--database", database, "--kind", kind],
+                probe = subprocess.run([TIME, "-f", "%M", "-o", RSS_FILE, args.probe, "latency", "--database", database, "--kind", kind],
                                        input="\n".join(shown) + "\n", capture_output=True, text=True)
                 if probe.returncode == 0:
                     result = json.loads(probe.stdout)
                     latency.add(f"{kind} (in process)", scale_label, "formation-bench (use case)", result["millis"],
-                                result["maxRSSKiB"] / 1024)
+                                int(open(RSS_FILE).read().split()[-1]) / 1024)
                     growth.setdefault(f"{kind} in process", []).append((scale_name, participations, percentile(result["millis"], 0.95)))
                 else:
                     latency.add(f"{kind} (in process)", scale_label, "formation-bench", [], note=probe.stderr.strip()[-200:])
@@ -715,6 +727,8 @@ def main():
     os.makedirs(DATA, exist_ok=True)
 
     info = machine()
+    built = datetime.datetime.fromtimestamp(os.path.getmtime(args.formation))
+    info["built"] = f"{built:%Y-%m-%d %H:%M}"
     started = datetime.datetime.now()
     log(f"machine: {info['cores']} cores, {info['cpu']}; memory {info['memory']}; load {info['load']}")
     table, latency, growth = Table(), LatencyTable(), {}
@@ -729,7 +743,8 @@ def main():
 
     lines = [f"Measured {started:%Y-%m-%d %H:%M} in {elapsed.seconds // 60} min; {info['cores']} cores ({info['cpu']}), "
              f"memory (free -g) `{info['memory']}`; load average {info['load'][0]:.1f} at start, {info['load_after'][0]:.1f} at end; "
-             f"{info['versions']['xmllint']}, sqlite3 {info['versions']['sqlite3']}; commit {info['commit']}. "
+             f"{info['versions']['xmllint']}, sqlite3 {info['versions']['sqlite3']}; binaries built {info['built']}, tree at "
+             f"commit {info['commit']}. "
              f"Runs per tool: {args.reps} ({args.big_reps} for packs of 100 MB and more), interleaved.", ""]
     if table.rows:
         lines += ["| benchmark | input | tool | median | min–max | throughput | CPU (median) | peak RSS | ratio |",
