@@ -15,59 +15,28 @@ struct BattleReportJSON: Encodable {
         let registered: Int
         let attended: Int
         let absent: Int
-        let rate: Double?
+        @NullEncoded var rate: Double?
 
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(registered, forKey: .registered)
-            try c.encode(attended, forKey: .attended)
-            try c.encode(absent, forKey: .absent)
-            try c.encode(rate, forKey: .rate)
-        }
-
-        private enum CodingKeys: String, CodingKey { case registered, attended, absent, rate }
     }
 
     struct WorkshopTally: Encodable {
         let workshop: String
         let title: TextJSON
-        let category: String?
+        @NullEncoded var category: String?
         let sessions: Int
         let held: Int
         let attended: Int
         let learningHours: Double
 
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(workshop, forKey: .workshop)
-            try c.encode(title, forKey: .title)
-            try c.encode(category, forKey: .category)
-            try c.encode(sessions, forKey: .sessions)
-            try c.encode(held, forKey: .held)
-            try c.encode(attended, forKey: .attended)
-            try c.encode(learningHours, forKey: .learningHours)
-        }
-
-        private enum CodingKeys: String, CodingKey { case workshop, title, category, sessions, held, attended, learningHours }
     }
 
     struct CategoryTally: Encodable {
-        let category: String?
+        @NullEncoded var category: String?
         let sessions: Int
         let held: Int
         let attended: Int
         let learningHours: Double
 
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(category, forKey: .category)
-            try c.encode(sessions, forKey: .sessions)
-            try c.encode(held, forKey: .held)
-            try c.encode(attended, forKey: .attended)
-            try c.encode(learningHours, forKey: .learningHours)
-        }
-
-        private enum CodingKeys: String, CodingKey { case category, sessions, held, attended, learningHours }
     }
 
     struct Conflict: Encodable {

@@ -31,29 +31,12 @@ struct CurriculumJSON: Encodable {
     let title: TextJSON
     let description: TextJSON
     let council: String
-    let plant: String?
+    @NullEncoded var plant: String?
     let license: String
-    let derivedFrom: ProvenanceJSON?
+    @NullEncoded var derivedFrom: ProvenanceJSON?
     let workshopCount: Int
+    /// Only in `curriculum show`: left out of lists.
     let workshops: [WorkshopJSON]?
-
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(version, forKey: .version)
-        try c.encode(title, forKey: .title)
-        try c.encode(description, forKey: .description)
-        try c.encode(council, forKey: .council)
-        try c.encode(plant, forKey: .plant)
-        try c.encode(license, forKey: .license)
-        try c.encode(derivedFrom, forKey: .derivedFrom)
-        try c.encode(workshopCount, forKey: .workshopCount)
-        try c.encodeIfPresent(workshops, forKey: .workshops)
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case id, version, title, description, council, plant, license, derivedFrom, workshopCount, workshops
-    }
 
     init(_ header: CurriculumHeader, workshopCount: Int, workshops: [WorkshopJSON]? = nil) {
         id = header.id.rawValue

@@ -9,7 +9,7 @@ struct HistorySessionJSON: Encodable {
     let id: String
     let workshop: String
     let title: TextJSON
-    let category: String?
+    @NullEncoded var category: String?
     let battle: String
     let battleName: String
     let plant: String
@@ -44,31 +44,6 @@ struct HistorySessionJSON: Encodable {
         attended = entry.attended
     }
 
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(workshop, forKey: .workshop)
-        try c.encode(title, forKey: .title)
-        try c.encode(category, forKey: .category)
-        try c.encode(battle, forKey: .battle)
-        try c.encode(battleName, forKey: .battleName)
-        try c.encode(plant, forKey: .plant)
-        try c.encode(plantId, forKey: .plantId)
-        try c.encode(state, forKey: .state)
-        try c.encode(place, forKey: .place)
-        try c.encode(date, forKey: .date)
-        try c.encode(start, forKey: .start)
-        try c.encode(end, forKey: .end)
-        try c.encode(hours, forKey: .hours)
-        try c.encode(facilitators, forKey: .facilitators)
-        try c.encode(participants, forKey: .participants)
-        try c.encode(attended, forKey: .attended)
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case id, workshop, title, category, battle, battleName, plant, plantId, state, place, date, start, end, hours
-        case facilitators, participants, attended
-    }
 }
 
 struct CompetencyJSON: Encodable {

@@ -82,18 +82,9 @@ struct LineageJSON: Encodable {
     struct Node: Encodable {
         let id: String
         let name: String
-        let elided: String?
+        @NullEncoded var elided: String?
         let taught: [Teaching]
 
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(id, forKey: .id)
-            try c.encode(name, forKey: .name)
-            try c.encode(elided, forKey: .elided)
-            try c.encode(taught, forKey: .taught)
-        }
-
-        private enum CodingKeys: String, CodingKey { case id, name, elided, taught }
     }
 
     struct Teaching: Encodable {
@@ -156,15 +147,15 @@ enum FacilitatorsText {
 struct FacilitatorJSON: Encodable {
     let id: String
     let name: String
-    let plant: String?
-    let plantId: String?
-    let state: String?
+    @NullEncoded var plant: String?
+    @NullEncoded var plantId: String?
+    @NullEncoded var state: String?
     let near: Bool
     let taught: Int
     let attended: Int
-    let lastTaught: String?
-    let lastAttended: String?
-    let last: String?
+    @NullEncoded var lastTaught: String?
+    @NullEncoded var lastAttended: String?
+    @NullEncoded var last: String?
 
     init(_ entry: WorkshopFacilitators.Candidate) {
         let c = entry.candidate
@@ -181,20 +172,4 @@ struct FacilitatorJSON: Encodable {
         last = c.last?.description
     }
 
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(name, forKey: .name)
-        try c.encode(plant, forKey: .plant)
-        try c.encode(plantId, forKey: .plantId)
-        try c.encode(state, forKey: .state)
-        try c.encode(near, forKey: .near)
-        try c.encode(taught, forKey: .taught)
-        try c.encode(attended, forKey: .attended)
-        try c.encode(lastTaught, forKey: .lastTaught)
-        try c.encode(lastAttended, forKey: .lastAttended)
-        try c.encode(last, forKey: .last)
-    }
-
-    private enum CodingKeys: String, CodingKey { case id, name, plant, plantId, state, near, taught, attended, lastTaught, lastAttended, last }
 }

@@ -8,19 +8,9 @@ struct PlantJSON: Encodable {
     let id: String
     let name: String
     let state: String
-    let sector: String?
+    @NullEncoded var sector: String?
     let ownership: String
 
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(name, forKey: .name)
-        try c.encode(state, forKey: .state)
-        try c.encode(sector, forKey: .sector)
-        try c.encode(ownership, forKey: .ownership)
-    }
-
-    private enum CodingKeys: String, CodingKey { case id, name, state, sector, ownership }
 
     init(_ plant: Plant) {
         id = plant.id.rawValue
@@ -34,22 +24,11 @@ struct PlantJSON: Encodable {
 struct PersonJSON: Encodable {
     let id: String
     let name: String
-    let plant: String?
-    let plantId: String?
+    @NullEncoded var plant: String?
+    @NullEncoded var plantId: String?
     let retired: Bool
-    let sector: String?
+    @NullEncoded var sector: String?
 
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(name, forKey: .name)
-        try c.encode(plant, forKey: .plant)
-        try c.encode(plantId, forKey: .plantId)
-        try c.encode(retired, forKey: .retired)
-        try c.encode(sector, forKey: .sector)
-    }
-
-    private enum CodingKeys: String, CodingKey { case id, name, plant, plantId, retired, sector }
 
     init(_ entry: PersonEntry) {
         id = entry.person.id.rawValue
