@@ -114,8 +114,9 @@ public struct Scheduling: Sendable {
             // Marking people absent cannot create a conflict; only those who come are checked.
             // Conflicts forced earlier for this session (and so recorded) were answered already.
             let answered = Set(try tx.recordedConflicts(ofSession: sessionID).map { "\($0.kind)\u{1F}\($0.arguments)" })
+            let presentNames = Set(try tx.names(present).values)
             let conflicts = present.isEmpty ? [] : try conflicts(of: session, bookings: bookings, battle: battle, clock: clock, tx)
-                .filter { relevant($0, to: present, tx) && !answered.contains("\($0.kind)\u{1F}\($0.textArguments)") }
+                .filter { relevant($0, to: presentNames) && !answered.contains("\($0.kind)\u{1F}\($0.textArguments)") }
             try refuseUnlessAllowed(conflicts, force: force)
             for person in order {
                 try tx.upsert(Participation(session: sessionID, person: person, role: role, status: statuses[person]!))
@@ -183,8 +184,7 @@ public struct Scheduling: Sendable {
     }
 
     /// When people join a session, only conflicts about them (or the session's size) are theirs to answer for.
-    private func relevant(_ conflict: ScheduleConflict, to people: [EntityID], _ tx: ScheduleTransaction) -> Bool {
-        let names = Set(((try? tx.names(people)) ?? [:]).values)
+    private func relevant(_ conflict: ScheduleConflict, to names: Set<String>) -> Bool {
         switch conflict {
         case .personDoubleBooked(let person, _), .onShift(let person, _, _), .missingPrerequisite(let person, _),
              .inexperiencedFacilitator(let person, _):
