@@ -10,7 +10,8 @@ import Foundation
 /// calls, timing each call on its own. Rendering (text/JSON) is not included: it lives in the
 /// `formation` executable; `Scripts/bench.py` times whole commands separately.
 ///
-/// Prints one JSON document: `{"kind", "calls", "millis": [per call], "items", "maxRSSKiB"}`,
+/// Prints one JSON document: `{"kind", "calls", "millis": [wall, per call], "cpuMillis": [process CPU,
+/// per call], "items", "maxRSSKiB"}`,
 /// where `items` sums what each call returned (sessions, workshops, edges), so a call that found
 /// nothing shows up, and the optimiser cannot drop the work.
 @main
@@ -54,22 +55,35 @@ struct FormationBench {
         let store = try FormationStore(path: database)
         for query in queries.prefix(warmup) { _ = try load(kind, query, store) }
         var millis: [Double] = []
+        var cpuMillis: [Double] = []
         millis.reserveCapacity(queries.count)
+        cpuMillis.reserveCapacity(queries.count)
         var items = 0
         let clock = ContinuousClock()
         for query in queries {
             var found = 0
+            let cpuBefore = processCPUMillis()
             let elapsed = try clock.measure { found = try load(kind, query, store) }
+            cpuMillis.append(processCPUMillis() - cpuBefore)
             items += found
             millis.append(Double(elapsed.components.seconds) * 1e3 + Double(elapsed.components.attoseconds) / 1e15)
         }
         var usage = rusage()
         getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
         let document: [String: Any] = [
-            "kind": kind.rawValue, "calls": millis.count, "millis": millis, "items": items, "maxRSSKiB": usage.ru_maxrss,
+            "kind": kind.rawValue, "calls": millis.count, "millis": millis, "cpuMillis": cpuMillis, "items": items,
+            "maxRSSKiB": usage.ru_maxrss,
         ]
         let data = try JSONSerialization.data(withJSONObject: document, options: [.sortedKeys])
         FileHandle.standardOutput.write(data + Data("\n".utf8))
+    }
+
+    /// CPU time of the whole process (every thread), in milliseconds: what a call cost whatever
+    /// else the machine was doing, where wall time also counts waiting for a core.
+    static func processCPUMillis() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+        return Double(time.tv_sec) * 1e3 + Double(time.tv_nsec) / 1e6
     }
 
     /// Loads one report; returns how many things it holds.
