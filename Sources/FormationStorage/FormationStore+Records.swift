@@ -24,7 +24,10 @@ extension ScheduleTransaction {
     }
 
     public func insertPerson(_ person: Person) throws {
-        try PersonRecord(person).insert(db)
+        // A prepared statement rather than `PersonRecord.insert`, which costs ~66,000 instructions a
+        // person (BENCHMARKS.md, record import); the columns are those of PersonRecord.
+        try db.cachedStatement(sql: "INSERT INTO person (id, name, plantId, retired, sector) VALUES (?, ?, ?, ?, ?)")
+            .execute(arguments: [person.id.rawValue, person.name, person.plant?.rawValue, person.retired, person.sector?.rawValue])
     }
 
     public func battleExists(_ id: EntityID) throws -> Bool {

@@ -27,10 +27,9 @@ struct CurriculumImportConsumer: CurriculumPackConsumer {
     /// Field changes against the stored copy of the same version (compare mode).
     private(set) var changes: [Message] = []
     private(set) var workshopCount = 0
-    /// Workshops with prerequisites, and where they are: the graph checks point back at these.
-    private(set) var positions: [WorkshopRef: XMLPosition] = [:]
-    /// Every workshop written, in order: only their prerequisites are checked afterwards.
-    private(set) var incoming: [WorkshopRef] = []
+    /// Where each workshop starts, in file order, so that the graph checks can point back at it:
+    /// 8 bytes a workshop rather than a dictionary entry (peak memory of large packs).
+    private(set) var positions = FilePositions()
     private var seen = Set<Slug>()
     private var storedHeader: CurriculumHeader?
 
@@ -67,22 +66,19 @@ struct CurriculumImportConsumer: CurriculumPackConsumer {
 
     mutating func workshop(_ workshop: Workshop, at position: XMLPosition) throws {
         guard let header else { return }
-        let ref = WorkshopRef(curriculum: header.id, workshop: workshop.id)
         guard seen.insert(workshop.id).inserted else {
             problem(at: position, DomainError.duplicateWorkshop(workshop.id.rawValue).message)
             return
         }
         do { try workshop.validate() } catch { problem(at: position, error.message) }
-        if !workshop.prerequisites.isEmpty { positions[ref] = position }
+        positions.append(position)
         defer { workshopCount += 1 }
         switch mode {
         case .skip:
             return
         case .write:
-            incoming.append(ref)
             try transaction.insert(workshop, in: header.id, position: workshopCount)
         case .compare:
-            incoming.append(ref)
             let stored = try transaction.storedWorkshop(header.id, workshop.id)
             if let stored {
                 if stored != workshop {
@@ -96,6 +92,12 @@ struct CurriculumImportConsumer: CurriculumPackConsumer {
             }
             if replace { try transaction.upsert(workshop, in: header.id, position: workshopCount) }
         }
+    }
+
+    /// Whether this file's workshops are (or stay) the stored ones, so the graph checks cover them.
+    var isIncoming: Bool {
+        if case .skip = mode { return false }
+        return header != nil
     }
 
     /// Called when the file has been read whole: finds stored workshops the file no longer has.
@@ -124,5 +126,19 @@ struct CurriculumImportConsumer: CurriculumPackConsumer {
 
     private mutating func problem(at position: XMLPosition, _ message: Message) {
         problems.append(FileProblem(file: file, line: position.line, column: position.column, message: message))
+    }
+}
+
+/// The start of each workshop of one file, in file order, packed as line and column.
+struct FilePositions {
+    private var packed: [UInt64] = []
+
+    mutating func append(_ position: XMLPosition) {
+        packed.append(UInt64(UInt32(clamping: position.line)) << 32 | UInt64(UInt32(clamping: position.column)))
+    }
+
+    subscript(order: Int) -> XMLPosition? {
+        guard packed.indices.contains(order) else { return nil }
+        return XMLPosition(line: Int(packed[order] >> 32), column: Int(packed[order] & 0xFFFF_FFFF))
     }
 }

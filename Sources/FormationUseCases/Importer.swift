@@ -27,9 +27,9 @@ public struct Importer: Sendable {
         defer { sources.forEach { $0.close() } }
         return try store.inCurriculumTransaction { transaction in
             var report = ImportReport()
-            var positions: [WorkshopRef: (file: String, position: XMLPosition)] = [:]
-            var incoming: [WorkshopRef] = []
-            var headers: [Slug: (file: String, position: XMLPosition)] = [:]
+            // Per curriculum read: its file, where its header and each workshop start.
+            var places: [Slug: (file: String, header: XMLPosition, workshops: FilePositions)] = [:]
+            var incoming = Set<Slug>()
             for source in sources {
                 var problems: [FileProblem] = []
                 if source.kind == .battleRecord {
@@ -63,18 +63,17 @@ public struct Importer: Sendable {
                     problems += consumer.problems
                     report.entries.append(.init(file: source.name, curriculum: header.id, version: header.version, outcome: outcome,
                                                   workshops: consumer.workshopCount))
-                    headers[header.id] = (source.name, consumer.headerPosition)
-                    for (ref, position) in consumer.positions { positions[ref] = (source.name, position) }
-                    incoming += consumer.incoming
+                    places[header.id] = (source.name, consumer.headerPosition, consumer.positions)
+                    if consumer.isIncoming { incoming.insert(header.id) }
                 }
                 report.problems += Self.capped(problems, file: source.name)
             }
             if report.problems.isEmpty {
-                let graph = try transaction.prerequisiteGraph()
-                for (ref, error) in CurriculumRules.graphProblems(in: graph, incoming: incoming) {
-                    let place = positions[ref] ?? ref.curriculum.flatMap { headers[$0] } ?? ("-", XMLPosition(line: 0, column: 0))
-                    report.problems.append(FileProblem(file: place.file, line: place.position.line,
-                                                       column: place.position.column, message: error.message))
+                for problem in try transaction.prerequisiteProblems(incoming: incoming) {
+                    let place = problem.workshop.curriculum.flatMap { places[$0] }
+                    let position = place.flatMap { $0.workshops[problem.position] ?? $0.header } ?? XMLPosition(line: 0, column: 0)
+                    report.problems.append(FileProblem(file: place?.file ?? "-", line: position.line,
+                                                       column: position.column, message: problem.error.message))
                 }
             }
             report.committed = !validateOnly && report.problems.isEmpty

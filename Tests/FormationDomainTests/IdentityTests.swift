@@ -53,9 +53,16 @@ import Testing
         #expect(throws: DomainError.emptyName(field: "state")) { try Plant(id: id, name: "X", state: "") }
     }
 
-    @Test func namesRefuseControlCharacters() {
+    @Test func namesRefuseControlCharacters() throws {
         #expect(throws: DomainError.invalidValue(field: "name", value: "a\u{7}b")) { try Person(id: id, name: "a\u{7}b") }
         #expect(throws: DomainError.invalidValue(field: "name", value: "a\u{202E}b")) { try Person(id: id, name: "a\u{202E}b") }
+        // Around the scalars that skip the Unicode lookup: DEL, C1 controls, the soft hyphen, Arabic number signs.
+        for refused in ["a\u{7F}b", "a\u{85}b", "a\u{9F}b", "a\u{AD}b", "a\u{600}b", "a\u{FEFF}b", "a\u{E0001}b"] {
+            #expect(throws: DomainError.invalidValue(field: "name", value: refused)) { try Person(id: id, name: refused) }
+        }
+        for accepted in ["José Rondón", "Ñandú Pérez-Núñez", "Ελένη", "Мария", "שרה", "👩‍🔧 Ana"] {
+            #expect(try Person(id: id, name: accepted).name == accepted)
+        }
     }
 
     @Test func battleDatesMustBeInOrder() throws {

@@ -29,10 +29,23 @@ public struct Plant: Hashable, Sendable, Codable {
 func requireName(_ raw: String, field: String) throws(DomainError) -> String {
     let trimmed = raw.trimmed
     guard !trimmed.isEmpty else { throw .emptyName(field: field) }
-    guard trimmed.unicodeScalars.count <= 200,
-          !trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0.properties.generalCategory == .format && $0.value != 0x200D })
+    guard trimmed.unicodeScalars.count <= 200, !trimmed.unicodeScalars.contains(where: isControlOrFormat)
     else { throw .invalidValue(field: field, value: trimmed) }
     return trimmed
+}
+
+/// Whether a scalar is a control or (except the zero-width joiner of emoji) a format character.
+/// Names are checked on every record imported and read back, so the scalars that can be neither
+/// (printable ASCII, and Latin to Hebrew but the soft hyphen) skip the Unicode property lookup.
+@inline(__always)
+private func isControlOrFormat(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x20 ... 0x7E, 0xA0 ... 0xAC, 0xAE ... 0x5FF:
+        return false
+    default:
+        let category = scalar.properties.generalCategory
+        return category == .control || category == .format && scalar.value != 0x200D
+    }
 }
 
 func optionalName(_ raw: String?, field: String) throws(DomainError) -> String? {
@@ -47,6 +60,8 @@ extension String {
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
               let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
         else { return "" }
+        // Most names arrive already trimmed: no copy then.
+        if first == scalars.startIndex, scalars.index(after: last) == scalars.endIndex { return self }
         return String(scalars[first...last])
     }
 }
