@@ -20,6 +20,8 @@ struct RecordImportConsumer: BattleRecordConsumer {
     private(set) var peopleAdded = 0
     /// Workshops sessions refer to that this database lacks, with the first place each is named.
     private(set) var missingWorkshops: [WorkshopRef: XMLPosition] = [:]
+    /// Workshops already found in the database: one query per workshop, not per session.
+    private var knownWorkshops = Set<WorkshopRef>()
     private var plants: [EntityID: EntityID] = [:]
     private var people: [EntityID: EntityID] = [:]
 
@@ -62,10 +64,11 @@ struct RecordImportConsumer: BattleRecordConsumer {
             peopleAdded += 1
         case .session(let session, let participations):
             guard battle != nil else { return }
-            guard try transaction.workshopExists(session.workshop) else {
+            guard try knownWorkshops.contains(session.workshop) || transaction.workshopExists(session.workshop) else {
                 if missingWorkshops[session.workshop] == nil { missingWorkshops[session.workshop] = position }
                 return
             }
+            knownWorkshops.insert(session.workshop)
             if try transaction.sessionExists(session.id) {
                 sessionsKnown += 1
             } else {

@@ -28,6 +28,8 @@ struct BattleRecordBuilder: XMLNodeHandler {
     private var participations: [Participation] = []
     private var arguments: [String] = []
     private var battle: Battle?
+    /// The id of the session being read, parsed once for all its participants (nil: not yet, or invalid).
+    private var sessionID: EntityID??
 
     mutating func startElement(_ element: ElementStart, in session: ReadSession) throws {
         let word = Word(element.word)
@@ -42,11 +44,20 @@ struct BattleRecordBuilder: XMLNodeHandler {
             texts = [:]
             participations = []
             arguments = []
+            sessionID = nil
         case (.session, .participant):
-            let values = Self.read(element, session)
-            guard let sessionID = uuid(attributes[.id], session), let person = uuid(values[.person], session),
-                  let role = Role(rawValue: values[.role] ?? ""), let status = AttendanceStatus(rawValue: values[.status] ?? "")
-            else { return }
+            // A record holds about nine participants a session: no dictionary for their three attributes.
+            var person: String?, role: Role?, status: AttendanceStatus?
+            for (name, namespaced, attribute) in element.attributes(in: session) where !namespaced {
+                switch Word(name) {
+                case .person: person = session.string(attribute)
+                case .role: role = Role(rawValue: session.string(attribute))
+                case .status: status = AttendanceStatus(rawValue: session.string(attribute))
+                default: break
+                }
+            }
+            if sessionID == nil { sessionID = .some(uuid(attributes[.id], session)) }
+            guard let sessionID = sessionID ?? nil, let person = uuid(person, session), let role, let status else { return }
             participations.append(Participation(session: sessionID, person: person, role: role, status: status))
         case (_, .name), (_, .state), (_, .sector), (_, .place), (.conflict, .argument):
             capture = (word, path.count, "")
