@@ -59,7 +59,8 @@ let package = Package(
         .testTarget(name: "FormationDomainTests", dependencies: ["FormationDomain"], swiftSettings: strict),
         .testTarget(
             name: "FormationStorageTests",
-            dependencies: ["FormationStorage", "FormationDomain", .product(name: "GRDB", package: "GRDB.swift")],
+            // FormationXML reads the shipped packs that the JSON column tests hold the codec to.
+            dependencies: ["FormationStorage", "FormationDomain", "FormationXML", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
         .testTarget(

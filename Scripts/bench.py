@@ -411,6 +411,14 @@ def history_sql():
     m = re.search(r'static func sessionPeople\(_ count: Int\) -> String \{\n\s*"""\n(.*?)\n\s*"""', text, re.S)
     if m:
         found["sessionPeople"] = m.group(1)
+    # The teaching lineage's main query (issue 10): one row per session, learners counted.
+    try:
+        lineage = open(os.path.join(ROOT, "Sources", "FormationStorage", "FormationStore+Lineage.swift")).read()
+    except OSError:
+        lineage = ""
+    m = re.search(r'static let teachingSessions = """\n(.*?)\n\s*"""', lineage, re.S)
+    if m:
+        found["teachingSessions"] = m.group(1)
     return found
 
 
@@ -443,6 +451,9 @@ def python_baseline(database, kind, queries, sql):
         elif kind == "report":
             db.execute(sql["battleSessions"], (full,)).fetchall()
             db.execute(sql["battleParticipations"], (full,)).fetchall()
+        elif "teachingSessions" in sql:
+            c, w = full.split("/")
+            db.execute(sql["teachingSessions"], (int(time.time()), c, w)).fetchall()
         else:
             c, w = full.split("/")
             db.execute(sql["workshopSessions"], (c, w)).fetchall()
@@ -460,6 +471,11 @@ def shell_query(database, kind, full, sql):
     if kind == "report":
         return sql["battleParticipations"].replace("?", f"'{full}'")
     c, w = full.split("/")
+    if "teachingSessions" in sql:
+        query = sql["teachingSessions"]
+        for value in (str(int(time.time())), f"'{c}'", f"'{w}'"):
+            query = query.replace("?", value, 1)
+        return query
     return sql["workshopParticipations"].replace("curriculumId = ?", f"curriculumId = '{c}'").replace("workshopId = ?", f"workshopId = '{w}'")
 
 

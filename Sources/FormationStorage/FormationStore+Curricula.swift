@@ -18,10 +18,10 @@ extension FormationStore {
     public func curricula() throws -> [CurriculumSummary] {
         try read { db in
             try Row.fetchAll(db, sql: """
-                SELECT curriculum.header, (SELECT count(*) FROM workshop WHERE curriculumId = curriculum.id) AS n
+                SELECT curriculum.id, curriculum.header, (SELECT count(*) FROM workshop WHERE curriculumId = curriculum.id) AS n
                 FROM curriculum ORDER BY curriculum.id
                 """).map { row in
-                CurriculumSummary(header: try JSONColumn.decode(CurriculumHeader.self, row["header"]), workshopCount: row["n"])
+                CurriculumSummary(header: try CurriculumHeader(column: row["header"], of: row["id"]), workshopCount: row["n"])
             }
         }
     }
@@ -123,12 +123,14 @@ public struct CurriculumTransaction {
 
     public func storedHeader(_ id: Slug) throws -> CurriculumHeader? {
         try String.fetchOne(db, sql: "SELECT header FROM curriculum WHERE id = ?", arguments: [id.rawValue])
-            .map { try JSONColumn.decode(CurriculumHeader.self, $0) }
+            .map { try CurriculumHeader(column: $0, of: id.rawValue) }
     }
 
+    /// One workshop. Cached statements: history, reports and timetables read workshops one by one,
+    /// and preparing the two queries afresh cost more than reading the rows (BENCHMARKS.md, issue 10).
     public func storedWorkshop(_ curriculum: Slug, _ id: Slug) throws -> Workshop? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM workshop WHERE curriculumId = ? AND id = ?",
-                                         arguments: [curriculum.rawValue, id.rawValue]) else { return nil }
+        let statement = try db.cachedStatement(sql: "SELECT \(Workshop.storedColumns) FROM workshop WHERE curriculumId = ? AND id = ?")
+        guard let row = try Row.fetchOne(statement, arguments: [curriculum.rawValue, id.rawValue]) else { return nil }
         return try Workshop(row: row, prerequisites: prerequisites(curriculum, id))
     }
 
@@ -144,22 +146,22 @@ public struct CurriculumTransaction {
             """, arguments: [curriculum.rawValue])
         var byWorkshop: [String: [WorkshopRef]] = [:]
         for row in prerequisites {
-            byWorkshop[row["workshopId"], default: []].append(
-                Self.ref(home: curriculum, row["requiredCurriculumId"], row["requiredWorkshopId"]))
+            byWorkshop[row[0], default: []].append(Self.ref(home: curriculum, row[1], row[2]))
         }
-        let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM workshop WHERE curriculumId = ? ORDER BY position",
+        let cursor = try Row.fetchCursor(db, sql: "SELECT \(Workshop.storedColumns) FROM workshop WHERE curriculumId = ? ORDER BY position",
                                          arguments: [curriculum.rawValue])
         while let row = try cursor.next() {
-            try body(try Workshop(row: row, prerequisites: byWorkshop[row["id"]] ?? []))
+            let id: String = row[0]
+            try body(try Workshop(row: row, prerequisites: byWorkshop[id] ?? []))
         }
     }
 
     private func prerequisites(_ curriculum: Slug, _ workshop: Slug) throws -> [WorkshopRef] {
-        try Row.fetchAll(db, sql: """
+        try Row.fetchAll(db.cachedStatement(sql: """
             SELECT requiredCurriculumId, requiredWorkshopId FROM prerequisite
             WHERE curriculumId = ? AND workshopId = ? ORDER BY position
-            """, arguments: [curriculum.rawValue, workshop.rawValue]).map {
-            Self.ref(home: curriculum, $0["requiredCurriculumId"], $0["requiredWorkshopId"])
+            """), arguments: [curriculum.rawValue, workshop.rawValue]).map {
+            Self.ref(home: curriculum, $0[0], $0[1])
         }
     }
 
@@ -171,15 +173,15 @@ public struct CurriculumTransaction {
     public func prerequisiteGraph() throws -> [WorkshopRef: [WorkshopRef]] {
         var graph: [WorkshopRef: [WorkshopRef]] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT curriculumId, id FROM workshop") {
-            graph[WorkshopRef(curriculum: Slug(trusted: row["curriculumId"]), workshop: Slug(trusted: row["id"]))] = []
+            graph[WorkshopRef(curriculum: Slug(trusted: row[0]), workshop: Slug(trusted: row[1]))] = []
         }
         for row in try Row.fetchAll(db, sql: """
             SELECT curriculumId, workshopId, requiredCurriculumId, requiredWorkshopId FROM prerequisite
             ORDER BY curriculumId, workshopId, position
             """) {
-            let node = WorkshopRef(curriculum: Slug(trusted: row["curriculumId"]), workshop: Slug(trusted: row["workshopId"]))
-            graph[node, default: []].append(
-                WorkshopRef(curriculum: Slug(trusted: row["requiredCurriculumId"]), workshop: Slug(trusted: row["requiredWorkshopId"])))
+            // Columns by position: this reads every prerequisite of every curriculum.
+            let node = WorkshopRef(curriculum: Slug(trusted: row[0]), workshop: Slug(trusted: row[1]))
+            graph[node, default: []].append(WorkshopRef(curriculum: Slug(trusted: row[2]), workshop: Slug(trusted: row[3])))
         }
         return graph
     }
@@ -188,7 +190,7 @@ public struct CurriculumTransaction {
     public func replaceHeader(_ header: CurriculumHeader) throws {
         try db.execute(sql: "DELETE FROM curriculum WHERE id = ?", arguments: [header.id.rawValue])
         try db.execute(sql: "INSERT INTO curriculum (id, version, header) VALUES (?, ?, ?)",
-                       arguments: [header.id.rawValue, header.version, try JSONColumn.encode(header)])
+                       arguments: [header.id.rawValue, header.version, header.json])
     }
 
     /// Replaces the stored workshop with the same id, or adds it.
@@ -204,7 +206,7 @@ public struct CurriculumTransaction {
     /// Stores `header` in place of the stored one, keeping the stored workshops (same-version replace).
     public func updateHeader(_ header: CurriculumHeader) throws {
         try db.execute(sql: "UPDATE curriculum SET version = ?, header = ? WHERE id = ?",
-                       arguments: [header.version, try JSONColumn.encode(header), header.id.rawValue])
+                       arguments: [header.version, header.json, header.id.rawValue])
     }
 
     /// Appends `workshop` to `curriculum` at `position`. Uses cached prepared statements: a large
@@ -216,7 +218,7 @@ public struct CurriculumTransaction {
             """)
         try insertWorkshop.execute(arguments: [
             curriculum.rawValue, workshop.id.rawValue, position, workshop.category.rawValue, workshop.durationMinutes,
-            workshop.minParticipants, workshop.maxParticipants, try JSONColumn.encode(WorkshopContent(workshop)),
+            workshop.minParticipants, workshop.maxParticipants, WorkshopContent(workshop).json,
         ])
         guard !workshop.prerequisites.isEmpty else { return }
         let insertPrerequisite = try db.cachedStatement(sql: """

@@ -2,19 +2,75 @@ public import FormationDomain
 public import FormationStorage
 internal import Foundation
 
-/// The teaching tree of one workshop (issue 8), with what views need to name its people and battles.
+/// The teaching tree of one workshop (issues 8 and 10), with what views need to name its people and battles.
 public struct WorkshopLineage: Sendable {
     public let workshop: WorkshopEntry
     public let lineage: TeachingLineage
     public let names: [EntityID: String]
     public let battles: [EntityID: BattleEntry]
+    /// Whether every learner is listed by name (`--learners`); otherwise only the learners who teach
+    /// the workshop are, and the others are counted (`TeachingLineage.Teaching.unlisted`).
+    public let allLearners: Bool
 
     /// - Parameters:
     ///   - workshop: `curriculum/workshop`, or a bare workshop id that only one curriculum has.
+    ///   - allLearners: list every learner by name. By default only the people who taught the
+    ///     workshop are named (the teaching lineage), which reads one row per session; listing every
+    ///     learner reads every participation of the workshop and grows with the national total.
     ///   - now: seconds since 1970; a session teaches only once it has ended.
-    public static func load(_ store: FormationStore, workshop: String, now: Int64 = Counting.now()) throws -> WorkshopLineage {
+    public static func load(_ store: FormationStore, workshop: String, allLearners: Bool = false,
+                            now: Int64 = Counting.now()) throws -> WorkshopLineage {
         let entry = try store.workshop(WorkshopRef(parsing: workshop))
+        if allLearners { return try loadEveryLearner(store, entry, now: now) }
         return try store.reading { tx in
+            let rows = try tx.teachingSessions(ofWorkshop: entry.ref, now: now)
+            var teachers: [EntityID] = []
+            var teacherKeys: [IDKey: EntityID] = [:]
+            var battleIDs = Set<EntityID>()
+            for row in rows {
+                battleIDs.insert(row.battle)
+                for teacher in row.teachers {
+                    let key = IDKey(teacher)
+                    if teacherKeys[key] == nil {
+                        teacherKeys[key] = teacher
+                        teachers.append(teacher)
+                    }
+                }
+            }
+            // Everyone the tree names taught the workshop.
+            let names = try tx.personNames(teachers)
+            let battles = try tx.lineageBattles(battleIDs)
+            var clocks: [EntityID: LocalClock] = [:]
+            var zones: [String: LocalClock] = [:]
+            for (id, battle) in battles {
+                let zone = battle.battle.timeZone
+                if zones[zone] == nil { zones[zone] = try LocalClock(timeZone: zone) }
+                clocks[id] = zones[zone]
+            }
+            var sessions: [LineageSession] = []
+            sessions.reserveCapacity(rows.count)
+            for row in rows {
+                guard !row.teachers.isEmpty || !row.attended.isEmpty, let clock = clocks[row.battle] else { continue }
+                // Of those who attended, only the people who teach the workshop are named.
+                var learners: [EntityID] = []
+                if !teacherKeys.isEmpty {
+                    for key in row.attended { if let id = teacherKeys[key] { learners.append(id) } }
+                    // By name, as `--learners` lists people (co-facilitators too, below).
+                    if learners.count > 1 { learners.sort { (names[$0] ?? "", $0) < (names[$1] ?? "", $1) } }
+                }
+                var teachers = row.teachers
+                if teachers.count > 1 { teachers.sort { (names[$0] ?? "", $0) < (names[$1] ?? "", $1) } }
+                sessions.append(LineageSession(id: row.session, battle: row.battle, start: row.start, date: clock.local(row.start).date,
+                                               teachers: teachers, learners: learners, attended: row.attended.count))
+            }
+            return WorkshopLineage(workshop: entry, lineage: TeachingLineage(sessions: sessions), names: names, battles: battles,
+                                   allLearners: false)
+        }
+    }
+
+    /// Every learner by name: every participation of the workshop, with names.
+    private static func loadEveryLearner(_ store: FormationStore, _ entry: WorkshopEntry, now: Int64) throws -> WorkshopLineage {
+        try store.reading { tx in
             let sessions = try tx.sessionsWithPeople(ofWorkshop: entry.ref)
             let battles = try tx.battles(Set(sessions.map(\.session.battle)))
             var clocks: [EntityID: LocalClock] = [:]
@@ -31,7 +87,8 @@ public struct WorkshopLineage: Sendable {
                                                       teachers: teachers.map(\.participation.person),
                                                       learners: learners.map(\.participation.person)))
             }
-            return WorkshopLineage(workshop: entry, lineage: TeachingLineage(sessions: lineageSessions), names: names, battles: battles)
+            return WorkshopLineage(workshop: entry, lineage: TeachingLineage(sessions: lineageSessions), names: names, battles: battles,
+                                   allLearners: true)
         }
     }
 

@@ -131,11 +131,11 @@ public final class CurriculumPackWriter {
     private func texts(_ name: String, _ text: LocalizedText, required field: String? = nil) throws {
         if let field, text.isEmpty { throw XMLWriteError(Message(.emptyName, field)) }
         for variant in text.variants {
-            let label = "\(field ?? name) [\(variant.language)]"
-            try checkText(variant.text, field: label)
+            // The label names the text in an error only: built when there is one.
+            try checkText(variant.text, field: "\(field ?? name) [\(variant.language)]")
             try start(name)
             try attribute("xml:lang", variant.language)
-            try xml.text(variant.text, field: label)
+            try xml.text(variant.text, field: "\(field ?? name) [\(variant.language)]")
             try end()
         }
     }
@@ -153,9 +153,9 @@ public final class CurriculumPackWriter {
     }
 
     /// The schema's NonEmptyText needs one character other than XML white space.
-    private func checkText(_ text: String, field: String) throws {
+    private func checkText(_ text: String, field: @autoclosure () -> String) throws {
         guard text.utf8.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) else {
-            throw XMLWriteError(Message(.emptyName, field))
+            throw XMLWriteError(Message(.emptyName, field()))
         }
     }
 }

@@ -37,8 +37,9 @@ final class XMLTextWriting {
         try check(xmlTextWriterWriteAttribute(writer, name, value))
     }
 
-    func text(_ value: String, field: String? = nil) throws {
-        try Self.refuseUnwritable(value, field: field ?? "text")
+    /// - Parameter field: names the text in an error; built only when there is one.
+    func text(_ value: String, field: @autoclosure () -> String = "text") throws {
+        try Self.refuseUnwritable(value, field: field())
         try check(xmlTextWriterWriteString(writer, value))
     }
 
@@ -63,11 +64,25 @@ final class XMLTextWriting {
     /// Refuses characters XML 1.0 cannot carry (control characters other than tab and line
     /// breaks, U+FFFE, U+FFFF): a file we write must always read back. The domain refuses them in
     /// names, so meeting one here means a damaged database, which is said, not hidden.
-    static func refuseUnwritable(_ text: String, field: String) throws {
-        let forbidden = text.unicodeScalars.contains { scalar in
-            let value = scalar.value
-            return (value < 0x20 && value != 0x09 && value != 0x0A && value != 0x0D) || value == 0xFFFE || value == 0xFFFF
+    ///
+    /// Checked on the UTF-8 bytes, not the scalars (a twentieth of `curriculum export` went to
+    /// decoding scalars here): a control character is one byte below 0x20, and U+FFFE / U+FFFF
+    /// are `EF BF BE` / `EF BF BF`.
+    static func refuseUnwritable(_ text: String, field: @autoclosure () -> String) throws {
+        func forbidden(_ utf8: some RandomAccessCollection<UInt8>) -> Bool {
+            var index = utf8.startIndex
+            while index != utf8.endIndex {
+                let byte = utf8[index]
+                if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D { return true }
+                if byte == 0xEF, utf8.distance(from: index, to: utf8.endIndex) >= 3,
+                   utf8[utf8.index(index, offsetBy: 1)] == 0xBF, utf8[utf8.index(index, offsetBy: 2)] & 0xFE == 0xBE {
+                    return true
+                }
+                index = utf8.index(after: index)
+            }
+            return false
         }
-        if forbidden { throw XMLWriteError(Message(.invalidValue, field, text)) }
+        let refused = text.utf8.withContiguousStorageIfAvailable(forbidden) ?? forbidden(Array(text.utf8))
+        if refused { throw XMLWriteError(Message(.invalidValue, field(), text)) }
     }
 }

@@ -194,7 +194,9 @@ func xmllintHTML(_ path: String) throws -> (code: Int32, errors: String) {
         let report = try s.object("battle", "report", "Batalla que viene")
         #expect(report["sessions"] as? [String: Int] == ["held": 0, "planned": 1, "cancelled": 0])
         #expect((report["newFacilitators"] as? [Any])?.isEmpty == true)
-        #expect((try s.object("workshop", "lineage", TwoBattles.workshop)["edges"] as? [Any])?.count == 3)
+        #expect((try s.object("workshop", "lineage", TwoBattles.workshop, "--learners")["edges"] as? [Any])?.count == 3)
+        // By default Carla is not a teacher yet: she is only counted among those who learned from María.
+        #expect((try s.object("workshop", "lineage", TwoBattles.workshop)["edges"] as? [Any])?.count == 1)
     }
 
     @Test func historyHTMLIsAPrintablePageWithThePersonsSessions() throws {
@@ -300,37 +302,77 @@ func xmllintHTML(_ path: String) throws -> (code: Int32, errors: String) {
 @Suite struct LineageCommandTests {
     @Test func lineageTreeShowsWhoTaughtWhomBattleByBattle() throws {
         let s = try TwoBattles()
+        // By default (issue 10) the tree names the people who taught it; those who only learned are counted.
         let text = try s.cli.run("workshop", "lineage", "proportion-by-eye")
         #expect(text.code == 0, "\(text.stderr)")
-        let lines = text.stdout.split(separator: "\n").map(String.init)
-        #expect(Array(lines.dropFirst()) == [
+        #expect(Array(text.stdout.split(separator: "\n").map(String.init).dropFirst()) == [
+            "Ana Rivas (taught at Batalla de La Gaviota, 2025-03-10)",
+            "  María Pérez (taught at Batalla de Amuay, 2025-06-03)",
+            "    2 learned it there",
+        ])
+        let spanish = try s.cli.run("workshop", "lineage", TwoBattles.workshop, "--lang", "es")
+        #expect(spanish.stdout.contains("Ana Rivas (lo dio en Batalla de La Gaviota, 2025-03-10)"))
+        #expect(spanish.stdout.contains("    lo aprendieron ahí: 2\n"))
+
+        // --learners names everyone, as before.
+        let everyone = try s.cli.run("workshop", "lineage", "proportion-by-eye", "--learners")
+        #expect(everyone.code == 0, "\(everyone.stderr)")
+        #expect(Array(everyone.stdout.split(separator: "\n").map(String.init).dropFirst()) == [
             "Ana Rivas (taught at Batalla de La Gaviota, 2025-03-10)",
             "  María Pérez (taught at Batalla de Amuay, 2025-06-03)",
             "    Carla Gómez",
             "    José Rondón",
         ])
-        let spanish = try s.cli.run("workshop", "lineage", TwoBattles.workshop, "--lang", "es")
-        #expect(spanish.stdout.contains("Ana Rivas (lo dio en Batalla de La Gaviota, 2025-03-10)"))
 
         let json = try s.object("workshop", "lineage", TwoBattles.workshop)
         #expect(json["workshop"] as? String == TwoBattles.workshop)
-        #expect((json["edges"] as? [[String: Any]])?.map { [$0["teacher"] as? String, $0["learner"] as? String] }
-            == [[s.ana, s.maria], [s.maria, s.carla], [s.maria, s.jose]])
+        #expect(json["allLearners"] as? Bool == false)
+        #expect((json["edges"] as? [[String: Any]])?.map { [$0["teacher"] as? String, $0["learner"] as? String] } == [[s.ana, s.maria]])
+        #expect((json["people"] as? [[String: Any]])?.map { $0["name"] as? String } == ["Ana Rivas", "María Pérez"])
         let roots = try #require(json["roots"] as? [[String: Any]])
         #expect(roots.map { $0["id"] as? String } == [s.ana])
         let anaTaught = try #require(roots[0]["taught"] as? [[String: Any]])
         #expect(anaTaught.map { $0["battleName"] as? String } == ["Batalla de La Gaviota"])
+        #expect(anaTaught[0]["attended"] as? Int == 1 && anaTaught[0]["unlisted"] as? Int == 0)
         let maria = try #require((anaTaught[0]["learners"] as? [[String: Any]])?.first)
         #expect(maria["name"] as? String == "María Pérez")
         #expect(maria["elided"] is NSNull)
         let mariaTaught = try #require(maria["taught"] as? [[String: Any]])
         #expect(mariaTaught.first?["date"] as? String == "2025-06-03")
-        #expect((mariaTaught.first?["learners"] as? [[String: Any]])?.map { $0["name"] as? String } == ["Carla Gómez", "José Rondón"])
+        #expect((mariaTaught.first?["learners"] as? [Any])?.isEmpty == true)
+        #expect(mariaTaught.first?["attended"] as? Int == 2 && mariaTaught.first?["unlisted"] as? Int == 2)
+
+        let full = try s.object("workshop", "lineage", TwoBattles.workshop, "--learners")
+        #expect(full["allLearners"] as? Bool == true)
+        #expect((full["edges"] as? [[String: Any]])?.map { [$0["teacher"] as? String, $0["learner"] as? String] }
+            == [[s.ana, s.maria], [s.maria, s.carla], [s.maria, s.jose]])
+        let fullMaria = try #require(((full["roots"] as? [[String: Any]])?.first?["taught"] as? [[String: Any]])?.first?["learners"] as? [[String: Any]])
+        let fullMariaTaught = try #require(fullMaria.first?["taught"] as? [[String: Any]])
+        #expect((fullMariaTaught.first?["learners"] as? [[String: Any]])?.map { $0["name"] as? String } == ["Carla Gómez", "José Rondón"])
+        #expect(fullMariaTaught.first?["attended"] as? Int == 2 && fullMariaTaught.first?["unlisted"] as? Int == 0)
 
         let dot = try s.cli.run("workshop", "lineage", TwoBattles.workshop, "--format", "dot")
         #expect(dot.stdout.hasPrefix("digraph lineage {"))
         #expect(dot.stdout.contains("\"\(s.ana)\" -> \"\(s.maria)\" [label=\"Batalla de La Gaviota\\n2025-03-10\"];"))
-        #expect(dot.stdout.components(separatedBy: " -> ").count - 1 == 3)
+        #expect(dot.stdout.contains("[label=\"+2\", shape=plaintext];"))
+        #expect(dot.stdout.components(separatedBy: " -> ").count - 1 == 2)
+        let fullDot = try s.cli.run("workshop", "lineage", TwoBattles.workshop, "--format", "dot", "--learners")
+        #expect(fullDot.stdout.components(separatedBy: " -> ").count - 1 == 3)
+        #expect(!fullDot.stdout.contains("shape=plaintext"))
+    }
+
+    @Test func aWorkerWhoLearnedAtOneBattleAndTaughtAtTheNextIsUnderTheirTeacher() throws {
+        // Issue 8's scenario, with the default (teachers only) and with every learner.
+        let s = try TwoBattles()
+        for extra in [[], ["--learners"]] {
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(try s.cli.run(arguments:
+                ["workshop", "lineage", TwoBattles.workshop, "--format", "json"] + extra).stdout.utf8)) as? [String: Any])
+            let roots = try #require(json["roots"] as? [[String: Any]])
+            #expect(roots.map { $0["id"] as? String } == [s.ana], "\(extra)")
+            let under = (roots.first?["taught"] as? [[String: Any]])?.first?["learners"] as? [[String: Any]]
+            #expect(under?.map { $0["id"] as? String } == [s.maria], "\(extra)")
+            #expect((under?.first?["taught"] as? [[String: Any]])?.map { $0["battleName"] as? String } == ["Batalla de Amuay"], "\(extra)")
+        }
     }
 
     @Test func aWorkshopNobodyTaughtHasAnEmptyLineage() throws {

@@ -145,6 +145,50 @@ import Testing
         #expect(lineage.people == [beto, carla])
     }
 
+    @Test func learnersWhoNeverTaughtAreCountedNotListed() {
+        // Issue 10: only the learners who teach are listed; the others are counted per teaching.
+        func counted(_ n: Int, battle: EntityID, day offset: Int64, teachers: [EntityID], learners: [EntityID], attended: Int) -> LineageSession {
+            LineageSession(id: Self.id(1000 + n), battle: battle, start: 1_741_600_000 + offset * day,
+                           date: CivilDate(daysSinceEpoch: Int(1_741_600_000 / 86_400 + offset)), teachers: teachers, learners: learners,
+                           attended: attended)
+        }
+        let lineage = TeachingLineage(sessions: [
+            counted(1, battle: gaviota, day: 0, teachers: [ana], learners: [beto], attended: 12),
+            counted(2, battle: gaviota, day: 1, teachers: [ana], learners: [], attended: 5),
+            counted(3, battle: amuay, day: 90, teachers: [beto], learners: [], attended: 7),
+        ])
+        #expect(lineage.people == [ana, beto])
+        #expect(lineage.edges.map { [$0.teacher, $0.learner] } == [[ana, beto]])
+        let root = try! #require(lineage.roots.first)
+        #expect(root.teachings.count == 1)
+        #expect(root.teachings[0].attended == 17 && root.teachings[0].unlisted == 16)
+        let betoNode = root.teachings[0].learners[0]
+        #expect(betoNode.person == beto)
+        #expect(betoNode.teachings[0].learners.isEmpty)
+        #expect(betoNode.teachings[0].attended == 7 && betoNode.teachings[0].unlisted == 7)
+        #expect(lineage.unlisted.map { [$0.teacher, $0.battle] } == [[ana, gaviota], [beto, amuay]])
+        #expect(lineage.unlisted.map(\.count) == [16, 7])
+    }
+
+    @Test func everyLearnerListedLeavesNothingUnlisted() {
+        let lineage = TeachingLineage(sessions: [session(1, battle: gaviota, day: 0, teachers: [ana], learners: [beto, carla])])
+        #expect(lineage.roots[0].teachings[0].attended == 2 && lineage.roots[0].teachings[0].unlisted == 0)
+        #expect(lineage.unlisted.isEmpty)
+    }
+
+    @Test func aLongChainOfTeachersIsBuiltOneLevelPerTeacher() {
+        // Each of 2,000 people learns from the previous one and teaches the next: the branch is 2,000 deep.
+        let people = (0..<2_001).map { Self.id(10_000 + $0) }
+        let sessions = (0..<2_000).map { n in
+            session(n, battle: gaviota, day: Int64(n), teachers: [people[n]], learners: [people[n + 1]])
+        }
+        let lineage = TeachingLineage(sessions: sessions)
+        #expect(lineage.roots.map(\.person) == [people[0]])
+        var node = lineage.roots[0], depth = 0
+        while let next = node.teachings.first?.learners.first { node = next; depth += 1 }
+        #expect(depth == 2_000 && node.person == people[2_000])
+    }
+
     @Test func noTeachingNoRoots() {
         #expect(TeachingLineage(sessions: []).roots.isEmpty)
         #expect(TeachingLineage(sessions: [session(1, battle: gaviota, day: 0, teachers: [], learners: [ana])]).roots.isEmpty)

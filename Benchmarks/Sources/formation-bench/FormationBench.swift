@@ -2,7 +2,7 @@ import FormationStorage
 import FormationUseCases
 import Foundation
 
-/// `formation-bench latency --database PATH --kind history|report|lineage [--warmup N] < QUERIES`
+/// `formation-bench latency --database PATH --kind history|report|lineage|lineage-learners [--warmup N] < QUERIES`
 ///
 /// The in-process half of benchmark 4 (BENCHMARKS.md): opens one store, then loads the learning
 /// history, battle report or workshop lineage of each query (one per line on standard input: a
@@ -18,6 +18,7 @@ import Foundation
 struct FormationBench {
     enum Kind: String {
         case history, report, lineage
+        case lineageLearners = "lineage-learners"
     }
 
     static func main() {
@@ -96,14 +97,19 @@ struct FormationBench {
             let report = try BattleReport.load(store, battle: query)
             return report.workshops.count + report.held + report.conflicts.count
         case .lineage:
+            // The default teaching lineage (what `formation workshop lineage REF` shows): the people
+            // who taught, learners counted. `--kind lineage-learners` times `--learners` (every learner named).
             let lineage = try WorkshopLineage.load(store, workshop: query)
+            return lineage.lineage.edges.count + lineage.lineage.roots.count + lineage.lineage.unlisted.count
+        case .lineageLearners:
+            let lineage = try WorkshopLineage.load(store, workshop: query, allLearners: true)
             return lineage.lineage.edges.count + lineage.lineage.roots.count
         }
     }
 
     struct Usage: Error, CustomStringConvertible {
         var description: String {
-            "usage: formation-bench latency --database PATH --kind history|report|lineage [--warmup N] < queries"
+            "usage: formation-bench latency --database PATH --kind history|report|lineage|lineage-learners [--warmup N] < queries"
         }
     }
 }

@@ -8,16 +8,21 @@ public struct LineageSession: Hashable, Sendable {
     public let date: CivilDate
     /// Facilitators whose teaching counts (not absent, session not cancelled and over).
     public let teachers: [EntityID]
-    /// Participants who attended.
+    /// Participants who attended: all of them, or only those the lineage names (by default, the
+    /// people who teach the workshop somewhere; the others are only counted in `attended`).
     public let learners: [EntityID]
+    /// How many participants attended (`learners.count` when every learner is listed).
+    public let attended: Int
 
-    public init(id: EntityID, battle: EntityID, start: Int64, date: CivilDate, teachers: [EntityID], learners: [EntityID]) {
+    public init(id: EntityID, battle: EntityID, start: Int64, date: CivilDate, teachers: [EntityID], learners: [EntityID],
+                attended: Int? = nil) {
         self.id = id
         self.battle = battle
         self.start = start
         self.date = date
         self.teachers = teachers
         self.learners = learners
+        self.attended = max(attended ?? learners.count, learners.count)
     }
 }
 
@@ -58,14 +63,31 @@ public struct TeachingLineage: Equatable, Sendable {
         /// The local day of the first of these sessions.
         public let date: CivilDate
         public let sessions: [EntityID]
-        /// In the order they first learned; each learner's own teaching (later on) below them.
+        /// The learners listed, in the order they first learned; each learner's own teaching (later on) below them.
         public let learners: [Node]
+        /// How many participants attended these sessions (someone who attended two of them counts twice).
+        public let attended: Int
+        /// Of `attended`, those whose learner is not in `learners` (the learners who never taught, by default).
+        public let unlisted: Int
+    }
+
+    /// Learners a teacher had at one battle who are not listed by name: counted, for views that
+    /// draw edges rather than the tree (Graphviz).
+    public struct Unlisted: Equatable, Sendable {
+        public let teacher: EntityID
+        public let battle: EntityID
+        /// The local day of the first of these sessions.
+        public let date: CivilDate
+        public let count: Int
     }
 
     /// Everyone who taught or learned the workshop, in the order they first took part.
     public let people: [EntityID]
-    /// Every teacher → learner pair of every session, in time order.
+    /// Every teacher → listed learner pair of every session, in time order.
     public let edges: [Edge]
+    /// Per teacher and battle, in time order, how many attended without being listed (none when every
+    /// learner is listed).
+    public let unlisted: [Unlisted]
     /// One tree per root: a facilitator who had not learned the workshop from anyone in these
     /// sessions before first teaching it (someone who brought it from outside), in the order
     /// they first taught.
@@ -82,16 +104,31 @@ public struct TeachingLineage: Equatable, Sendable {
         var people: [EntityID] = []
         var seen = Set<EntityID>()
         var edges: [Edge] = []
-        var taught: [EntityID: [LineageSession]] = [:]
+        // Positions in `ordered`, not copies of the sessions: a national workshop has ~10,000 of them.
+        var taught: [EntityID: [Int]] = [:]
         var firstTaught: [EntityID: Int64] = [:]
         var firstLearnedFromSomeone: [EntityID: Int64] = [:]
-        for session in ordered {
-            for person in session.teachers + session.learners where seen.insert(person).inserted { people.append(person) }
+        var unlisted: [Unlisted] = []
+        var unlistedIndex: [Pair: Int] = [:]
+        for (position, session) in ordered.enumerated() {
+            for person in session.teachers where seen.insert(person).inserted { people.append(person) }
+            for person in session.learners where seen.insert(person).inserted { people.append(person) }
             for teacher in session.teachers {
-                taught[teacher, default: []].append(session)
+                taught[teacher, default: []].append(position)
                 if firstTaught[teacher] == nil { firstTaught[teacher] = session.start }
                 for learner in session.learners where learner != teacher {
                     edges.append(Edge(teacher: teacher, learner: learner, session: session.id, battle: session.battle, date: session.date))
+                }
+                let others = session.attended - session.learners.count
+                if others > 0 {
+                    let pair = Pair(person: teacher, battle: session.battle)
+                    if let index = unlistedIndex[pair] {
+                        let old = unlisted[index]
+                        unlisted[index] = Unlisted(teacher: teacher, battle: old.battle, date: old.date, count: old.count + others)
+                    } else {
+                        unlistedIndex[pair] = unlisted.count
+                        unlisted.append(Unlisted(teacher: teacher, battle: session.battle, date: session.date, count: others))
+                    }
                 }
             }
             if !session.teachers.isEmpty {
@@ -102,54 +139,86 @@ public struct TeachingLineage: Equatable, Sendable {
         }
         self.people = people
         self.edges = edges
+        self.unlisted = unlisted
 
-        var builder = Builder(taught: taught)
+        var builder = Builder(sessions: ordered, taught: taught)
         let rootPeople = people.filter { person in
             guard let first = firstTaught[person] else { return false }
             return (firstLearnedFromSomeone[person] ?? Int64.max) >= first
         }
-        roots = rootPeople.map { builder.node($0, after: nil, path: []) }
+        roots = rootPeople.map { builder.node($0, after: nil) }
+    }
+
+    private struct Pair: Hashable {
+        let person: EntityID
+        let battle: EntityID
     }
 
     /// Walks the tree depth first with an explicit record of what is on the path and what was printed.
     private struct Builder {
-        let taught: [EntityID: [LineageSession]]
+        /// In time order.
+        let sessions: [LineageSession]
+        /// Per teacher, the positions in `sessions` of what they taught (ascending, so in time order).
+        let taught: [EntityID: [Int]]
         var expanded = Set<Key>()
+        /// The people on the branch being built (inserted on the way down, removed on the way up:
+        /// a chain of thousands of teachers costs no copies).
+        var path = Set<EntityID>()
 
         struct Key: Hashable {
             let person: EntityID
             let after: Int64?
         }
 
-        init(taught: [EntityID: [LineageSession]]) { self.taught = taught }
+        init(sessions: [LineageSession], taught: [EntityID: [Int]]) {
+            self.sessions = sessions
+            self.taught = taught
+        }
 
-        mutating func node(_ person: EntityID, after cutoff: Int64?, path: Set<EntityID>) -> Node {
+        mutating func node(_ person: EntityID, after cutoff: Int64?) -> Node {
             if path.contains(person) { return Node(person: person, elided: .cycle, teachings: []) }
-            let sessions = (taught[person] ?? []).filter { cutoff == nil || $0.start > cutoff! }
+            let all = taught[person] ?? []
+            var first = all.startIndex
+            if let cutoff { while first < all.endIndex, sessions[all[first]].start <= cutoff { first += 1 } }
+            let positions = all[first...]
             // A leaf (learned, never taught afterwards) is the same wherever it appears: never elided.
-            if !sessions.isEmpty, !expanded.insert(Key(person: person, after: cutoff)).inserted {
+            if !positions.isEmpty, !expanded.insert(Key(person: person, after: cutoff)).inserted {
                 return Node(person: person, elided: .shownAbove, teachings: [])
             }
+            // By battle, in the order first taught there.
             var battles: [EntityID] = []
-            var byBattle: [EntityID: [LineageSession]] = [:]
-            for session in sessions {
-                if byBattle[session.battle] == nil { battles.append(session.battle) }
-                byBattle[session.battle, default: []].append(session)
+            var groups: [[Int]] = []
+            for position in positions {
+                let battle = sessions[position].battle
+                if let index = battles.firstIndex(of: battle) {
+                    groups[index].append(position)
+                } else {
+                    battles.append(battle)
+                    groups.append([position])
+                }
             }
-            let inner = path.union([person])
+            path.insert(person)
+            defer { path.remove(person) }
             var teachings: [Teaching] = []
-            for battle in battles {
-                let group = byBattle[battle]!
+            teachings.reserveCapacity(battles.count)
+            for (battle, group) in zip(battles, groups) {
                 var learners: [EntityID] = []
                 var learnedAt: [EntityID: Int64] = [:]
-                for session in group {
+                var attended = 0, listed = 0
+                for position in group {
+                    let session = sessions[position]
+                    attended += session.attended
+                    listed += session.learners.count
                     for learner in session.learners where learner != person && learnedAt[learner] == nil {
                         learnedAt[learner] = session.start
                         learners.append(learner)
                     }
                 }
-                let nodes = learners.map { node($0, after: learnedAt[$0]!, path: inner) }
-                teachings.append(Teaching(battle: battle, date: group[0].date, sessions: group.map(\.id), learners: nodes))
+                var nodes: [Node] = []
+                nodes.reserveCapacity(learners.count)
+                for learner in learners { nodes.append(node(learner, after: learnedAt[learner]!)) }
+                teachings.append(Teaching(battle: battle, date: sessions[group[0]].date, sessions: group.map { sessions[$0].id },
+                                          learners: nodes, attended: attended, unlisted: attended - listed))
             }
             return Node(person: person, elided: nil, teachings: teachings)
         }

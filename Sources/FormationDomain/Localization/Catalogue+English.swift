@@ -44,6 +44,8 @@ extension Catalogue {
         .databaseReadOnly: "the database {0} is read-only; nothing was written",
         .databaseOpenFailed: "cannot open the database {0}: {1}",
         .databaseFailure: "database error: {0}",
+        // Stored JSON columns read by hand (issue 10)
+        .storedColumnDamaged: "the stored data of {0} {1} cannot be read ({2}): the database was changed outside formation or is damaged; import the curriculum again",
         // Reliability: backup, check, busy timeout (issue 9)
         .backupWritten: "backup of {0} written to {1}",
         .backupExists: "{0} already exists; nothing was written (add --force to replace it)",
@@ -278,6 +280,10 @@ extension Catalogue {
         .lineageTaughtAt: "{0} (taught at {1}, {2})",
         .lineageCycle: "{0} (already higher up in this branch)",
         .lineageShownAbove: "{0} (see above)",
+        // Teaching lineage with counted learners (issue 10)
+        .lineageLearnedThere: "{0} learned it there",
+        .lineageOthersLearnedThere: "and {0} others learned it there",
+        .helpLineageLearners: "Name every learner, not only those who went on to teach it (slower: grows with every participation of the workshop in the country).",
         .facilitatorsHeading: "Who can teach {0} [{1}]",
         .facilitatorsNear: "people from {0} first (marked *), the state of {1}",
         .facilitatorsEmpty: "nobody has taught or attended this workshop yet",

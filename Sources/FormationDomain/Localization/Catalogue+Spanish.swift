@@ -44,6 +44,8 @@ extension Catalogue {
         .databaseReadOnly: "la base de datos {0} es de solo lectura; no se escribió nada",
         .databaseOpenFailed: "no se puede abrir la base de datos {0}: {1}",
         .databaseFailure: "error de la base de datos: {0}",
+        // Stored JSON columns read by hand (issue 10)
+        .storedColumnDamaged: "no se pueden leer los datos guardados del {0} {1} ({2}): la base de datos se cambió fuera de formation o está dañada; importe el currículo de nuevo",
         // Reliability: backup, check, busy timeout (issue 9)
         .backupWritten: "copia de respaldo de {0} escrita en {1}",
         .backupExists: "{0} ya existe; no se escribió nada (agregue --force para reemplazarlo)",
@@ -278,6 +280,10 @@ extension Catalogue {
         .lineageTaughtAt: "{0} (lo dio en {1}, {2})",
         .lineageCycle: "{0} (ya aparece más arriba en esta rama)",
         .lineageShownAbove: "{0} (vea más arriba)",
+        // Teaching lineage with counted learners (issue 10)
+        .lineageLearnedThere: "lo aprendieron ahí: {0}",
+        .lineageOthersLearnedThere: "y otros que lo aprendieron ahí: {0}",
+        .helpLineageLearners: "Nombra a todos los que lo aprendieron, no solo a los que después lo dieron (más lento: crece con cada participación del taller en todo el país).",
         .facilitatorsHeading: "Quién puede dar {0} [{1}]",
         .facilitatorsNear: "primero la gente de {0} (marcada con *), el estado de {1}",
         .facilitatorsEmpty: "nadie ha dado ni recibido este taller todavía",

@@ -42,6 +42,8 @@ public enum MessageID: String, Sendable, CaseIterable {
     case databaseReadOnly
     case databaseOpenFailed
     case databaseFailure
+    // Stored JSON columns read by hand (issue 10)
+    case storedColumnDamaged
     // Reliability: backup, check, busy timeout (issue 9)
     case backupWritten
     case backupExists
@@ -248,6 +250,10 @@ public enum MessageID: String, Sendable, CaseIterable {
     case lineageTaughtAt
     case lineageCycle
     case lineageShownAbove
+    // Teaching lineage with counted learners (issue 10)
+    case lineageLearnedThere
+    case lineageOthersLearnedThere
+    case helpLineageLearners
     case facilitatorsHeading
     case facilitatorsNear
     case facilitatorsEmpty

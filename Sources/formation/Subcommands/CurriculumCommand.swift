@@ -138,9 +138,10 @@ extension WorkshopCommand {
         @Argument(help: ArgumentHelp(Help.text(.helpWorkshopRef))) var workshop: String
         @Option(help: ArgumentHelp(Help.text(.helpLineageFormat), valueName: "text|json|dot")) var format: LineageFormat = .text
         @Option(name: .shortAndLong, help: ArgumentHelp(Help.text(.helpOutput), valueName: "file")) var output: String?
+        @Flag(help: ArgumentHelp(Help.text(.helpLineageLearners))) var learners = false
 
         func run() throws {
-            let lineage = try WorkshopLineage.load(global.openStore(), workshop: workshop)
+            let lineage = try WorkshopLineage.load(global.openStore(), workshop: workshop, allLearners: learners)
             let rendered: String
             switch format {
             case .text: rendered = LineageText.render(lineage, global.language) + "\n"

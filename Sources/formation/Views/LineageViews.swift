@@ -34,6 +34,11 @@ enum LineageText {
         for teaching in node.teachings {
             lines.append(indent + T.t(.lineageTaughtAt, language, name, lineage.battleName(teaching.battle), teaching.date.description))
             for learner in teaching.learners { append(learner, depth: depth + 1, to: &lines, lineage, language) }
+            // Learners who never taught it are counted, not named (unless `--learners`).
+            if teaching.unlisted > 0 {
+                lines.append(indent + "  " + T.t(teaching.learners.isEmpty ? .lineageLearnedThere : .lineageOthersLearnedThere, language,
+                                                 String(teaching.unlisted)))
+            }
         }
     }
 
@@ -55,6 +60,13 @@ enum LineageText {
             guard seen.insert(key).inserted else { continue }
             let label = "\(lineage.battleName(edge.battle))\n\(edge.date)"
             lines.append("  \(quoted(edge.teacher.rawValue)) -> \(quoted(edge.learner.rawValue)) [label=\(quoted(label))];")
+        }
+        // Learners not named: one "+N" box per teacher and battle.
+        for group in lineage.lineage.unlisted {
+            let id = quoted("\(group.teacher)|\(group.battle)")
+            let label = "\(lineage.battleName(group.battle))\n\(group.date)"
+            lines.append("  \(id) [label=\(quoted("+\(group.count)")), shape=plaintext];")
+            lines.append("  \(quoted(group.teacher.rawValue)) -> \(id) [label=\(quoted(label)), style=dashed];")
         }
         lines.append("}")
         return lines.joined(separator: "\n")
@@ -93,10 +105,13 @@ struct LineageJSON: Encodable {
         let date: String
         let sessions: [String]
         let learners: [Node]
+        let attended: Int
+        let unlisted: Int
     }
 
     let workshop: String
     let title: TextJSON
+    let allLearners: Bool
     let people: [PersonRefJSON]
     let edges: [Edge]
     let roots: [Node]
@@ -104,6 +119,7 @@ struct LineageJSON: Encodable {
     init(_ lineage: WorkshopLineage) {
         workshop = lineage.workshop.ref.description
         title = TextJSON(lineage.workshop.workshop.title)
+        allLearners = lineage.allLearners
         people = lineage.lineage.people.map { PersonRefJSON(id: $0.rawValue, name: lineage.name($0)) }
         edges = lineage.lineage.edges.map {
             Edge(teacher: $0.teacher.rawValue, learner: $0.learner.rawValue, session: $0.session.rawValue,
@@ -114,7 +130,7 @@ struct LineageJSON: Encodable {
                  taught: tree.teachings.map { teaching in
                      Teaching(battle: teaching.battle.rawValue, battleName: lineage.battleName(teaching.battle),
                               date: teaching.date.description, sessions: teaching.sessions.map(\.rawValue),
-                              learners: teaching.learners.map(node))
+                              learners: teaching.learners.map(node), attended: teaching.attended, unlisted: teaching.unlisted)
                  })
         }
         roots = lineage.lineage.roots.map(node)
