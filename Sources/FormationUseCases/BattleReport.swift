@@ -77,13 +77,15 @@ public struct BattleReport: Sendable {
         let clock = try LocalClock(timeZone: entry.battle.timeZone)
         var scheduling = Scheduling(store: store)
         scheduling.now = { now }
-        let found = try scheduling.check(battle: battleID.rawValue)
 
         return try store.reading { tx in
-            let sessions = try tx.sessionsWithPeople(ofBattle: battleID)
-            var workshops: [WorkshopRef: Workshop] = [:]
+            // One read of the battle serves the open conflicts and the tallies.
+            let sessions = try tx.sessionsWithNames(ofBattle: battleID)
+            let (open, knowledge) = try scheduling.conflicts(ofBattle: entry.battle, clock: clock, sessions: sessions, tx)
+            // Only titles and categories: the rest of each workshop's content is not decoded.
+            var workshops: [WorkshopRef: (title: LocalizedText, category: WorkshopCategory)] = [:]
             for ref in Set(sessions.map(\.session.workshop)) {
-                if let found = try tx.workshopEntry(ref) { workshops[ref] = found.workshop }
+                if let curriculum = ref.curriculum, let found = try tx.workshopHeading(curriculum, ref.workshop) { workshops[ref] = found }
             }
             var held = 0, cancelled = 0, planned = 0, registered = 0, attended = 0, absent = 0
             var sessionHours = 0.0, learningHours = 0.0
@@ -115,11 +117,11 @@ public struct BattleReport: Sendable {
                 if byWorkshop[session.workshop] == nil { workshopOrder.append(session.workshop) }
                 byWorkshop[session.workshop, default: Tally()].add(session: session, ended: ended, attended: came.count)
             }
+            // Everyone who taught here is a facilitator booked here, so `knowledge` knows where else
+            // they taught (what `taughtElsewhere(_:notIn:before:now:)` asks person by person).
             var newFacilitators: [PersonName] = []
-            for (person, first) in firstTaught {
-                if try !tx.taughtElsewhere(person, notIn: battleID, before: first.start, now: now) {
-                    newFacilitators.append(PersonName.named(person, first.name))
-                }
+            for (person, first) in firstTaught where !(knowledge.firstTaughtElsewhere[person].map { $0 < first.start } ?? false) {
+                newFacilitators.append(PersonName.named(person, first.name))
             }
             newFacilitators.sort { ($0.name, $0.id) < ($1.name, $1.id) }
 
@@ -134,7 +136,7 @@ public struct BattleReport: Sendable {
             }
 
             let recorded = try tx.recordedConflicts(ofBattle: battleID)
-            let conflicts = found.map { entry in
+            let conflicts = open.map { entry in
                 SessionConflictReport(session: entry.session, label: entry.label, conflicts: entry.conflicts.map { conflict in
                     OpenConflict(conflict: conflict, forced: recorded.contains {
                         $0.session == entry.session.id && $0.kind == conflict.kind && $0.arguments == conflict.textArguments

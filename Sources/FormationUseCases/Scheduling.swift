@@ -129,7 +129,20 @@ public struct Scheduling: Sendable {
     // MARK: Checking
 
     /// Every conflict of every session of `battle` that is not cancelled.
+    ///
+    /// Reads the whole battle once and judges every session in memory (`conflicts(ofBattle:…)`).
     public func check(battle: String) throws -> [SessionConflicts] {
+        let battleID = try store.resolve(.battle, battle)
+        return try store.reading { tx in
+            guard let battle = try tx.battle(battleID) else { return [] }
+            let clock = try LocalClock(timeZone: battle.timeZone)
+            return try conflicts(ofBattle: battle, clock: clock, sessions: tx.sessionsWithNames(ofBattle: battleID), tx).conflicts
+        }
+    }
+
+    /// `check(battle:)` session by session, with the queries `addSession` and `attend` use: the
+    /// reference the batched check is tested against.
+    func checkSessionBySession(battle: String) throws -> [SessionConflicts] {
         let battleID = try store.resolve(.battle, battle)
         return try store.reading { tx in
             guard let battle = try tx.battle(battleID) else { return [] }

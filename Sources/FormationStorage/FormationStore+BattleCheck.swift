@@ -1,0 +1,251 @@
+public import FormationDomain
+internal import GRDB
+
+// `battle check` and `battle report` (issue 10): what the conflict rules need about a whole battle,
+// read with a few set-based queries instead of several queries per session. Columns are read by
+// position (`row[0]`), not by name: these loops run over thousands of rows, and a lookup by name
+// costs a lowercased copy of the name and a search of the statement's columns per value.
+//
+// Indexes each query relies on:
+// - the battle's sessions and people: `session_battle (battleId, start)`, then the participation
+//   primary key and the person primary key;
+// - what its people attended and taught, and which other battles' sessions at the same time they are
+//   in: `participation_person (personId, sessionId, role, status)`, then the session primary key (one
+//   lookup per participation of those people, their whole history: most of the cost of a check);
+// - shifts: `shift_person (personId, start)`.
+
+/// A workshop as the conflict rules see it: its size limit and prerequisites, without its texts.
+public struct WorkshopLimits: Sendable, Equatable {
+    public let maxParticipants: Int
+    public let minutes: Int
+    /// As stored: a bare id means one in the same curriculum.
+    public let prerequisites: [WorkshopRef]
+}
+
+/// What some people learned and taught, anywhere and in any battle, in sessions not cancelled.
+public struct PeopleKnowledge: Sendable, Equatable {
+    /// Workshops each person attended as a participant (status attended), qualified.
+    public var attended: [EntityID: Set<WorkshopRef>] = [:]
+    /// Workshops each person facilitated in a session that had ended by `now`, not marked absent.
+    public var taught: [EntityID: Set<WorkshopRef>] = [:]
+    /// For each person, the earliest start of a session counted in `taught` that belongs to
+    /// another battle than the one asked about.
+    public var firstTaughtElsewhere: [EntityID: Int64] = [:]
+
+    public init() {}
+}
+
+/// A session of another battle with the people (among those asked about) who are in it.
+public struct SharedSession: Sendable, Equatable {
+    public let session: Session
+    public let people: Set<EntityID>
+}
+
+enum BattleCheckSQL {
+    static let sessionColumns = """
+        session.id, session.battleId, session.curriculumId, session.workshopId, session.start, session."end", \
+        session.place, session.cancelled
+        """
+
+    static let battleSessions = """
+        SELECT \(sessionColumns) FROM session WHERE battleId = ? ORDER BY start, place, id
+        """
+
+    /// Everyone in the battle's sessions, by session, then name and id (the order of `participations(of:)`).
+    static let battleParticipations = """
+        SELECT participation.sessionId, participation.personId, participation.role, participation.status, person.name
+        FROM session
+        JOIN participation ON participation.sessionId = session.id
+        JOIN person ON person.id = participation.personId
+        WHERE session.battleId = ?
+        ORDER BY participation.sessionId, person.name, person.id
+        """
+
+    /// Every participation of some people (numbered `people.n`, their place in the list bound, so that
+    /// thousands of rows carry a number rather than a copy of their id) that says what they attended
+    /// (kind 0) or taught (kind 1), or that is in a session of another battle in a time range (kind 2
+    /// when only that). Such a session's id comes in the last column, null otherwise. Parameters:
+    /// ?1 now, ?2 the battle, ?3 range end, ?4 earliest start, ?5 range start, then the people.
+    static func peopleParticipations(_ count: Int) -> String {
+        let shared = #"session.battleId != ?2 AND session.start < ?3 AND session.start >= ?4 AND session."end" > ?5"#
+        return """
+            WITH people(n, id) AS (VALUES \((0..<count).map { "(\($0), ?\($0 + 6))" }.joined(separator: ", ")))
+            SELECT people.n,
+                   CASE WHEN participation.role = 'participant' AND participation.status = 'attended' THEN 0
+                        WHEN participation.role = 'facilitator' AND participation.status != 'absent' AND session."end" <= ?1 THEN 1
+                        ELSE 2 END,
+                   session.curriculumId || '/' || session.workshopId, session.battleId = ?2, session.start,
+                   CASE WHEN \(shared) THEN session.id END
+            FROM people
+            JOIN participation ON participation.personId = people.id
+            JOIN session ON session.id = participation.sessionId
+            WHERE session.cancelled = 0
+              AND ((participation.role = 'participant' AND participation.status = 'attended')
+                OR (participation.role = 'facilitator' AND participation.status != 'absent' AND session."end" <= ?1)
+                OR (\(shared)))
+            """
+    }
+
+    static func sessions(_ count: Int) -> String {
+        "SELECT \(sessionColumns) FROM session WHERE id IN (\(placeholders(count)))"
+    }
+
+    static func shifts(_ count: Int) -> String {
+        """
+        SELECT personId, start, "end" FROM shift WHERE personId IN (\(placeholders(count))) AND start < ? AND "end" > ?
+        ORDER BY personId, start, rowid
+        """
+    }
+
+    static let workshopLimits = """
+        SELECT maxParticipants, minutes FROM workshop WHERE curriculumId = ? AND id = ?
+        """
+
+    /// One row per language of the title (one row of nulls when it has none).
+    static let workshopHeading = """
+        SELECT workshop.category, json_extract(variant.value, '$.language'), json_extract(variant.value, '$.text')
+        FROM workshop LEFT JOIN json_each(workshop.content, '$.title.variants') AS variant
+        WHERE workshop.curriculumId = ? AND workshop.id = ?
+        ORDER BY variant.key
+        """
+
+    static let prerequisites = """
+        SELECT requiredCurriculumId, requiredWorkshopId FROM prerequisite
+        WHERE curriculumId = ? AND workshopId = ? ORDER BY position
+        """
+}
+
+extension ScheduleTransaction {
+    /// At most this many ids bound in one `IN (…)` list.
+    static let chunk = 500
+
+    /// Every session of a battle (cancelled ones too), in order of start, place and id, each with
+    /// everyone in it (any role, any status) by name and id.
+    public func sessionsWithNames(ofBattle battle: EntityID) throws -> [(session: Session, people: [ParticipationEntry])] {
+        let sessions = try Row.fetchAll(db, sql: BattleCheckSQL.battleSessions, arguments: [battle.rawValue]).map(Self.sessionByPosition)
+        var people: [String: [ParticipationEntry]] = [:]
+        let rows = try Row.fetchCursor(db, sql: BattleCheckSQL.battleParticipations, arguments: [battle.rawValue])
+        var current = "", list: [ParticipationEntry] = []
+        while let row = try rows.next() {
+            let sessionID: String = row[0]
+            if sessionID != current {
+                if !list.isEmpty { people[current] = list }
+                current = sessionID
+                list = []
+            }
+            list.append(ParticipationEntry(
+                participation: Participation(session: EntityID(trusted: sessionID), person: EntityID(trusted: row[1]),
+                                             role: Role(rawValue: row[2]) ?? .participant,
+                                             status: AttendanceStatus(rawValue: row[3]) ?? .registered),
+                name: row[4]))
+        }
+        if !list.isEmpty { people[current] = list }
+        return sessions.map { ($0, people[$0.id.rawValue] ?? []) }
+    }
+
+    /// What `people` attended and taught, in sessions not cancelled of any battle (taught sessions
+    /// count once they ended by `now`), and the sessions not cancelled of battles other than `battle`
+    /// that may overlap `[start, end)` (they start before `end`, at most `Session.maximumSeconds` before
+    /// `start`, and end after `start`) with those of `people` in each, in order of start and id.
+    ///
+    /// One pass over the people's participations, each with its session (the session lookup is most of
+    /// the cost; reading the rows twice would pay it twice).
+    public func participations(of people: some Collection<EntityID>, now: Int64, battle: EntityID,
+                               overlapping start: Int64, _ end: Int64) throws -> (knowledge: PeopleKnowledge, shared: [SharedSession]) {
+        var knowledge = PeopleKnowledge()
+        var sharedPeople: [String: Set<EntityID>] = [:]
+        var refs: [String: WorkshopRef] = [:]   // one WorkshopRef per `curriculum/workshop` text
+        for chunk in Self.chunks(people) {
+            var attended = [Set<WorkshopRef>](repeating: Set(minimumCapacity: 16), count: chunk.count)
+            var taught = [Set<WorkshopRef>](repeating: [], count: chunk.count)
+            var elsewhere = [Int64?](repeating: nil, count: chunk.count)
+            let arguments: StatementArguments = [now, battle.rawValue, end, start - Session.maximumSeconds, start]
+            let rows = try Row.fetchCursor(db, sql: BattleCheckSQL.peopleParticipations(chunk.count), arguments: arguments + StatementArguments(chunk))
+            while let row = try rows.next() {
+                let n: Int = row[0], kind: Int = row[1]
+                if let session: String = row[5] { sharedPeople[session, default: []].insert(EntityID(trusted: chunk[n])) }
+                guard kind < 2 else { continue }
+                let key: String = row[2]
+                let ref: WorkshopRef
+                if let known = refs[key] {
+                    ref = known
+                } else {
+                    let slash = key.firstIndex(of: "/") ?? key.endIndex   // slugs hold no slash
+                    ref = WorkshopRef(curriculum: Slug(trusted: String(key[..<slash])),
+                                      workshop: Slug(trusted: slash == key.endIndex ? "" : String(key[key.index(after: slash)...])))
+                    refs[key] = ref
+                }
+                if kind == 1 {
+                    taught[n].insert(ref)
+                    if !(row[3] as Bool) {
+                        let start: Int64 = row[4]
+                        if elsewhere[n].map({ start < $0 }) ?? true { elsewhere[n] = start }
+                    }
+                } else {
+                    attended[n].insert(ref)
+                }
+            }
+            for (n, id) in chunk.enumerated() {
+                let person = EntityID(trusted: id)
+                if !attended[n].isEmpty { knowledge.attended[person] = attended[n] }
+                if !taught[n].isEmpty { knowledge.taught[person] = taught[n] }
+                if let start = elsewhere[n] { knowledge.firstTaughtElsewhere[person] = start }
+            }
+        }
+        var sessions: [Session] = []
+        for chunk in Self.chunks(sharedPeople.keys.map(EntityID.init(trusted:))) {
+            sessions += try Row.fetchAll(db, sql: BattleCheckSQL.sessions(chunk.count), arguments: StatementArguments(chunk))
+                .map(Self.sessionByPosition)
+        }
+        let shared = sessions.sorted { ($0.start, $0.id) < ($1.start, $1.id) }
+            .map { SharedSession(session: $0, people: sharedPeople[$0.id.rawValue] ?? []) }
+        return (knowledge, shared)
+    }
+
+    /// Shifts of `people` (any battle) that overlap `[start, end)`, by person, then start.
+    public func shifts(ofEach people: some Collection<EntityID>, overlapping start: Int64, _ end: Int64) throws -> [EntityID: [(start: Int64, end: Int64)]] {
+        var result: [EntityID: [(start: Int64, end: Int64)]] = [:]
+        for chunk in Self.chunks(people) {
+            let rows = try Row.fetchCursor(db, sql: BattleCheckSQL.shifts(chunk.count), arguments: StatementArguments(chunk) + [end, start])
+            while let row = try rows.next() { result[EntityID(trusted: row[0]), default: []].append((row[1], row[2])) }
+        }
+        return result
+    }
+
+    /// A stored workshop's limits and prerequisites without decoding its texts; nil when it is not stored.
+    public func workshopLimits(_ curriculum: Slug, _ workshop: Slug) throws -> WorkshopLimits? {
+        let arguments: StatementArguments = [curriculum.rawValue, workshop.rawValue]
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: BattleCheckSQL.workshopLimits), arguments: arguments) else { return nil }
+        let prerequisites = try Row.fetchAll(db.cachedStatement(sql: BattleCheckSQL.prerequisites), arguments: arguments).map { row in
+            let required: String = row[0]
+            return WorkshopRef(curriculum: required == curriculum.rawValue ? nil : Slug(trusted: required), workshop: Slug(trusted: row[1]))
+        }
+        return WorkshopLimits(maxParticipants: row[0], minutes: row[1], prerequisites: prerequisites)
+    }
+
+    /// A stored workshop's title and category, reading only the title out of its JSON `content`
+    /// (`{…, "title": {"variants": [{"language", "text"}…]}}`, see `WorkshopContent`); nil when it is not stored.
+    public func workshopHeading(_ curriculum: Slug, _ workshop: Slug) throws -> (title: LocalizedText, category: WorkshopCategory)? {
+        let rows = try Row.fetchAll(db.cachedStatement(sql: BattleCheckSQL.workshopHeading), arguments: [curriculum.rawValue, workshop.rawValue])
+        guard let first = rows.first else { return nil }
+        let variants = rows.compactMap { row -> LocalizedText.Variant? in
+            guard let language: String = row[1], let text: String = row[2] else { return nil }
+            return LocalizedText.Variant(language: language, text: text)
+        }
+        return (LocalizedText(variants), WorkshopCategory(rawValue: first[0]) ?? .technical)
+    }
+
+    // MARK: Rows
+
+    /// A row of `BattleCheckSQL.sessionColumns`.
+    static func sessionByPosition(_ row: Row) -> Session {
+        Session(stored: EntityID(trusted: row[0]), battle: EntityID(trusted: row[1]),
+                workshop: WorkshopRef(curriculum: Slug(trusted: row[2]), workshop: Slug(trusted: row[3])),
+                start: row[4], end: row[5], place: row[6], cancelled: row[7])
+    }
+
+    static func chunks(_ ids: some Collection<EntityID>) -> [[String]] {
+        let all = ids.map(\.rawValue)
+        return stride(from: 0, to: all.count, by: chunk).map { Array(all[$0..<min($0 + chunk, all.count)]) }
+    }
+}
