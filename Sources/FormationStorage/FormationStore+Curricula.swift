@@ -97,6 +97,10 @@ extension FormationStore {
         var result: T?
         do {
             try writer.writeWithoutTransaction { db in
+                // An import writes its indexes in key order only by chance (UUIDs): with SQLite's default
+                // 2 MB page cache a 20 MB record re-read 185,000 pages (BENCHMARKS.md, record import).
+                // 8 MB took a fifth off its time; the process ends soon after, so the memory is not kept.
+                try db.execute(sql: "PRAGMA cache_size = -8192")
                 try db.inTransaction(.immediate) {
                     let outcome = try body(CurriculumTransaction(db))
                     result = outcome.result
@@ -211,14 +215,17 @@ public struct CurriculumTransaction {
 
     /// Appends `workshop` to `curriculum` at `position`. Uses cached prepared statements: a large
     /// pack inserts tens of thousands of rows in one transaction.
-    public func insert(_ workshop: Workshop, in curriculum: Slug, position: Int) throws {
+    ///
+    /// - Parameter texts: false stores `{}` for the texts, for a check that rolls back and never reads
+    ///   them (`formation validate` of one file): encoding them was a quarter of its reading thread.
+    public func insert(_ workshop: Workshop, in curriculum: Slug, position: Int, texts: Bool = true) throws {
         let insertWorkshop = try db.cachedStatement(sql: """
             INSERT INTO workshop (curriculumId, id, position, category, minutes, minParticipants, maxParticipants, content)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
         try insertWorkshop.execute(arguments: [
             curriculum.rawValue, workshop.id.rawValue, position, workshop.category.rawValue, workshop.durationMinutes,
-            workshop.minParticipants, workshop.maxParticipants, WorkshopContent(workshop).json,
+            workshop.minParticipants, workshop.maxParticipants, texts ? WorkshopContent(workshop).json : "{}",
         ])
         guard !workshop.prerequisites.isEmpty else { return }
         let insertPrerequisite = try db.cachedStatement(sql: """

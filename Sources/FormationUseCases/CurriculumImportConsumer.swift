@@ -18,6 +18,8 @@ struct CurriculumImportConsumer: CurriculumPackConsumer {
     let transaction: CurriculumTransaction
     let file: String
     let replace: Bool
+    /// Whether workshop texts are written: not when only checking one file, where nothing reads them back.
+    let texts: Bool
 
     private(set) var header: CurriculumHeader?
     private(set) var headerPosition = XMLPosition(line: 0, column: 0)
@@ -33,10 +35,11 @@ struct CurriculumImportConsumer: CurriculumPackConsumer {
     private var seen = Set<Slug>()
     private var storedHeader: CurriculumHeader?
 
-    init(transaction: CurriculumTransaction, file: String, replace: Bool) {
+    init(transaction: CurriculumTransaction, file: String, replace: Bool, texts: Bool = true) {
         self.transaction = transaction
         self.file = file
         self.replace = replace
+        self.texts = texts
     }
 
     mutating func header(_ header: CurriculumHeader, at position: XMLPosition) throws {
@@ -77,7 +80,7 @@ struct CurriculumImportConsumer: CurriculumPackConsumer {
         case .skip:
             return
         case .write:
-            try transaction.insert(workshop, in: header.id, position: workshopCount)
+            try transaction.insert(workshop, in: header.id, position: workshopCount, texts: texts)
         case .compare:
             let stored = try transaction.storedWorkshop(header.id, workshop.id)
             if let stored {

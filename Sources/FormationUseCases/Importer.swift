@@ -50,7 +50,10 @@ public struct Importer: Sendable {
                     report.problems += Self.capped(problems, file: source.name)
                     continue
                 }
-                var consumer = CurriculumImportConsumer(transaction: transaction, file: source.name, replace: replace)
+                // A later file of the same call may compare its workshops with these: texts are left out
+                // only when checking a single file.
+                var consumer = CurriculumImportConsumer(transaction: transaction, file: source.name, replace: replace,
+                                                        texts: !validateOnly || sources.count > 1)
                 do {
                     try CurriculumPackReader().read(source.xmlSource, into: &consumer)
                 } catch let failure as XMLReadFailure {

@@ -128,6 +128,27 @@ import Testing
         #expect(try cli.run("curriculum", "export", "organising-production").stdout == changed)
     }
 
+    /// `validate` of one file leaves the texts out of its rolled-back writes; with two files of the
+    /// same version the second is compared with the first, so there the texts must be written.
+    @Test func validatingTwoCopiesOfOneVersionComparesTheirTexts() throws {
+        let cli = try CLI()
+        try #require(try cli.run(arguments: ["import"] + Self.packs).code == 0)
+        // Version 2, which the database lacks: the first file is written, the second compared with it.
+        let original = try String(contentsOfFile: Self.packs.first { $0.hasSuffix("organising-production.xml") }!, encoding: .utf8)
+            .replacingOccurrences(of: "id=\"organising-production\" version=\"1\"", with: "id=\"organising-production\" version=\"2\"")
+        let changed = original.replacingOccurrences(of: "Collective diagnosis", with: "Collective check-up")
+        try #require(changed != original)
+        let first = try write(original, "first.xml", in: cli), second = try write(changed, "second.xml", in: cli)
+        let alone = try cli.run("validate", second)
+        #expect(alone.code == 0, "\(alone.stderr)")
+        let together = try cli.run("validate", first, second)
+        #expect(together.code == 65)
+        #expect(together.stderr.contains("differs from the copy already here with the same version"), "\(together.stderr)")
+        #expect(together.stderr.contains("workshop collective-diagnosis: title"), "\(together.stderr)")
+        let same = try cli.run("validate", first, try write(original, "again.xml", in: cli))
+        #expect(same.code == 0, "\(same.stderr)")
+    }
+
     @Test func newerVersionReplacesOlderIsSkipped() throws {
         let cli = try CLI()
         try #require(try cli.run(arguments: ["import"] + Self.packs).code == 0)
