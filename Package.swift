@@ -65,7 +65,8 @@ let package = Package(
         ),
         .testTarget(
             name: "FormationXMLTests",
-            dependencies: ["FormationXML", "FormationDomain"],
+            // CLibXML2: the writer is held to libxml2's xmlTextWriter, byte for byte.
+            dependencies: ["FormationXML", "FormationDomain", "CLibXML2"],
             exclude: ["Fixtures"],
             swiftSettings: strict
         ),

@@ -70,13 +70,3 @@ private func systemWrite(_ fd: Int32, _ data: UnsafePointer<UInt8>, _ count: Int
     Darwin.write(fd, data, count)
     #endif
 }
-
-/// libxml2's output write callback.
-func writeToSink(_ context: UnsafeMutableRawPointer?, _ buffer: UnsafePointer<CChar>?, _ length: Int32) -> Int32 {
-    guard let context, let buffer, length >= 0 else { return -1 }
-    let sink = Unmanaged<OutputSink>.fromOpaque(context).takeUnretainedValue()
-    return buffer.withMemoryRebound(to: UInt8.self, capacity: Int(length)) { sink.write($0, count: Int(length)) }
-}
-
-/// The sink belongs to the writer object, not to libxml2.
-func closeSink(_ context: UnsafeMutableRawPointer?) -> Int32 { 0 }

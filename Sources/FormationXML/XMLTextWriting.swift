@@ -1,46 +1,118 @@
-internal import CLibXML2
 import FormationDomain
 
-/// A thin owner of libxml2's `xmlTextWriter` over an `OutputSink`, for every format we write
-/// element by element (curriculum packs, battle records, schedule.xml): start, attribute, text, end.
+/// Writes XML element by element for every format we write (curriculum packs, battle records,
+/// schedule.xml): start, attribute, text, end, into a buffer flushed to an `OutputSink`.
 ///
-/// A `final class` because it owns the C writer (freed in `deinit`); one thread, one document.
+/// The bytes are exactly those libxml2's `xmlTextWriter` wrote with two-space indentation (the
+/// canonical form of packs and records is defined by them, and a test holds this writer to
+/// libxml2's on random documents). Written by hand because libxml2's writer was half of the
+/// instructions of `curriculum export` (BENCHMARKS.md): a state machine, a list node and an
+/// escaping copy for every call. libxml2's rules, kept here: a start tag begins a new line indented
+/// two spaces a level; text follows its start tag directly; an element that held only text ends on
+/// the same line, one that held elements on a new indented line; an empty element is `<a/>`. Text
+/// escapes `& < > "` and carriage return; attribute values also tab and line feed; everything else
+/// is copied as UTF-8.
+///
+/// A `final class`: one thread, one document, one buffer.
 final class XMLTextWriting {
     let sink: OutputSink
-    private let writer: xmlTextWriterPtr
+    private var buffer: [UInt8] = []
+    /// Open elements, innermost last, and whether each has had a child element written.
+    private var open: [(name: String, hasChildren: Bool)] = []
+    /// The innermost start tag is not closed yet (`>` or `/>` still to come).
+    private var tagOpen = false
+    /// libxml2's `doindent`: false right after text, so that the end tag stays on the text's line.
+    private var indentNext = true
 
     init(to destination: XMLDestination, indent: Bool = true) throws {
-        LibXML2Runtime.prepare()
+        precondition(indent, "only the indented form is written")
         sink = OutputSink(destination)
-        let context = Unmanaged.passUnretained(sink).toOpaque()
-        guard let output = xmlOutputBufferCreateIO(writeToSink, closeSink, context, nil) else {
-            throw XMLWriteError(Message(.outputUnwritable, "(writer)", "out of memory"))
-        }
-        guard let writer = xmlNewTextWriter(output) else {
-            xmlOutputBufferClose(output)
-            throw XMLWriteError(Message(.outputUnwritable, "(writer)", "out of memory"))
-        }
-        self.writer = writer
-        if indent {
-            xmlTextWriterSetIndent(writer, 1)
-            xmlTextWriterSetIndentString(writer, "  ")
-        }
+        buffer.reserveCapacity(Self.flushSize + 4096)
     }
 
-    deinit { xmlFreeTextWriter(writer) }
+    private static let flushSize = 64 << 10
 
-    func startDocument() throws { try check(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil)) }
-    func start(_ name: String) throws { try check(xmlTextWriterStartElement(writer, name)) }
-    func end() throws { try check(xmlTextWriterEndElement(writer)) }
+    func startDocument() throws {
+        Self.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", into: &buffer)
+    }
+
+    func start(_ name: String) throws {
+        let closing = tagOpen
+        tagOpen = true
+        if !open.isEmpty { open[open.count - 1].hasChildren = true }
+        open.append((name, false))
+        let depth = open.count - 1
+        // One exclusive access to the buffer per call: a class property is checked on every access
+        // otherwise (a tenth of `curriculum export` went to those checks).
+        Self.write(into: &buffer) { out in
+            if closing {
+                out.append(UInt8(ascii: ">"))
+                out.append(UInt8(ascii: "\n"))
+            }
+            Self.indent(depth, into: &out)
+            out.append(UInt8(ascii: "<"))
+            Self.append(name, into: &out)
+        }
+        try flushIfFull()
+    }
+
+    func end() throws {
+        guard let element = open.popLast() else {
+            throw XMLWriteError(Message(.outputUnwritable, "(writer)", "an element was closed twice"))
+        }
+        let (selfClosing, indenting, depth) = (tagOpen, indentNext, open.count)
+        tagOpen = false
+        indentNext = true
+        Self.write(into: &buffer) { out in
+            if selfClosing {
+                out.append(UInt8(ascii: "/"))
+                out.append(UInt8(ascii: ">"))
+            } else {
+                if indenting { Self.indent(depth, into: &out) }
+                out.append(UInt8(ascii: "<"))
+                out.append(UInt8(ascii: "/"))
+                Self.append(element.name, into: &out)
+                out.append(UInt8(ascii: ">"))
+            }
+            out.append(UInt8(ascii: "\n"))
+        }
+        try flushIfFull()
+    }
+
     func attribute(_ name: String, _ value: String) throws {
-        try Self.refuseUnwritable(value, field: name)
-        try check(xmlTextWriterWriteAttribute(writer, name, value))
+        guard tagOpen else { throw XMLWriteError(Message(.outputUnwritable, "(writer)", "an attribute outside a start tag")) }
+        let written = Self.write(into: &buffer) { out in
+            let mark = out.count
+            out.append(UInt8(ascii: " "))
+            Self.append(name, into: &out)
+            out.append(UInt8(ascii: "="))
+            out.append(UInt8(ascii: "\""))
+            guard Self.escape(value, attribute: true, into: &out) else {
+                out.removeSubrange(mark...)
+                return false
+            }
+            out.append(UInt8(ascii: "\""))
+            return true
+        }
+        if !written { throw XMLWriteError(Message(.invalidValue, name, value)) }
     }
 
     /// - Parameter field: names the text in an error; built only when there is one.
     func text(_ value: String, field: @autoclosure () -> String = "text") throws {
-        try Self.refuseUnwritable(value, field: field())
-        try check(xmlTextWriterWriteString(writer, value))
+        let closing = tagOpen
+        let written = Self.write(into: &buffer) { out in
+            let mark = out.count
+            if closing { out.append(UInt8(ascii: ">")) }
+            guard Self.escape(value, attribute: false, into: &out) else {
+                out.removeSubrange(mark...)
+                return false
+            }
+            return true
+        }
+        if !written { throw XMLWriteError(Message(.invalidValue, field(), value)) }
+        tagOpen = false
+        indentNext = false
+        try flushIfFull()
     }
 
     /// `<name>value</name>`.
@@ -50,15 +122,84 @@ final class XMLTextWriting {
         try end()
     }
 
-    /// Closes every open element, ends with a line break and flushes to the destination.
+    /// Closes every open element and flushes to the destination.
     func finish() throws {
-        try check(xmlTextWriterEndDocument(writer))
-        try check(xmlTextWriterFlush(writer))
+        while !open.isEmpty { try end() }
+        try flush()
     }
 
-    private func check(_ status: Int32) throws {
+    private static func write<Result>(into buffer: inout [UInt8], _ body: (inout [UInt8]) -> Result) -> Result {
+        body(&buffer)
+    }
+
+    private static func indent(_ depth: Int, into out: inout [UInt8]) {
+        for _ in 0 ..< depth {
+            out.append(UInt8(ascii: " "))
+            out.append(UInt8(ascii: " "))
+        }
+    }
+
+    private static func append(_ text: String, into out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { out.append(contentsOf: $0) }
+    }
+
+    private static func append(_ text: StaticString, into out: inout [UInt8]) {
+        text.withUTF8Buffer { out.append(contentsOf: $0) }
+    }
+
+    /// Copies `value` with libxml2's escapes (see the type's comment), runs that need none whole.
+    /// - Returns: false, having written part of it, for a character XML cannot carry (the rule of
+    ///   `refuseUnwritable`, checked in the same pass).
+    private static func escape(_ value: String, attribute: Bool, into out: inout [UInt8]) -> Bool {
+        var value = value
+        return value.withUTF8 { utf8 in
+            var run = 0
+            var index = 0
+            while index < utf8.count {
+                let byte = utf8[index]
+                if byte > UInt8(ascii: ">") && byte != 0xEF {
+                    index += 1
+                    continue
+                }
+                let replacement: StaticString?
+                switch byte {
+                case UInt8(ascii: "&"): replacement = "&amp;"
+                case UInt8(ascii: "<"): replacement = "&lt;"
+                case UInt8(ascii: ">"): replacement = "&gt;"
+                case UInt8(ascii: "\""): replacement = "&quot;"
+                case 0x0D: replacement = "&#13;"
+                case 0x0A: replacement = attribute ? "&#10;" : nil
+                case 0x09: replacement = attribute ? "&#9;" : nil
+                case 0x00 ..< 0x20: return false
+                case 0xEF:
+                    // U+FFFE and U+FFFF: EF BF BE / EF BF BF.
+                    if index + 2 < utf8.count, utf8[index + 1] == 0xBF, utf8[index + 2] & 0xFE == 0xBE { return false }
+                    replacement = nil
+                default: replacement = nil
+                }
+                if let replacement {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run ..< index]))
+                    append(replacement, into: &out)
+                    run = index + 1
+                }
+                index += 1
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run ..< index]))
+            return true
+        }
+    }
+
+    private func flushIfFull() throws {
+        if buffer.count >= Self.flushSize { try flush() }
+    }
+
+    private func flush() throws {
+        if !buffer.isEmpty {
+            _ = buffer.withUnsafeBufferPointer { sink.write($0.baseAddress!, count: $0.count) }
+            buffer.removeAll(keepingCapacity: true)
+        }
         if let failure = sink.failure() { throw failure }
-        if status < 0 { throw XMLWriteError(Message(.outputUnwritable, "(writer)", "libxml2 could not write")) }
     }
 
     /// Refuses characters XML 1.0 cannot carry (control characters other than tab and line

@@ -19,19 +19,25 @@ struct JSONColumnError: Error, Equatable, CustomStringConvertible {
 /// It lives only inside `read(_:_:)`: the bytes it points to belong to the string being read.
 struct JSONColumnReader {
     private let bytes: UnsafeBufferPointer<UInt8>
+    /// The text `bytes` belong to: a string without escapes is copied out of it as a substring,
+    /// which skips the UTF-8 validation that `String(decoding:)` repeats (most of the reading time).
+    private let source: String
     private(set) var position = 0
     private var depth = 0
 
     /// Deeper nesting is refused (our columns nest four deep): damaged text must not exhaust the stack.
     static let maximumDepth = 64
 
-    private init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+    private init(_ bytes: UnsafeBufferPointer<UInt8>, source: String) {
+        self.bytes = bytes
+        self.source = source
+    }
 
     /// Reads `text` with `body`, which must read exactly one value; only white space may follow it.
     static func read<T>(_ text: String, _ body: (inout JSONColumnReader) throws -> T) throws -> T {
-        var text = text
-        return try text.withUTF8 { bytes in
-            var reader = JSONColumnReader(bytes)
+        var contiguous = text
+        return try contiguous.withUTF8 { bytes in
+            var reader = JSONColumnReader(bytes, source: text)
             let value = try body(&reader)
             reader.skipSpace()
             if reader.position < bytes.count { throw reader.failure("text after the end of the value") }
@@ -91,7 +97,9 @@ struct JSONColumnReader {
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
                 defer { position += 1 }
-                return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+                let utf8 = source.utf8
+                // Both ends are next to a '"', so on scalar boundaries of text that is valid already.
+                return String(Substring(utf8[utf8.index(utf8.startIndex, offsetBy: start) ..< utf8.index(utf8.startIndex, offsetBy: position)]))
             }
             if byte == UInt8(ascii: "\\") { return try escapedString(from: start) }
             if byte < 0x20 { throw failure("control character in a string") }
