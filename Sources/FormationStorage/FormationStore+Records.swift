@@ -90,12 +90,18 @@ extension ScheduleTransaction {
             """, arguments: ["b": battleID.rawValue, "p": battle.plant.rawValue])
         for plant in plants { try body(.plant(try plant.domain)) }
         try body(.battle(battle))
-        let persons = try PersonRecord.fetchCursor(db, sql: "SELECT * FROM person WHERE id IN (\(people)) ORDER BY id",
-                                                   arguments: ["b": battleID.rawValue])
-        while let person = try persons.next() { try body(.person(try person.domain)) }
+        // Columns read by position below: a large battle has tens of thousands of rows, and decoding
+        // them through Codable or by column name was a fifth of the export (BENCHMARKS.md).
+        let persons = try Row.fetchCursor(db, sql: "SELECT id, name, plantId, retired, sector FROM person WHERE id IN (\(people)) ORDER BY id",
+                                          arguments: ["b": battleID.rawValue])
+        while let row = try persons.next() {
+            try body(.person(try Person(id: EntityID(trusted: row[0]), name: row[1], plant: (row[2] as String?).map(EntityID.init(trusted:)),
+                                        retired: row[3], sector: (row[4] as String?).flatMap(Sector.init(rawValue:)))))
+        }
 
         let participations = try Row.fetchCursor(db, sql: """
-            SELECT participation.* FROM participation JOIN session ON session.id = participation.sessionId
+            SELECT participation.sessionId, participation.personId, participation.role, participation.status
+            FROM participation JOIN session ON session.id = participation.sessionId
             WHERE session.battleId = ? ORDER BY session.start, session.id, participation.role, participation.personId
             """, arguments: [battleID.rawValue])
         var next = try participations.next()
@@ -104,10 +110,10 @@ extension ScheduleTransaction {
         while let row = try sessions.next() {
             let session = Self.session(row)
             var list: [Participation] = []
-            while let current = next, (current["sessionId"] as String) == session.id.rawValue {
-                list.append(Participation(session: session.id, person: EntityID(trusted: current["personId"]),
-                                          role: Role(rawValue: current["role"]) ?? .participant,
-                                          status: AttendanceStatus(rawValue: current["status"]) ?? .registered))
+            while let current = next, (current[0] as String) == session.id.rawValue {
+                list.append(Participation(session: session.id, person: EntityID(trusted: current[1]),
+                                          role: Role(rawValue: current[2]) ?? .participant,
+                                          status: AttendanceStatus(rawValue: current[3]) ?? .registered))
                 next = try participations.next()
             }
             try body(.session(session, participations: list))
