@@ -33,6 +33,9 @@ fi
 
 echo "bench: building formation and formation-bench (release, .build-bench/)" >&2
 mkdir -p "$root/.build-bench"
+# SwiftPM can keep the build plan of the path dependency (this package) from before sources were
+# added, then fail to link them: drop the plan (not the objects) so that it is made again.
+rm -f "$root/.build-bench/release.yaml" "$root/.build-bench/release/description.json"
 build=(nice -n 10 swift build -c release --package-path Benchmarks --scratch-path "$root/.build-bench")
 # Three tries: in a tree others are editing, swiftc stops when a source changes under it.
 for attempt in 1 2 3; do
