@@ -177,3 +177,31 @@ import Testing
         #expect(read.workshopPositions == [XMLPosition(line: 70_006, column: 3)])
     }
 }
+
+/// Texts must hold something other than white space (`NonEmptyText`, an `xs:token` of `minLength 1`):
+/// blank ones are refused in words a reader recognises, texts with inner spaces and line breaks are kept.
+@Suite struct BlankTextTests {
+    static let shipped = try! String(contentsOf: Paths.curricula.appendingPathComponent("freehand-drawing.xml"), encoding: .utf8)
+
+    static func replacingFirstTitle(with text: String) -> String {
+        let start = shipped.range(of: "<title xml:lang=\"es\">")!
+        let end = shipped.range(of: "</title>", range: start.upperBound..<shipped.endIndex)!
+        return shipped.replacingCharacters(in: start.upperBound..<end.lowerBound, with: text)
+    }
+
+    @Test(arguments: ["", "   ", " \n\t \r\n "])
+    func blankTextIsRefusedInPlainWords(_ blank: String) throws {
+        guard case .failure(let failure) = read(Self.replacingFirstTitle(with: blank)) else {
+            Issue.record("a blank title was accepted")
+            return
+        }
+        let messages = failure.issues.map { $0.message.text(.en) }
+        #expect(messages.contains { $0.contains("Element 'title': the text is empty or only white space.") }, "\(messages)")
+    }
+
+    @Test func textWithSpacesInsideIsKeptAsWritten() throws {
+        let text = "  Línea,   círculo\n\ty proporción  "
+        let curriculum = try #require(read(Self.replacingFirstTitle(with: text)).value)
+        #expect(curriculum.curriculum.header.title["es"] == text)
+    }
+}
