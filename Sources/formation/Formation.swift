@@ -4,6 +4,10 @@ import FormationUseCases
 import Foundation
 
 /// `formation`: the self-formation programme of the Productive Workers' Army, offline on one machine.
+///
+/// Every command states its `commandName`: without it swift-argument-parser derives the name with
+/// `String(describing:)` at each start, a protocol-conformance search of the whole binary per
+/// command, which was half of process start (64 -> 30 M instructions for `--version`, BENCHMARKS.md).
 @main
 struct Formation: ParsableCommand {
     static var configuration: CommandConfiguration {

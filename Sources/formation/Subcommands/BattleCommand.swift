@@ -8,7 +8,7 @@ struct BattleCommand: ParsableCommand {
     }
 
     struct Add: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Help.text(.helpBattleAdd)) }
+        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "add", abstract: Help.text(.helpBattleAdd)) }
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp(Help.text(.helpName))) var name: String
         @Option(help: ArgumentHelp(Help.text(.helpBattlePlant))) var plant: String
@@ -25,7 +25,7 @@ struct BattleCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Help.text(.helpBattleList)) }
+        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "list", abstract: Help.text(.helpBattleList)) }
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: FormatOption
 
@@ -39,7 +39,7 @@ struct BattleCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Help.text(.helpBattleShow)) }
+        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "show", abstract: Help.text(.helpBattleShow)) }
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: FormatOption
         @Argument(help: ArgumentHelp(Help.text(.helpBattleRef))) var battle: String
@@ -56,7 +56,7 @@ struct BattleCommand: ParsableCommand {
     }
 
     struct Check: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Help.text(.helpBattleCheck)) }
+        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "check", abstract: Help.text(.helpBattleCheck)) }
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: FormatOption
         @Argument(help: ArgumentHelp(Help.text(.helpBattleRef))) var battle: String
@@ -79,7 +79,7 @@ struct BattleCommand: ParsableCommand {
     }
 
     struct Export: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Help.text(.helpBattleExport)) }
+        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "export", abstract: Help.text(.helpBattleExport)) }
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp(Help.text(.helpBattleRef))) var battle: String
         @Option(name: .customLong("as"), help: ArgumentHelp(Help.text(.helpExportAs), valueName: "schedule|ical|record"))
@@ -96,7 +96,7 @@ struct BattleCommand: ParsableCommand {
 extension BattleCommand {
     /// `formation battle report B`: what the battle's learning space gave.
     struct Report: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Help.text(.helpBattleReport)) }
+        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "report", abstract: Help.text(.helpBattleReport)) }
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp(Help.text(.helpBattleRef))) var battle: String
         @Option(help: ArgumentHelp(Help.text(.helpReportFormat), valueName: "text|json|html")) var format: ReportFormat = .text

@@ -10,7 +10,7 @@ struct CurriculumCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Help.text(.helpCurriculumList)) }
+        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "list", abstract: Help.text(.helpCurriculumList)) }
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: FormatOption
 
@@ -24,7 +24,7 @@ struct CurriculumCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Help.text(.helpCurriculumShow)) }
+        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "show", abstract: Help.text(.helpCurriculumShow)) }
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: FormatOption
         @Argument(help: ArgumentHelp(Help.text(.helpCurriculumID))) var id: String
@@ -44,7 +44,7 @@ struct CurriculumCommand: ParsableCommand {
 
 extension CurriculumCommand {
     struct Export: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Help.text(.helpExport)) }
+        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "export", abstract: Help.text(.helpExport)) }
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp(Help.text(.helpCurriculumID))) var id: String
         @Option(name: .shortAndLong, help: ArgumentHelp(Help.text(.helpOutput), valueName: "file")) var output: String?
@@ -56,7 +56,7 @@ extension CurriculumCommand {
     }
 
     struct Diff: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Help.text(.helpDiff)) }
+        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "diff", abstract: Help.text(.helpDiff)) }
         @OptionGroup var global: GlobalOptions
         @OptionGroup var format: FormatOption
         @Argument(help: ArgumentHelp(Help.text(.helpDiffSide), valueName: "old")) var old: String
@@ -83,7 +83,7 @@ struct WorkshopCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Help.text(.helpWorkshopList)) }
+        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "list", abstract: Help.text(.helpWorkshopList)) }
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: FormatOption
         @Option(help: ArgumentHelp(Help.text(.helpCurriculumID))) var curriculum: String?
@@ -101,7 +101,7 @@ struct WorkshopCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Help.text(.helpWorkshopShow)) }
+        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "show", abstract: Help.text(.helpWorkshopShow)) }
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: FormatOption
         @Argument(help: ArgumentHelp(Help.text(.helpWorkshopRef))) var workshop: String
@@ -133,7 +133,7 @@ struct WorkshopCommand: ParsableCommand {
 extension WorkshopCommand {
     /// `formation workshop lineage REF`: who taught the workshop to whom, battle by battle.
     struct Lineage: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Help.text(.helpWorkshopLineage)) }
+        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "lineage", abstract: Help.text(.helpWorkshopLineage)) }
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp(Help.text(.helpWorkshopRef))) var workshop: String
         @Option(help: ArgumentHelp(Help.text(.helpLineageFormat), valueName: "text|json|dot")) var format: LineageFormat = .text
@@ -154,7 +154,7 @@ extension WorkshopCommand {
 
     /// `formation workshop facilitators REF [--near PLANT]`: who can teach it.
     struct Facilitators: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Help.text(.helpWorkshopFacilitators)) }
+        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "facilitators", abstract: Help.text(.helpWorkshopFacilitators)) }
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: FormatOption
         @Argument(help: ArgumentHelp(Help.text(.helpWorkshopRef))) var workshop: String

@@ -4,7 +4,7 @@ import FormationUseCases
 
 /// `formation import FILE...`: all files together, or nothing.
 struct Import: ParsableCommand {
-    static var configuration: CommandConfiguration { CommandConfiguration(abstract: Help.text(.helpImport)) }
+    static var configuration: CommandConfiguration { CommandConfiguration(commandName: "import", abstract: Help.text(.helpImport)) }
     @OptionGroup var global: GlobalOptions
     @Flag(help: ArgumentHelp(Help.text(.helpReplace))) var replace = false
     @Argument(help: ArgumentHelp(Help.text(.helpFiles), valueName: "file")) var files: [String]
@@ -21,7 +21,7 @@ struct Import: ParsableCommand {
 
 /// `formation validate FILE...`: the same checks as import, then nothing is written.
 struct Validate: ParsableCommand {
-    static var configuration: CommandConfiguration { CommandConfiguration(abstract: Help.text(.helpValidate)) }
+    static var configuration: CommandConfiguration { CommandConfiguration(commandName: "validate", abstract: Help.text(.helpValidate)) }
     @OptionGroup var global: GlobalOptions
     @Argument(help: ArgumentHelp(Help.text(.helpFiles), valueName: "file")) var files: [String]
 

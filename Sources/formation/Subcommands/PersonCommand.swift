@@ -8,7 +8,7 @@ struct PersonCommand: ParsableCommand {
     }
 
     struct Add: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Help.text(.helpPersonAdd)) }
+        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "add", abstract: Help.text(.helpPersonAdd)) }
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp(Help.text(.helpName))) var name: String
         @Option(help: ArgumentHelp(Help.text(.helpHomePlant))) var plant: String?
@@ -22,7 +22,7 @@ struct PersonCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Help.text(.helpPersonList)) }
+        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "list", abstract: Help.text(.helpPersonList)) }
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: FormatOption
 
@@ -36,7 +36,7 @@ struct PersonCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Help.text(.helpPersonShow)) }
+        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "show", abstract: Help.text(.helpPersonShow)) }
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: FormatOption
         @Argument(help: ArgumentHelp(Help.text(.helpPersonRef))) var person: String
@@ -56,7 +56,7 @@ struct PersonCommand: ParsableCommand {
 extension PersonCommand {
     /// `formation person merge KEEP DROP`: one worker registered twice becomes one.
     struct Merge: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Help.text(.helpPersonMerge)) }
+        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "merge", abstract: Help.text(.helpPersonMerge)) }
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp(Help.text(.helpMergeKeep), valueName: "keep")) var keep: String
         @Argument(help: ArgumentHelp(Help.text(.helpMergeDrop), valueName: "drop")) var drop: String

@@ -8,7 +8,7 @@ struct PlantCommand: ParsableCommand {
     }
 
     struct Add: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Help.text(.helpPlantAdd)) }
+        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "add", abstract: Help.text(.helpPlantAdd)) }
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp(Help.text(.helpName))) var name: String
         @Option(help: ArgumentHelp(Help.text(.helpState))) var state: String
@@ -24,7 +24,7 @@ struct PlantCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Help.text(.helpPlantList)) }
+        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "list", abstract: Help.text(.helpPlantList)) }
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: FormatOption
 

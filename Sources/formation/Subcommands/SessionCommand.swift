@@ -11,7 +11,7 @@ struct SessionCommand: ParsableCommand {
     }
 
     struct Add: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Help.text(.helpSessionAdd)) }
+        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "add", abstract: Help.text(.helpSessionAdd)) }
         @OptionGroup var global: GlobalOptions
         @Option(help: ArgumentHelp(Help.text(.helpBattleRef))) var battle: String
         @Option(help: ArgumentHelp(Help.text(.helpWorkshopRef))) var workshop: String
@@ -34,7 +34,7 @@ struct SessionCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Help.text(.helpSessionList)) }
+        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "list", abstract: Help.text(.helpSessionList)) }
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: FormatOption
         @Option(help: ArgumentHelp(Help.text(.helpBattleRef))) var battle: String
@@ -55,7 +55,7 @@ struct SessionCommand: ParsableCommand {
     }
 
     struct Cancel: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Help.text(.helpSessionCancel)) }
+        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "cancel", abstract: Help.text(.helpSessionCancel)) }
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp(Help.text(.helpSessionRef))) var session: String
 
@@ -65,7 +65,7 @@ struct SessionCommand: ParsableCommand {
     }
 
     struct Sheet: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Help.text(.helpSessionSheet)) }
+        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "sheet", abstract: Help.text(.helpSessionSheet)) }
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp(Help.text(.helpSessionRef))) var session: String
         @Option(name: .shortAndLong, help: ArgumentHelp(Help.text(.helpOutput), valueName: "file")) var output: String?
@@ -85,7 +85,7 @@ struct ShiftCommand: ParsableCommand {
     }
 
     struct Add: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Help.text(.helpShiftAdd)) }
+        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "add", abstract: Help.text(.helpShiftAdd)) }
         @OptionGroup var global: GlobalOptions
         @Option(help: ArgumentHelp(Help.text(.helpBattleRef))) var battle: String
         @Option(help: ArgumentHelp(Help.text(.helpShiftPerson))) var person: [String] = []
@@ -105,7 +105,7 @@ struct ShiftCommand: ParsableCommand {
 
 /// `formation attend SESSION PERSON...`: registration and the sign-in sheet.
 struct Attend: ParsableCommand {
-    static var configuration: CommandConfiguration { CommandConfiguration(abstract: Help.text(.helpAttend)) }
+    static var configuration: CommandConfiguration { CommandConfiguration(commandName: "attend", abstract: Help.text(.helpAttend)) }
     @OptionGroup var global: GlobalOptions
     @Argument(help: ArgumentHelp(Help.text(.helpSessionRef))) var session: String
     @Argument(help: ArgumentHelp(Help.text(.helpPersonRef))) var people: [String] = []
