@@ -404,10 +404,22 @@ def history_sql():
     except OSError:
         return None
     found = {}
-    for name in ("personParticipations", "battleSessions", "battleParticipations", "workshopSessions", "workshopParticipations"):
+    for name in ("personParticipations", "workshopSessions", "workshopParticipations"):
         m = re.search(r"static let " + name + r' = """\n(.*?)\n\s*"""', text, re.S)
         if m:
             found[name] = m.group(1)
+    # The battle report reads its battle with the queries of FormationStore+BattleCheck.swift.
+    try:
+        check = open(os.path.join(ROOT, "Sources", "FormationStorage", "FormationStore+BattleCheck.swift")).read()
+    except OSError:
+        check = ""
+    columns = re.search(r'static let sessionColumns = """\n(.*?)\n\s*"""', check, re.S)
+    for name in ("battleSessions", "battleParticipations"):
+        m = re.search(r"static let " + name + r' = """\n(.*?)\n\s*"""', check, re.S)
+        if m and columns:
+            # Swift's interpolation and line continuations, resolved as the compiler does.
+            session_columns = re.sub(r"\\\n\s*", "", columns.group(1).strip())
+            found[name] = m.group(1).replace("\\(sessionColumns)", session_columns)
     m = re.search(r'static func sessionPeople\(_ count: Int\) -> String \{\n\s*"""\n(.*?)\n\s*"""', text, re.S)
     if m:
         found["sessionPeople"] = m.group(1)

@@ -59,21 +59,6 @@ enum HistorySQL {
         """
     }
 
-    static let battleSessions = """
-        SELECT * FROM session WHERE battleId = ? ORDER BY start, place, id
-        """
-
-    static let battleParticipations = """
-        SELECT participation.sessionId, participation.personId, participation.role, participation.status,
-               person.name, person.plantId, plant.name AS plantName, plant.state AS plantState
-        FROM session
-        JOIN participation ON participation.sessionId = session.id
-        JOIN person ON person.id = participation.personId
-        LEFT JOIN plant ON plant.id = person.plantId
-        WHERE session.battleId = ?
-        ORDER BY participation.sessionId, person.name, person.id
-        """
-
     static let workshopSessions = """
         SELECT * FROM session WHERE curriculumId = ? AND workshopId = ? ORDER BY start, id
         """
@@ -87,13 +72,6 @@ enum HistorySQL {
         LEFT JOIN plant ON plant.id = person.plantId
         WHERE session.curriculumId = ? AND session.workshopId = ?
         ORDER BY participation.sessionId, person.name, person.id
-        """
-
-    static let taughtElsewhereBefore = """
-        SELECT 1 FROM participation JOIN session ON session.id = participation.sessionId
-        WHERE participation.personId = ? AND participation.role = 'facilitator' AND participation.status != 'absent'
-          AND session.cancelled = 0 AND session."end" <= ? AND session.battleId != ? AND session.start < ?
-        LIMIT 1
         """
 
     static let personAllParticipations = """
@@ -128,16 +106,6 @@ extension ScheduleTransaction {
         return result
     }
 
-    /// The sessions of a battle in time order (cancelled ones too) and everyone in them.
-    public func sessionsWithPeople(ofBattle battle: EntityID) throws -> [(session: Session, people: [SessionPersonRow])] {
-        let sessions = try Row.fetchAll(db, sql: HistorySQL.battleSessions, arguments: [battle.rawValue]).map(Self.session)
-        var people: [EntityID: [SessionPersonRow]] = [:]
-        for row in try Row.fetchAll(db, sql: HistorySQL.battleParticipations, arguments: [battle.rawValue]) {
-            people[EntityID(trusted: row["sessionId"]), default: []].append(Self.sessionPerson(row))
-        }
-        return sessions.map { ($0, people[$0.id] ?? []) }
-    }
-
     /// Every session of a workshop (cancelled ones too) in time order, and everyone in them.
     public func sessionsWithPeople(ofWorkshop ref: WorkshopRef) throws -> [(session: Session, people: [SessionPersonRow])] {
         guard let curriculum = ref.curriculum else { return [] }
@@ -148,12 +116,6 @@ extension ScheduleTransaction {
             people[EntityID(trusted: row["sessionId"]), default: []].append(Self.sessionPerson(row))
         }
         return sessions.map { ($0, people[$0.id] ?? []) }
-    }
-
-    /// Whether `person` taught (as `Scheduling` counts teaching) in a session of another battle
-    /// that started before `before`.
-    public func taughtElsewhere(_ person: EntityID, notIn battle: EntityID, before: Int64, now: Int64) throws -> Bool {
-        try Bool.fetchOne(db, sql: HistorySQL.taughtElsewhereBefore, arguments: [person.rawValue, now, battle.rawValue, before]) ?? false
     }
 
     /// Battles by id, with their plants.

@@ -117,8 +117,8 @@ public struct BattleReport: Sendable {
                 if byWorkshop[session.workshop] == nil { workshopOrder.append(session.workshop) }
                 byWorkshop[session.workshop, default: Tally()].add(session: session, ended: ended, attended: came.count)
             }
-            // Everyone who taught here is a facilitator booked here, so `knowledge` knows where else
-            // they taught (what `taughtElsewhere(_:notIn:before:now:)` asks person by person).
+            // Everyone who taught here is a facilitator booked here, so `knowledge` knows when they first
+            // taught in another battle: a new facilitator had taught nowhere else before teaching here.
             var newFacilitators: [PersonName] = []
             for (person, first) in firstTaught where !(knowledge.firstTaughtElsewhere[person].map { $0 < first.start } ?? false) {
                 newFacilitators.append(PersonName.named(person, first.name))

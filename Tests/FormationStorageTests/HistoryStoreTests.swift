@@ -24,9 +24,6 @@ import GRDB
         let steps = try plan(HistorySQL.personParticipations, 1)
         #expect(steps.first == "SEARCH participation USING COVERING INDEX participation_person (personId=?)", "\(steps)")
         expectNoScan(steps, "history")
-        let taught = try plan(HistorySQL.taughtElsewhereBefore, 4)
-        #expect(taught.contains { $0.contains("participation_person") }, "\(taught)")
-        expectNoScan(taught, "taught elsewhere")
     }
 
     @Test func theOtherPeopleOfASessionComeFromThePrimaryKey() throws {
@@ -36,7 +33,7 @@ import GRDB
     }
 
     @Test func battlesAndWorkshopsUseTheirSessionIndexes() throws {
-        for (sql, index) in [(HistorySQL.battleSessions, "session_battle"), (HistorySQL.battleParticipations, "session_battle")] {
+        for (sql, index) in [(BattleCheckSQL.battleSessions, "session_battle"), (BattleCheckSQL.battleParticipations, "session_battle")] {
             let steps = try plan(sql, 1)
             #expect(steps.contains { $0.contains(index) }, "\(steps)")
             expectNoScan(steps, sql)
