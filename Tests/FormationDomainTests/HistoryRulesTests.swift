@@ -176,8 +176,9 @@ import Testing
         #expect(lineage.unlisted.isEmpty)
     }
 
-    @Test func aLongChainOfTeachersIsBuiltOneLevelPerTeacher() {
+    @Test func aLongChainOfTeachersIsBuiltOneLevelPerTeacherUpToTheDepthLimit() {
         // Each of 2,000 people learns from the previous one and teaches the next: the branch is 2,000 deep.
+        // The nested tree stops at the limit (its readers all recurse); the edges hold the whole chain.
         let people = (0..<2_001).map { Self.id(10_000 + $0) }
         let sessions = (0..<2_000).map { n in
             session(n, battle: gaviota, day: Int64(n), teachers: [people[n]], learners: [people[n + 1]])
@@ -186,7 +187,21 @@ import Testing
         #expect(lineage.roots.map(\.person) == [people[0]])
         var node = lineage.roots[0], depth = 0
         while let next = node.teachings.first?.learners.first { node = next; depth += 1 }
-        #expect(depth == 2_000 && node.person == people[2_000])
+        let limit = TeachingLineage.maximumDepth
+        #expect(depth == limit && node.person == people[limit] && node.elided == .tooDeep)
+        #expect(lineage.edges.count == 2_000 && lineage.edges.last?.learner == people[2_000])
+    }
+
+    @Test func aChainAsDeepAsTheLimitIsShownWhole() {
+        // The last learner of a chain exactly `maximumDepth` long taught nobody: a leaf, not cut.
+        let limit = TeachingLineage.maximumDepth
+        let people = (0...limit).map { Self.id(20_000 + $0) }
+        let sessions = (0..<limit).map { n in
+            session(n, battle: gaviota, day: Int64(n), teachers: [people[n]], learners: [people[n + 1]])
+        }
+        var node = TeachingLineage(sessions: sessions).roots[0], depth = 0
+        while let next = node.teachings.first?.learners.first { node = next; depth += 1 }
+        #expect(depth == limit && node.person == people[limit] && node.elided == nil)
     }
 
     @Test func noTeachingNoRoots() {

@@ -47,7 +47,16 @@ public struct TeachingLineage: Equatable, Sendable {
         /// The same subtree (same person, learning at the same moment) is already printed above,
         /// under a co-facilitator of the same session.
         case shownAbove
+        /// The branch is `TeachingLineage.maximumDepth` generations deep here: it goes on in `edges`
+        /// (and Graphviz), not in the nested tree, whose every reader (this builder, renderers,
+        /// JSON encoders) walks it recursively.
+        case tooDeep
     }
+
+    /// Generations of teachers the nested tree shows before it cuts a branch (`Elision.tooDeep`).
+    /// Far beyond any programme's chain, and shallow enough for every thread's stack, including
+    /// under AddressSanitizer (a test builds a chain of 2,000).
+    public static let maximumDepth = 200
 
     /// A person in the tree, with what they taught after the moment they entered it.
     public struct Node: Equatable, Sendable {
@@ -177,6 +186,9 @@ public struct TeachingLineage: Equatable, Sendable {
 
         mutating func node(_ person: EntityID, after cutoff: Int64?) -> Node {
             if path.contains(person) { return Node(person: person, elided: .cycle, teachings: []) }
+            if path.count >= TeachingLineage.maximumDepth, taught[person].map({ sessions[$0.last!].start > (cutoff ?? .min) }) == true {
+                return Node(person: person, elided: .tooDeep, teachings: [])
+            }
             let all = taught[person] ?? []
             var first = all.startIndex
             if let cutoff { while first < all.endIndex, sessions[all[first]].start <= cutoff { first += 1 } }

@@ -280,6 +280,7 @@ extension Catalogue {
         .lineageTaughtAt: "{0} (taught at {1}, {2})",
         .lineageCycle: "{0} (already higher up in this branch)",
         .lineageShownAbove: "{0} (see above)",
+        .lineageTooDeep: "{0} (and who they taught: this branch is over {1} generations deep; --format dot shows it whole)",
         // Teaching lineage with counted learners (issue 10)
         .lineageLearnedThere: "{0} learned it there",
         .lineageOthersLearnedThere: "and {0} others learned it there",

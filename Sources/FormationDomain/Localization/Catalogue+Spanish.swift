@@ -280,6 +280,7 @@ extension Catalogue {
         .lineageTaughtAt: "{0} (lo dio en {1}, {2})",
         .lineageCycle: "{0} (ya aparece más arriba en esta rama)",
         .lineageShownAbove: "{0} (vea más arriba)",
+        .lineageTooDeep: "{0} (y a quienes enseñó: esta rama pasa de {1} generaciones; --format dot la muestra entera)",
         // Teaching lineage with counted learners (issue 10)
         .lineageLearnedThere: "lo aprendieron ahí: {0}",
         .lineageOthersLearnedThere: "y otros que lo aprendieron ahí: {0}",

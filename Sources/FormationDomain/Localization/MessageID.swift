@@ -250,6 +250,7 @@ public enum MessageID: String, Sendable, CaseIterable {
     case lineageTaughtAt
     case lineageCycle
     case lineageShownAbove
+    case lineageTooDeep
     // Teaching lineage with counted learners (issue 10)
     case lineageLearnedThere
     case lineageOthersLearnedThere

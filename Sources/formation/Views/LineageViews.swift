@@ -24,6 +24,9 @@ enum LineageText {
         case .shownAbove:
             lines.append(indent + T.t(.lineageShownAbove, language, name))
             return
+        case .tooDeep:
+            lines.append(indent + T.t(.lineageTooDeep, language, name, String(TeachingLineage.maximumDepth)))
+            return
         case nil:
             break
         }
