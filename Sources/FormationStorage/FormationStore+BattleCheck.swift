@@ -116,9 +116,6 @@ enum BattleCheckSQL {
 }
 
 extension ScheduleTransaction {
-    /// At most this many ids bound in one `IN (…)` list.
-    static let chunk = 500
-
     /// Every session of a battle (cancelled ones too), in order of start, place and id, each with
     /// everyone in it (any role, any status) by name and id.
     public func sessionsWithNames(ofBattle battle: EntityID) throws -> [(session: Session, people: [ParticipationEntry])] {
@@ -155,7 +152,7 @@ extension ScheduleTransaction {
         var knowledge = PeopleKnowledge()
         var sharedPeople: [String: Set<EntityID>] = [:]
         var refs: [String: WorkshopRef] = [:]   // one WorkshopRef per `curriculum/workshop` text
-        for chunk in Self.chunks(people) {
+        for chunk in idChunks(people) {
             var attended = [Set<WorkshopRef>](repeating: Set(minimumCapacity: 16), count: chunk.count)
             var taught = [Set<WorkshopRef>](repeating: [], count: chunk.count)
             var elsewhere = [Int64?](repeating: nil, count: chunk.count)
@@ -193,7 +190,7 @@ extension ScheduleTransaction {
             }
         }
         var sessions: [Session] = []
-        for chunk in Self.chunks(sharedPeople.keys.map(EntityID.init(trusted:))) {
+        for chunk in idChunks(sharedPeople.keys.map(EntityID.init(trusted:))) {
             sessions += try Row.fetchAll(db, sql: BattleCheckSQL.sessions(chunk.count), arguments: StatementArguments(chunk))
                 .map(Self.sessionByPosition)
         }
@@ -205,7 +202,7 @@ extension ScheduleTransaction {
     /// Shifts of `people` (any battle) that overlap `[start, end)`, by person, then start.
     public func shifts(ofEach people: some Collection<EntityID>, overlapping start: Int64, _ end: Int64) throws -> [EntityID: [(start: Int64, end: Int64)]] {
         var result: [EntityID: [(start: Int64, end: Int64)]] = [:]
-        for chunk in Self.chunks(people) {
+        for chunk in idChunks(people) {
             let rows = try Row.fetchCursor(db, sql: BattleCheckSQL.shifts(chunk.count), arguments: StatementArguments(chunk) + [end, start])
             while let row = try rows.next() { result[EntityID(trusted: row[0]), default: []].append((row[1], row[2])) }
         }
@@ -244,8 +241,4 @@ extension ScheduleTransaction {
                 start: row[4], end: row[5], place: row[6], cancelled: row[7])
     }
 
-    static func chunks(_ ids: some Collection<EntityID>) -> [[String]] {
-        let all = ids.map(\.rawValue)
-        return stride(from: 0, to: all.count, by: chunk).map { Array(all[$0..<min($0 + chunk, all.count)]) }
-    }
 }

@@ -97,10 +97,8 @@ extension ScheduleTransaction {
     /// Everyone in each of `sessions`, by session (batched, so a long history stays a few queries).
     public func people(inSessions sessions: some Collection<EntityID>) throws -> [EntityID: [SessionPersonRow]] {
         var result: [EntityID: [SessionPersonRow]] = [:]
-        let ids = Array(sessions)
-        for start in stride(from: 0, to: ids.count, by: 500) {
-            let chunk = ids[start..<min(start + 500, ids.count)]
-            let rows = try Row.fetchAll(db, sql: HistorySQL.sessionPeople(chunk.count), arguments: StatementArguments(chunk.map(\.rawValue)))
+        for chunk in idChunks(sessions) {
+            let rows = try Row.fetchAll(db, sql: HistorySQL.sessionPeople(chunk.count), arguments: StatementArguments(chunk))
             for row in rows { result[EntityID(trusted: row["sessionId"]), default: []].append(Self.sessionPerson(row)) }
         }
         return result

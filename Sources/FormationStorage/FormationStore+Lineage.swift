@@ -119,10 +119,8 @@ extension ScheduleTransaction {
     public func lineageBattles(_ ids: some Collection<EntityID>) throws -> [EntityID: BattleEntry] {
         var result: [EntityID: BattleEntry] = [:]
         result.reserveCapacity(ids.count)
-        let all = Array(ids)
-        for start in stride(from: 0, to: all.count, by: 500) {
-            let chunk = all[start..<min(start + 500, all.count)]
-            let cursor = try Row.fetchCursor(db, sql: LineageSQL.battles(chunk.count), arguments: StatementArguments(chunk.map(\.rawValue)))
+        for chunk in idChunks(ids) {
+            let cursor = try Row.fetchCursor(db, sql: LineageSQL.battles(chunk.count), arguments: StatementArguments(chunk))
             while let row = try cursor.next() {
                 let battle = try Battle(id: EntityID(trusted: row[0]), name: row[1], plant: EntityID(trusted: row[2]),
                                         start: CivilDate(iso: row[3]), end: CivilDate(iso: row[4]), timeZone: row[5])
@@ -136,10 +134,8 @@ extension ScheduleTransaction {
     public func personNames(_ ids: some Collection<EntityID>) throws -> [EntityID: String] {
         var result: [EntityID: String] = [:]
         result.reserveCapacity(ids.count)
-        let all = Array(ids)
-        for start in stride(from: 0, to: all.count, by: 500) {
-            let chunk = all[start..<min(start + 500, all.count)]
-            let cursor = try Row.fetchCursor(db, sql: LineageSQL.names(chunk.count), arguments: StatementArguments(chunk.map(\.rawValue)))
+        for chunk in idChunks(ids) {
+            let cursor = try Row.fetchCursor(db, sql: LineageSQL.names(chunk.count), arguments: StatementArguments(chunk))
             while let row = try cursor.next() { result[EntityID(trusted: row[0])] = row[1] }
         }
         return result
