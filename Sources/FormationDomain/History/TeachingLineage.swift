@@ -186,7 +186,8 @@ public struct TeachingLineage: Equatable, Sendable {
 
         mutating func node(_ person: EntityID, after cutoff: Int64?) -> Node {
             if path.contains(person) { return Node(person: person, elided: .cycle, teachings: []) }
-            if path.count >= TeachingLineage.maximumDepth, taught[person].map({ sessions[$0.last!].start > (cutoff ?? .min) }) == true {
+            // Cut only a branch that goes on: someone who taught after `cutoff` (a leaf costs no recursion).
+            if path.count >= TeachingLineage.maximumDepth, let last = taught[person]?.last, sessions[last].start > (cutoff ?? .min) {
                 return Node(person: person, elided: .tooDeep, teachings: [])
             }
             let all = taught[person] ?? []
