@@ -6,6 +6,8 @@ public enum DomainError: Error, Equatable, Sendable {
     case invalidDate(String)
     case invalidDateTime(String)
     case invalidTimeZone(String)
+    /// A wall-clock time the battle's zone skips: the clocks jump from `from` to `to` that night.
+    case nonexistentLocalTime(time: String, zone: String, from: String, to: String)
     case emptyName(field: String)
     case datesOutOfOrder(start: String, end: String)
     case invalidValue(field: String, value: String)
@@ -23,6 +25,7 @@ public enum DomainError: Error, Equatable, Sendable {
         case .invalidDate(let text): Message(.invalidDate, text)
         case .invalidDateTime(let text): Message(.invalidDateTime, text)
         case .invalidTimeZone(let zone): Message(.invalidTimeZone, zone)
+        case .nonexistentLocalTime(let time, let zone, let from, let to): Message(.nonexistentLocalTime, time, zone, from, to)
         case .emptyName(let field): Message(.emptyName, field)
         case .datesOutOfOrder(let start, let end): Message(.datesOutOfOrder, start, end)
         case .invalidValue(let field, let value): Message(.invalidValue, field, value)

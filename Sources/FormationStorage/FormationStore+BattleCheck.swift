@@ -22,14 +22,12 @@ public struct WorkshopLimits: Sendable, Equatable {
     public let prerequisites: [WorkshopRef]
 }
 
-/// What some people learned and taught, anywhere and in any battle, in sessions not cancelled.
+/// What some people learned and taught, anywhere and in any battle, in sessions not cancelled, with when.
 public struct PeopleKnowledge: Sendable, Equatable {
-    /// Workshops each person attended as a participant (status attended), qualified.
-    public var attended: [EntityID: Set<WorkshopRef>] = [:]
-    /// Workshops each person facilitated in a session that had ended by `now`, not marked absent.
-    public var taught: [EntityID: Set<WorkshopRef>] = [:]
-    /// For each person, the earliest start of a session counted in `taught` that belongs to
-    /// another battle than the one asked about.
+    /// Each workshop each person attended or taught, with the end of the first such session.
+    public var experience = Experience()
+    /// For each person, the earliest end of a session they taught (not marked absent) in another
+    /// battle than the one asked about: a new facilitator had taught nowhere else before.
     public var firstTaughtElsewhere: [EntityID: Int64] = [:]
 
     public init() {}
@@ -64,24 +62,24 @@ enum BattleCheckSQL {
     /// Every participation of some people (numbered `people.n`, their place in the list bound, so that
     /// thousands of rows carry a number rather than a copy of their id) that says what they attended
     /// (kind 0) or taught (kind 1), or that is in a session of another battle in a time range (kind 2
-    /// when only that). Such a session's id comes in the last column, null otherwise. Parameters:
-    /// ?1 now, ?2 the battle, ?3 range end, ?4 earliest start, ?5 range start, then the people.
+    /// when only that), with the session's end. Such a session's id comes in the last column, null
+    /// otherwise. Parameters: ?1 the battle, ?2 range end, ?3 earliest start, ?4 range start, then the people.
     static func peopleParticipations(_ count: Int) -> String {
-        let shared = #"session.battleId != ?2 AND session.start < ?3 AND session.start >= ?4 AND session."end" > ?5"#
+        let shared = #"session.battleId != ?1 AND session.start < ?2 AND session.start >= ?3 AND session."end" > ?4"#
         return """
-            WITH people(n, id) AS (VALUES \((0..<count).map { "(\($0), ?\($0 + 6))" }.joined(separator: ", ")))
+            WITH people(n, id) AS (VALUES \((0..<count).map { "(\($0), ?\($0 + 5))" }.joined(separator: ", ")))
             SELECT people.n,
                    CASE WHEN participation.role = 'participant' AND participation.status = 'attended' THEN 0
-                        WHEN participation.role = 'facilitator' AND participation.status != 'absent' AND session."end" <= ?1 THEN 1
+                        WHEN participation.role = 'facilitator' AND participation.status != 'absent' THEN 1
                         ELSE 2 END,
-                   session.curriculumId || '/' || session.workshopId, session.battleId = ?2, session.start,
+                   session.curriculumId || '/' || session.workshopId, session.battleId = ?1, session."end",
                    CASE WHEN \(shared) THEN session.id END
             FROM people
             JOIN participation ON participation.personId = people.id
             JOIN session ON session.id = participation.sessionId
             WHERE session.cancelled = 0
               AND ((participation.role = 'participant' AND participation.status = 'attended')
-                OR (participation.role = 'facilitator' AND participation.status != 'absent' AND session."end" <= ?1)
+                OR (participation.role = 'facilitator' AND participation.status != 'absent')
                 OR (\(shared)))
             """
     }
@@ -140,27 +138,26 @@ extension ScheduleTransaction {
         return sessions.map { ($0, people[$0.id.rawValue] ?? []) }
     }
 
-    /// What `people` attended and taught, in sessions not cancelled of any battle (taught sessions
-    /// count once they ended by `now`), and the sessions not cancelled of battles other than `battle`
-    /// that may overlap `[start, end)` (they start before `end`, at most `Session.maximumSeconds` before
-    /// `start`, and end after `start`) with those of `people` in each, in order of start and id.
+    /// What `people` attended and taught, with when, in sessions not cancelled of any battle, and the
+    /// sessions not cancelled of battles other than `battle` that may overlap `[start, end)` (they start
+    /// before `end`, at most `Session.maximumSeconds` before `start`, and end after `start`) with those
+    /// of `people` in each, in order of start and id.
     ///
     /// One pass over the people's participations, each with its session (the session lookup is most of
     /// the cost; reading the rows twice would pay it twice).
-    public func participations(of people: some Collection<EntityID>, now: Int64, battle: EntityID,
+    public func participations(of people: some Collection<EntityID>, battle: EntityID,
                                overlapping start: Int64, _ end: Int64) throws -> (knowledge: PeopleKnowledge, shared: [SharedSession]) {
         var knowledge = PeopleKnowledge()
         var sharedPeople: [String: Set<EntityID>] = [:]
         var refs: [String: WorkshopRef] = [:]   // one WorkshopRef per `curriculum/workshop` text
         for chunk in idChunks(people) {
-            var attended = [Set<WorkshopRef>](repeating: Set(minimumCapacity: 16), count: chunk.count)
-            var taught = [Set<WorkshopRef>](repeating: [], count: chunk.count)
-            var elsewhere = [Int64?](repeating: nil, count: chunk.count)
-            let arguments: StatementArguments = [now, battle.rawValue, end, start - Session.maximumSeconds, start]
+            let ids = chunk.map(EntityID.init(trusted:))
+            let arguments: StatementArguments = [battle.rawValue, end, start - Session.maximumSeconds, start]
             let rows = try Row.fetchCursor(db, sql: BattleCheckSQL.peopleParticipations(chunk.count), arguments: arguments + StatementArguments(chunk))
             while let row = try rows.next() {
                 let n: Int = row[0], kind: Int = row[1]
-                if let session: String = row[5] { sharedPeople[session, default: []].insert(EntityID(trusted: chunk[n])) }
+                let person = ids[n]
+                if let session: String = row[5] { sharedPeople[session, default: []].insert(person) }
                 guard kind < 2 else { continue }
                 let key: String = row[2]
                 let ref: WorkshopRef
@@ -172,21 +169,15 @@ extension ScheduleTransaction {
                                       workshop: Slug(trusted: slash == key.endIndex ? "" : String(key[key.index(after: slash)...])))
                     refs[key] = ref
                 }
+                let sessionEnd: Int64 = row[4]
                 if kind == 1 {
-                    taught[n].insert(ref)
-                    if !(row[3] as Bool) {
-                        let start: Int64 = row[4]
-                        if elsewhere[n].map({ start < $0 }) ?? true { elsewhere[n] = start }
+                    knowledge.experience.addTaught(person, ref, end: sessionEnd)
+                    if !(row[3] as Bool), knowledge.firstTaughtElsewhere[person].map({ sessionEnd < $0 }) ?? true {
+                        knowledge.firstTaughtElsewhere[person] = sessionEnd
                     }
                 } else {
-                    attended[n].insert(ref)
+                    knowledge.experience.addAttended(person, ref, end: sessionEnd)
                 }
-            }
-            for (n, id) in chunk.enumerated() {
-                let person = EntityID(trusted: id)
-                if !attended[n].isEmpty { knowledge.attended[person] = attended[n] }
-                if !taught[n].isEmpty { knowledge.taught[person] = taught[n] }
-                if let start = elsewhere[n] { knowledge.firstTaughtElsewhere[person] = start }
             }
         }
         var sessions: [Session] = []

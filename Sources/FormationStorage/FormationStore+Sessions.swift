@@ -104,30 +104,32 @@ public struct ScheduleTransaction {
         try Row.fetchAll(db, sql: "SELECT * FROM shift WHERE battleId = ? ORDER BY start, personId", arguments: [battle.rawValue]).map(Self.shift)
     }
 
-    /// Workshops each person attended as a participant (qualified refs).
-    public func attended(by people: some Collection<EntityID>) throws -> [EntityID: Set<WorkshopRef>] {
-        try workshops(of: people, condition: "participation.role = 'participant' AND participation.status = 'attended'")
-    }
-
-    /// Workshops each person facilitated in a session that was held (not cancelled, already over,
-    /// and they were not marked absent).
-    public func taught(by people: some Collection<EntityID>, before now: Int64) throws -> [EntityID: Set<WorkshopRef>] {
-        try workshops(of: people, condition: "participation.role = 'facilitator' AND participation.status != 'absent' AND session.\"end\" <= \(now)")
-    }
-
-    private func workshops(of people: some Collection<EntityID>, condition: String) throws -> [EntityID: Set<WorkshopRef>] {
-        guard !people.isEmpty else { return [:] }
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT DISTINCT participation.personId, session.curriculumId, session.workshopId
-            FROM participation JOIN session ON session.id = participation.sessionId
-            WHERE participation.personId IN (\(placeholders(people.count))) AND session.cancelled = 0 AND \(condition)
-            """, arguments: StatementArguments(people.map(\.rawValue)))
-        var result: [EntityID: Set<WorkshopRef>] = [:]
-        for row in rows {
-            result[EntityID(trusted: row["personId"]), default: []].insert(
-                WorkshopRef(curriculum: Slug(trusted: row["curriculumId"]), workshop: Slug(trusted: row["workshopId"])))
+    /// What `people` attended (as participants marked attended) and taught (as facilitators not marked
+    /// absent), in sessions not cancelled, each workshop with the end of the first such session: the
+    /// rules judge a session by what ended before it started, whatever today's date.
+    public func experience(of people: some Collection<EntityID>) throws -> Experience {
+        var experience = Experience()
+        for chunk in idChunks(people) {
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT participation.personId, participation.role = 'facilitator', session.curriculumId, session.workshopId,
+                       MIN(session."end")
+                FROM participation JOIN session ON session.id = participation.sessionId
+                WHERE participation.personId IN (\(placeholders(chunk.count))) AND session.cancelled = 0
+                  AND ((participation.role = 'participant' AND participation.status = 'attended')
+                    OR (participation.role = 'facilitator' AND participation.status != 'absent'))
+                GROUP BY participation.personId, participation.role, session.curriculumId, session.workshopId
+                """, arguments: StatementArguments(chunk))
+            while let row = try rows.next() {
+                let person = EntityID(trusted: row[0])
+                let ref = WorkshopRef(curriculum: Slug(trusted: row[2]), workshop: Slug(trusted: row[3]))
+                if row[1] as Bool {
+                    experience.addTaught(person, ref, end: row[4])
+                } else {
+                    experience.addAttended(person, ref, end: row[4])
+                }
+            }
         }
-        return result
+        return experience
     }
 
     /// The sessions of a battle in time order, with facilitators and counts.

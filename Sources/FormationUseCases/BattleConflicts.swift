@@ -48,8 +48,7 @@ extension Scheduling {
         }
 
         let start = live.map(\.session.start).min()!, end = live.map(\.session.end).max()!
-        let (knowledge, shared) = try tx.participations(of: booked, now: now(), battle: battle.id, overlapping: start, end)
-        let attended = knowledge.attended.merging(knowledge.taught) { $0.union($1) }
+        let (knowledge, shared) = try tx.participations(of: booked, battle: battle.id, overlapping: start, end)
         let shifts = try tx.shifts(ofEach: participants, overlapping: start, end)
 
         // Possible neighbours: this battle's sessions not cancelled with everyone in them (any status),
@@ -109,7 +108,7 @@ extension Scheduling {
                 workshop: scheduled, workshopRef: session.workshop,
                 prerequisites: workshop.prerequisites.map { $0.qualified(in: session.workshop.curriculum!) },
                 bookings: booking, names: names, neighbours: around, shifts: spans,
-                attended: attended, taught: knowledge.taught)
+                experience: knowledge.experience)
             let found = ScheduleRules.conflicts(of: session, in: context)
             if !found.isEmpty {
                 result.append(SessionConflicts(session: session, label: labelled(session), conflicts: found))

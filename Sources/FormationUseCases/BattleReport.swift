@@ -75,8 +75,7 @@ public struct BattleReport: Sendable {
         let battleID = try store.resolve(.battle, battle)
         guard let entry = try store.battle(battleID) else { throw LookupError.notFound(kind: .battle, query: battle) }
         let clock = try LocalClock(timeZone: entry.battle.timeZone)
-        var scheduling = Scheduling(store: store)
-        scheduling.now = { now }
+        let scheduling = Scheduling(store: store)
 
         return try store.reading { tx in
             // One read of the battle serves the open conflicts and the tallies.
@@ -118,9 +117,10 @@ public struct BattleReport: Sendable {
                 byWorkshop[session.workshop, default: Tally()].add(session: session, ended: ended, attended: came.count)
             }
             // Everyone who taught here is a facilitator booked here, so `knowledge` knows when they first
-            // taught in another battle: a new facilitator had taught nowhere else before teaching here.
+            // taught in another battle: a new facilitator had taught nowhere else before teaching here
+            // (a session elsewhere that ended before their first one here started).
             var newFacilitators: [PersonName] = []
-            for (person, first) in firstTaught where !(knowledge.firstTaughtElsewhere[person].map { $0 < first.start } ?? false) {
+            for (person, first) in firstTaught where !(knowledge.firstTaughtElsewhere[person].map { $0 <= first.start } ?? false) {
                 newFacilitators.append(PersonName.named(person, first.name))
             }
             newFacilitators.sort { ($0.name, $0.id) < ($1.name, $1.id) }

@@ -7,10 +7,12 @@ public struct ScheduleRefused: Error, Sendable, Equatable {
     public let conflicts: [ScheduleConflict]
 }
 
-/// What a successful change did: its new ids, and the soft conflicts it recorded because of `--force`.
+/// What a successful change did: its new ids, the soft conflicts it recorded because of `--force`,
+/// and notes for the person (a time that happens twice, taken as the first).
 public struct ScheduleOutcome: Sendable, Equatable {
     public let ids: [EntityID]
     public let recorded: [ScheduleConflict]
+    public var notes: [Message] = []
 }
 
 /// A session and every conflict it has now, for `battle check` and reports.
@@ -23,8 +25,6 @@ public struct SessionConflicts: Sendable, Equatable {
 /// Planning a battle's learning space (issue 7): sessions, shifts, attendance, conflict checks.
 public struct Scheduling: Sendable {
     public let store: FormationStore
-    /// The present, for deciding which sessions already happened; tests fix it.
-    public var now: @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) }
 
     public init(store: FormationStore) { self.store = store }
 
@@ -53,7 +53,7 @@ public struct Scheduling: Sendable {
                 try tx.upsert(Participation(session: session.id, person: person, role: .facilitator, status: .registered))
             }
             for conflict in conflicts { try tx.record(conflict, session: session.id) }
-            return ScheduleOutcome(ids: [session.id], recorded: conflicts)
+            return ScheduleOutcome(ids: [session.id], recorded: conflicts, notes: times.notes)
         }
     }
 
@@ -64,20 +64,22 @@ public struct Scheduling: Sendable {
     }
 
     /// Gives one repair shift to each of `people` (so a crew is one command).
-    public func addShift(battle: String, people: [String], start: String, end: String) throws -> [EntityID] {
+    ///
+    /// - Returns: the shifts' ids, one a person, and a note for a time that happens twice.
+    public func addShift(battle: String, people: [String], start: String, end: String) throws -> ScheduleOutcome {
         let battleID = try store.resolve(.battle, battle)
         let persons = try unique(people.map { try store.resolve(.person, $0) })
         return try store.inScheduleTransaction { tx in
             guard let battle = try tx.battle(battleID) else { throw LookupError.notFound(kind: .battle, query: battleID.rawValue) }
             let clock = try LocalClock(timeZone: battle.timeZone)
-            let (from, to) = try span(start, end, clock)
+            let times = try span(start, end, clock)
             var ids: [EntityID] = []
             for person in persons {
-                let shift = try Shift(id: .random(), battle: battleID, person: person, start: from, end: to)
+                let shift = try Shift(id: .random(), battle: battleID, person: person, start: times.start, end: times.end)
                 try tx.insert(shift)
                 ids.append(shift.id)
             }
-            return ids
+            return ScheduleOutcome(ids: ids, recorded: [], notes: times.notes)
         }
     }
 
@@ -186,13 +188,12 @@ public struct Scheduling: Sendable {
             ScheduleContext.ShiftSpan(person: $0.person, start: $0.start, end: $0.end,
                                       startLabel: clock.local($0.start).description, endLabel: clock.local($0.end).description)
         }
-        let attended = try tx.attended(by: people), taught = try tx.taught(by: people, before: now())
         let context = ScheduleContext(
             battle: battle, firstDay: clock.local(session.start).date, lastDay: clock.local(session.end - 1).date,
             workshop: workshop, workshopRef: session.workshop,
             prerequisites: workshop.prerequisites.map { $0.qualified(in: curriculum) },
             bookings: bookings, names: try tx.names(people), neighbours: neighbours, shifts: shifts,
-            attended: merge(attended, taught), taught: taught)
+            experience: try tx.experience(of: people))
         return ScheduleRules.conflicts(of: session, in: context)
     }
 
@@ -215,20 +216,19 @@ public struct Scheduling: Sendable {
     }
 
     /// Both times on the battle's clock. The end must come after the start: said with the times
-    /// as typed, not as seconds since 1970.
-    private func span(_ start: String, _ end: String, _ clock: LocalClock) throws(DomainError) -> (start: Int64, end: Int64) {
+    /// as typed, not as seconds since 1970. A time the clocks skip is refused; one they show twice is
+    /// taken as the first, with a note.
+    private func span(_ start: String, _ end: String, _ clock: LocalClock) throws(DomainError) -> (start: Int64, end: Int64, notes: [Message]) {
         let from = try LocalDateTime(parsing: start), to = try LocalDateTime(parsing: end)
         guard from < to else { throw .datesOutOfOrder(start: from.description, end: to.description) }
-        return (clock.instant(from), clock.instant(to))
+        // First occurrences keep the order of the wall-clock times, so `from < to` still holds.
+        let first = try clock.resolve(from), last = try clock.resolve(to)
+        return (first.instant, last.instant, [first.note, last.note].compactMap { $0 })
     }
 
     func label(_ session: Session, _ clock: LocalClock) -> SessionLabel {
         SessionLabel(id: session.id, workshop: session.workshop.description, place: session.place,
                      when: clock.label(start: session.start, end: session.end))
-    }
-
-    private func merge(_ a: [EntityID: Set<WorkshopRef>], _ b: [EntityID: Set<WorkshopRef>]) -> [EntityID: Set<WorkshopRef>] {
-        a.merging(b) { $0.union($1) }
     }
 
     private func unique(_ ids: [EntityID]) -> [EntityID] {

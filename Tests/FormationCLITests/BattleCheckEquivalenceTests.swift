@@ -20,11 +20,7 @@ import FormationStorage
         let names: [String]
         let amuay: EntityID, gaviota: EntityID
 
-        var scheduling: Scheduling {
-            var scheduling = Scheduling(store: store)
-            scheduling.now = { BattleCheckEquivalenceTests.now }
-            return scheduling
-        }
+        var scheduling: Scheduling { Scheduling(store: store) }
     }
 
     /// Two battles at the same time (Amuay and La Gaviota), one held in 2025, 21 people; sessions,

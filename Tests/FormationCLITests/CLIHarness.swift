@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// Runs the built `formation` binary as a user would: arguments, environment, stdin; returns
 /// what it printed and its exit code.
@@ -30,9 +31,10 @@ struct CLI {
         return fromArgument
     }()
 
-    /// Sanitizer settings of the test run (Scripts/sanitizers.sh) reach the binary too.
-    static let sanitizerOptions = ProcessInfo.processInfo.environment.filter {
-        ["ASAN_OPTIONS", "LSAN_OPTIONS", "TSAN_OPTIONS", "UBSAN_OPTIONS"].contains($0.key)
+    /// Sanitizer settings of the test run (Scripts/sanitizers.sh) and a clock faked for it
+    /// (`faketime '2031-06-15 12:00' swift test`) reach the binary too.
+    static let inheritedEnvironment = ProcessInfo.processInfo.environment.filter {
+        ["ASAN_OPTIONS", "LSAN_OPTIONS", "TSAN_OPTIONS", "UBSAN_OPTIONS", "LD_PRELOAD"].contains($0.key) || $0.key.hasPrefix("FAKETIME")
     }
 
     static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -42,12 +44,20 @@ struct CLI {
         try run(arguments: arguments, environment: environment, stdin: stdin, useDatabaseFlag: useDatabaseFlag)
     }
 
-    func run(arguments: [String], environment: [String: String] = [:], stdin: Data? = nil, useDatabaseFlag: Bool = true) throws -> Result {
+    /// - Parameter launcher: a command that runs the binary (its path comes after the launcher's arguments).
+    func run(arguments: [String], environment: [String: String] = [:], stdin: Data? = nil, useDatabaseFlag: Bool = true,
+             launcher: [String] = []) throws -> Result {
         let process = Process()
-        process.executableURL = CLI.binary
-        process.arguments = useDatabaseFlag ? Self.insertDatabase(arguments, database) : arguments
+        let arguments = useDatabaseFlag ? Self.insertDatabase(arguments, database) : arguments
+        if let command = launcher.first {
+            process.executableURL = URL(fileURLWithPath: command)
+            process.arguments = launcher.dropFirst() + [CLI.binary.path] + arguments
+        } else {
+            process.executableURL = CLI.binary
+            process.arguments = arguments
+        }
         var env = ["PATH": "/usr/bin:/bin", "HOME": directory.path, "LANG": "C.UTF-8", "FORMATION_LANG": language]
-            .merging(CLI.sanitizerOptions) { own, _ in own }
+            .merging(CLI.inheritedEnvironment) { own, _ in own }
         for (key, value) in environment { env[key] = value }
         process.environment = env
         process.currentDirectoryURL = directory
@@ -63,6 +73,20 @@ struct CLI {
         process.waitUntilExit()
         return Result(stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
                       code: process.terminationStatus)
+    }
+
+    /// Debian's `faketime` (which `.ci/run` installs) runs the binary with its clock starting at a
+    /// given time, to show that answers do not depend on today's date.
+    static let fakeTime = "/usr/bin/faketime"
+
+    /// Runs `formation` as if the clock read `time` (`2031-06-15 12:00:00`, UTC) when it started.
+    func run(at time: String, _ arguments: String...) throws -> Result {
+        try run(at: time, arguments: arguments)
+    }
+
+    func run(at time: String, arguments: [String]) throws -> Result {
+        try #require(FileManager.default.isExecutableFile(atPath: CLI.fakeTime), "faketime is missing: apt-get install faketime")
+        return try run(arguments: arguments, environment: ["TZ": "UTC"], launcher: [CLI.fakeTime, "-f", "@" + time])
     }
 
     /// `--database` goes after the subcommand path (options belong to the leaf command).

@@ -68,7 +68,7 @@ extension CLI {
         process.executableURL = CLI.binary
         process.arguments = CLI.insertDatabase(arguments, database)
         var env = ["PATH": "/usr/bin:/bin", "HOME": directory.path, "LANG": "C.UTF-8", "FORMATION_LANG": language]
-            .merging(CLI.sanitizerOptions) { own, _ in own }
+            .merging(CLI.inheritedEnvironment) { own, _ in own }
         for (key, value) in environment { env[key] = value }
         process.environment = env
         process.currentDirectoryURL = directory

@@ -24,12 +24,19 @@ import Testing
         var workshop = Workshop(id: Slug(trusted: "dims"), title: LocalizedText(["en": "Dims"]), durationMinutes: 120)
         workshop.maxParticipants = max
         let facilitators = bookings.filter { $0.1 == .facilitator }.map(\.0)
+        // What they knew, from sessions that ended the day before the battle.
+        var experience = Experience()
+        let before = day0 - 24 * hour
+        for (person, refs) in attended { for ref in refs { experience.addAttended(person, ref, end: before) } }
+        for (person, refs) in taught ?? Dictionary(uniqueKeysWithValues: facilitators.map { ($0, [ref]) }) {
+            for ref in refs { experience.addTaught(person, ref, end: before) }
+        }
         return ScheduleContext(
             battle: battle, firstDay: try! CivilDate(iso: firstDay), lastDay: try! CivilDate(iso: lastDay), workshop: workshop,
             workshopRef: ref, prerequisites: [try! WorkshopRef(parsing: "drawing/lines")],
             bookings: bookings.map { .init(person: $0.0, role: $0.1) },
             names: [ana: "Ana", beto: "Beto", carla: "Carla"], neighbours: neighbours, shifts: shifts,
-            attended: attended, taught: taught ?? Dictionary(uniqueKeysWithValues: facilitators.map { ($0, [ref]) }))
+            experience: experience)
     }
 
     var knowsLines: Set<WorkshopRef> { [try! WorkshopRef(parsing: "drawing/lines")] }
@@ -109,6 +116,41 @@ import Testing
         let attendedBefore = ScheduleRules.conflicts(of: session(100, from: 9, to: 11),
                                                     in: context(bookings: [(ana, .facilitator)], attended: [ana: [ref]], taught: [:]))
         #expect(attendedBefore.isEmpty)
+    }
+
+    /// Issue 14: experience counts from the end of the session that gave it, judged at the start of
+    /// the session being checked; the session itself, or one that ends later, never counts.
+    @Test func experienceIsJudgedAsOfTheSessionsStart() {
+        let s = session(100, from: 9, to: 11)
+        var base = context(bookings: [(ana, .facilitator), (beto, .participant)], taught: [:])
+        let lines = try! WorkshopRef(parsing: "drawing/lines")
+        func conflicts(_ experience: Experience) -> [ScheduleConflict] {
+            base.experience = experience
+            return ScheduleRules.conflicts(of: s, in: base)
+        }
+        let missing: [ScheduleConflict] = [.missingPrerequisite(person: "Beto", prerequisite: "drawing/lines"),
+                                           .inexperiencedFacilitator(person: "Ana", workshop: "drawing/dims")]
+        // Taught this very session (ends at 11:00), or attended a session ending after 9:00: not yet.
+        var later = Experience()
+        later.addTaught(ana, ref, end: s.end)
+        later.addAttended(beto, lines, end: s.start + 1)
+        #expect(conflicts(later) == missing)
+        // Ended exactly when this one starts: counts.
+        var atStart = Experience()
+        atStart.addTaught(ana, ref, end: s.start)
+        atStart.addAttended(beto, lines, end: s.start)
+        #expect(conflicts(atStart).isEmpty)
+        // Having taught a prerequisite meets it; having attended a workshop lets one teach it.
+        var crossed = Experience()
+        crossed.addAttended(ana, ref, end: s.start - hour)
+        crossed.addTaught(beto, lines, end: s.start - hour)
+        #expect(conflicts(crossed).isEmpty)
+        // The earliest session is what counts, whatever order they are added in.
+        var both = Experience()
+        both.addTaught(ana, ref, end: s.end + 48 * hour)
+        both.addTaught(ana, ref, end: s.start - hour)
+        both.addAttended(beto, lines, end: s.start - hour)
+        #expect(conflicts(both).isEmpty)
     }
 
     @Test func parsesLocalTimes() throws {

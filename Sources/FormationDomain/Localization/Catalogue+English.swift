@@ -3,6 +3,8 @@ extension Catalogue {
     static let english: [MessageID: String] = [
         .malformedIdentifier: "malformed id '{0}': use lowercase letters, digits, '-' and '.' (at most 64)",
         .invalidDate: "invalid date '{0}': expected YYYY-MM-DD",
+        .nonexistentLocalTime: "{0} does not exist in {1}: that night the clocks jump from {2} to {3}; type a time before {2} or from {3} on",
+        .repeatedLocalTime: "{0} happens twice in {1} (that night the clocks go back from {2} to {3}): taking the first, at {4}",
         .invalidTimeZone: "unknown time zone '{0}': use an IANA name such as America/Caracas",
         .emptyName: "{0} must not be empty",
         .datesOutOfOrder: "the end ({1}) comes before the start ({0})",

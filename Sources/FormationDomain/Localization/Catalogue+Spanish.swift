@@ -3,6 +3,8 @@ extension Catalogue {
     static let spanish: [MessageID: String] = [
         .malformedIdentifier: "identificador mal formado '{0}': use minúsculas sin acentos, dígitos, '-' y '.' (máximo 64)",
         .invalidDate: "fecha inválida '{0}': se espera AAAA-MM-DD",
+        .nonexistentLocalTime: "{0} no existe en {1}: esa noche los relojes saltan de las {2} a las {3}; escriba una hora antes de las {2} o desde las {3}",
+        .repeatedLocalTime: "{0} ocurre dos veces en {1} (esa noche los relojes se atrasan de las {2} a las {3}): se toma la primera, en {4}",
         .invalidTimeZone: "zona horaria desconocida '{0}': use un nombre IANA como America/Caracas",
         .emptyName: "{0} no puede quedar vacío",
         .datesOutOfOrder: "el final ({1}) es anterior al inicio ({0})",

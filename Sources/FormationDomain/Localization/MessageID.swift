@@ -16,6 +16,8 @@ public enum MessageID: String, Sendable, CaseIterable {
     case prerequisiteCycle
     case selfPrerequisite
     case invalidDateTime
+    case nonexistentLocalTime
+    case repeatedLocalTime
     case conflictPersonDoubleBooked
     case conflictOutsideBattle
     case conflictPlaceDoubleBooked

@@ -48,15 +48,13 @@ public struct ScheduleContext: Sendable {
     public var names: [EntityID: String]
     public var neighbours: [Neighbour]
     public var shifts: [ShiftSpan]
-    /// Workshops each person has attended (status attended), qualified.
-    public var attended: [EntityID: Set<WorkshopRef>]
-    /// Workshops each person has facilitated before.
-    public var taught: [EntityID: Set<WorkshopRef>]
+    /// What the people booked had attended and taught, with when: judged as of the session's start.
+    public var experience: Experience
     public var workshopRef: WorkshopRef
 
     public init(battle: Battle, firstDay: CivilDate, lastDay: CivilDate, workshop: Workshop, workshopRef: WorkshopRef,
                 prerequisites: [WorkshopRef], bookings: [Booking], names: [EntityID: String], neighbours: [Neighbour],
-                shifts: [ShiftSpan], attended: [EntityID: Set<WorkshopRef>], taught: [EntityID: Set<WorkshopRef>]) {
+                shifts: [ShiftSpan], experience: Experience) {
         self.battle = battle
         self.firstDay = firstDay
         self.lastDay = lastDay
@@ -67,8 +65,7 @@ public struct ScheduleContext: Sendable {
         self.names = names
         self.neighbours = neighbours
         self.shifts = shifts
-        self.attended = attended
-        self.taught = taught
+        self.experience = experience
     }
 }
 
@@ -98,8 +95,8 @@ public enum ScheduleRules {
             for shift in context.shifts where shift.person == person && shift.start < session.end && session.start < shift.end {
                 soft.append(.onShift(person: name(person), shiftStart: shift.startLabel, shiftEnd: shift.endLabel))
             }
-            let attended = context.attended[person] ?? []
-            for prerequisite in context.prerequisites where !attended.contains(prerequisite) {
+            // A prerequisite is met by a session attended or taught that ended before this one starts.
+            for prerequisite in context.prerequisites where !context.experience.knew(person, prerequisite, by: session.start) {
                 soft.append(.missingPrerequisite(person: name(person), prerequisite: prerequisite.description))
             }
         }
@@ -107,9 +104,8 @@ public enum ScheduleRules {
             soft.append(.overCapacity(participants: participants.count, maximum: context.workshop.maxParticipants))
         }
         for booking in context.bookings where booking.role == .facilitator {
-            let knows = (context.attended[booking.person] ?? []).contains(context.workshopRef)
-                || (context.taught[booking.person] ?? []).contains(context.workshopRef)
-            if !knows {
+            // As of this session's start: the session itself never counts as its facilitator's experience.
+            if !context.experience.knew(booking.person, context.workshopRef, by: session.start) {
                 soft.append(.inexperiencedFacilitator(person: name(booking.person), workshop: context.workshopRef.description))
             }
         }

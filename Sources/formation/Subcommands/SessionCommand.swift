@@ -97,8 +97,9 @@ struct ShiftCommand: ParsableCommand {
         }
 
         func run() throws {
-            let ids = try Scheduling(store: global.openStore()).addShift(battle: battle, people: person, start: start, end: end)
-            for id in ids { Terminal.output(id.rawValue) }
+            let outcome = try Scheduling(store: global.openStore()).addShift(battle: battle, people: person, start: start, end: end)
+            ScheduleOutput.recorded(outcome, global.language)
+            for id in outcome.ids { Terminal.output(id.rawValue) }
         }
     }
 }
@@ -137,7 +138,9 @@ struct Attend: ParsableCommand {
 
 
 enum ScheduleOutput {
+    /// The notes and the forced conflicts of a change, on stderr.
     static func recorded(_ outcome: ScheduleOutcome, _ language: Language) {
+        for note in outcome.notes { Terminal.notice(note.text(language)) }
         for conflict in outcome.recorded {
             Terminal.notice(Message(.conflictForced, arguments: [.message(conflict.message)]).text(language))
         }
