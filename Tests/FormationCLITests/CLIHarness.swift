@@ -13,6 +13,9 @@ struct CLI {
     let directory: URL
     var database: String { directory.appendingPathComponent("formation.sqlite").path }
     var language = "en"
+    /// When set, every run sees the clock start at this time (`2026-12-05 12:00:00`, UTC), through
+    /// faketime: for tests whose answers depend on which sessions have ended.
+    var clock: String?
 
     init() throws {
         directory = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("formation-cli-\(UUID().uuidString)")
@@ -47,6 +50,10 @@ struct CLI {
     /// - Parameter launcher: a command that runs the binary (its path comes after the launcher's arguments).
     func run(arguments: [String], environment: [String: String] = [:], stdin: Data? = nil, useDatabaseFlag: Bool = true,
              launcher: [String] = []) throws -> Result {
+        if launcher.isEmpty, let clock {
+            return try run(arguments: arguments, environment: ["TZ": "UTC"].merging(environment) { $1 }, stdin: stdin,
+                           useDatabaseFlag: useDatabaseFlag, launcher: try Self.fakeTimeLauncher(clock))
+        }
         let process = Process()
         let arguments = useDatabaseFlag ? Self.insertDatabase(arguments, database) : arguments
         if let command = launcher.first {
@@ -85,8 +92,12 @@ struct CLI {
     }
 
     func run(at time: String, arguments: [String]) throws -> Result {
-        try #require(FileManager.default.isExecutableFile(atPath: CLI.fakeTime), "faketime is missing: apt-get install faketime")
-        return try run(arguments: arguments, environment: ["TZ": "UTC"], launcher: [CLI.fakeTime, "-f", "@" + time])
+        try run(arguments: arguments, environment: ["TZ": "UTC"], launcher: try Self.fakeTimeLauncher(time))
+    }
+
+    static func fakeTimeLauncher(_ time: String) throws -> [String] {
+        try #require(FileManager.default.isExecutableFile(atPath: fakeTime), "faketime is missing: apt-get install faketime")
+        return [fakeTime, "-f", "@" + time]
     }
 
     /// `--database` goes after the subcommand path (options belong to the leaf command).

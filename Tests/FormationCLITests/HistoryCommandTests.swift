@@ -2,7 +2,8 @@ import Foundation
 import Testing
 
 /// Issue 8, end to end: a worker learns a workshop at one battle and teaches it at the next, at
-/// another plant. Built with the real commands, in 2025 so that every session has ended.
+/// another plant. Built with the real commands, in 2025, and read with the clock at 2026-12-05 so
+/// that every session has ended whatever the date the tests run on.
 struct TwoBattles {
     let cli: CLI
     let ana: String, maria: String, carla: String, jose: String
@@ -22,8 +23,12 @@ struct TwoBattles {
         self.taught = taught
     }
 
+    /// The date every command of the scenario runs at.
+    static let today = "2026-12-05 12:00:00"
+
     private static func make() throws -> TwoBattles {
-        let cli = try CLI()
+        var cli = try CLI()
+        cli.clock = today
         let curricula = CLI.repositoryRoot.appendingPathComponent("Curricula")
         let packs = try FileManager.default.contentsOfDirectory(atPath: curricula.path).filter { $0.hasSuffix(".xml") }.sorted()
             .map { curricula.appendingPathComponent($0).path }
@@ -185,10 +190,10 @@ func xmllintHTML(_ path: String) throws -> (code: Int32, errors: String) {
 
     @Test func aSessionThatHasNotEndedIsNotTaughtYet() throws {
         let s = try TwoBattles()
-        try #require(try s.cli.run("battle", "add", "Batalla que viene", "--plant", "Amuay", "--start", "2099-01-10",
-                                   "--end", "2099-01-12", "--time-zone", "America/Caracas").code == 0)
-        _ = try TwoBattles.session(s.cli, battle: "Batalla que viene", workshop: "proportion-by-eye", "2099-01-10 09:00",
-                                   "2099-01-10 11:00", place: "Galpón", facilitator: "Carla Gómez")
+        try #require(try s.cli.run("battle", "add", "Batalla que viene", "--plant", "Amuay", "--start", "2027-01-10",
+                                   "--end", "2027-01-12", "--time-zone", "America/Caracas").code == 0)
+        _ = try TwoBattles.session(s.cli, battle: "Batalla que viene", workshop: "proportion-by-eye", "2027-01-10 09:00",
+                                   "2027-01-10 11:00", place: "Galpón", facilitator: "Carla Gómez")
         let taught = try #require(try s.object("history", "Carla Gómez")["taught"] as? [Any])
         #expect(taught.isEmpty)
         let report = try s.object("battle", "report", "Batalla que viene")
