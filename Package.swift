@@ -74,6 +74,12 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
+            name: "FormationUseCasesTests",
+            dependencies: ["FormationUseCases", "FormationDomain"],
+            exclude: ["Fixtures"],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "FormationCLITests",
             // Depends on the executable so that `swift test` builds the binary the tests run.
             dependencies: ["formation", "FormationUseCases", "FormationDomain"],

@@ -85,7 +85,9 @@ struct SheetLayout: Equatable {
         case notAHeading
     }
 
-    /// A heading row names the person's column; its other cells name columns or are left out.
+    /// A heading row names the person's column, and most of its cells are headings (a row typed
+    /// as printed, `1,Carmen Useche,participante,…`, holds a heading word but is no heading); its
+    /// other cells are left out.
     static func heading(_ cells: [String]) -> Heading {
         var columns: [SheetColumn: Int] = [:]
         var ignored: [String] = []
@@ -97,7 +99,7 @@ struct SheetLayout: Equatable {
             if columns[column] != nil { duplicate = duplicate ?? text }
             columns[column] = columns[column] ?? index
         }
-        guard columns[.person] != nil else { return .notAHeading }
+        guard columns[.person] != nil, columns.count >= ignored.count else { return .notAHeading }
         if let duplicate { return .duplicate(duplicate) }
         return .heading(SheetLayout(columns: columns), ignored: ignored)
     }

@@ -145,7 +145,8 @@ public enum SheetEncoding: String, Sendable, Equatable {
 }
 
 /// The separator of a sheet: the most frequent of tab, `;` and `,` outside quotes on its first line
-/// that has any (a tie goes to tab, then `;`: a `;` file often has commas in its names).
+/// that has any (a tie goes to tab, then `;`: a `;` file often has commas in its names); `,` when
+/// no line has any.
 enum SheetSeparator {
     static let candidates: [Unicode.Scalar] = ["\t", ";", ","]
 
@@ -161,7 +162,8 @@ enum SheetSeparator {
             }
             if candidates.contains(scalar) { counts[scalar, default: 0] += 1 }
         }
-        return candidates.max { counts[$0, default: 0] < counts[$1, default: 0] } ?? ","
+        let most = counts.values.max() ?? 0
+        return most == 0 ? "," : candidates.first { counts[$0] == most } ?? ","
     }
 }
 
