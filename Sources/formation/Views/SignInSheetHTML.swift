@@ -28,7 +28,11 @@ enum SignInSheetHTML {
         for (label, value) in meta {
             body += "<p><strong>\(HTML.escape(t(label))):</strong> \(HTML.escape(value))</p>\n"
         }
-        body += "</div>\n<table class=\"sheet\">\n<thead>\n"
+        body += "</div>\n<table class=\"sheet\">\n<colgroup>"
+        // Column widths on <col>: with a fixed layout the first row decides them, and that row
+        // is the repeated heading spanning all columns.
+        for column in SheetColumn.printed { body += "<col class=\"\(cssClass(column))\">" }
+        body += "</colgroup>\n<thead>\n"
         // Repeated on every printed page: which session this page belongs to.
         let repeated = [t(.sheetTitle), title, battle, "\(date) \(time)", "\(t(.headingSessionID)) \(session.id.short)"]
         body += "<tr class=\"repeat\"><th colspan=\"\(SheetColumn.printed.count)\">\(HTML.escape(repeated.joined(separator: " · ")))</th></tr>\n<tr>"
@@ -83,10 +87,11 @@ enum SignInSheetHTML {
         table.sheet tr.repeat th { background: none; border: none; font-weight: normal; font-size: .8em; padding: 0 0 1mm; }
         table.sheet tbody tr { height: 9mm; break-inside: avoid; page-break-inside: avoid; }
         table.sheet td { vertical-align: middle; padding: 0 .5em; overflow: hidden; white-space: nowrap; }
-        table.sheet .number { width: 8mm; text-align: right; }
-        table.sheet .role { width: 26mm; }
-        table.sheet .plant { width: 34mm; }
-        table.sheet .sign { width: 55mm; }
+        table.sheet col.number { width: 9mm; }
+        table.sheet col.role { width: 30mm; }
+        table.sheet col.plant { width: 32mm; }
+        table.sheet col.sign { width: 55mm; }
+        table.sheet td.number { text-align: right; }
         .footer { margin-top: .6em; break-inside: avoid; }
         """
 }
