@@ -4,13 +4,14 @@ internal import FormationStorage
 /// One person to mark in a session: a name or id prefix, a status, and where it came from.
 public struct AttendanceEntry: Sendable, Equatable {
     public let person: String
-    public let status: AttendanceStatus
+    /// Nil: keep the person's status in the session, or register someone new.
+    public let status: AttendanceStatus?
     /// The role a sheet's role column gives, for someone new to the session.
     public let role: Role?
     /// The sheet's line, for messages; nil on the command line.
     public let line: Int?
 
-    public init(person: String, status: AttendanceStatus, role: Role? = nil, line: Int? = nil) {
+    public init(person: String, status: AttendanceStatus?, role: Role? = nil, line: Int? = nil) {
         self.person = person
         self.status = status
         self.role = role
@@ -115,8 +116,14 @@ extension Scheduling {
 
     struct ResolvedEntries {
         var order: [EntityID] = []
-        var statuses: [EntityID: AttendanceStatus] = [:]
         var entries: [EntityID: AttendanceEntry] = [:]
+
+        /// Each person's status to record: the entry's, else the one they have, else registered.
+        func statuses(keeping existing: [ParticipationEntry]) -> [EntityID: AttendanceStatus] {
+            let current = Dictionary(existing.map { ($0.participation.person, $0.participation.status) }) { first, _ in first }
+            return entries.mapValues { _ in .registered }.merging(current.filter { entries[$0.key] != nil }) { _, kept in kept }
+                .merging(entries.compactMapValues(\.status)) { _, asked in asked }
+        }
     }
 
     /// The problems `attend` would report about these people (for a sheet with other problems
@@ -139,13 +146,13 @@ extension Scheduling {
             do {
                 let id = try store.resolve(.person, entry.person)
                 if let earlier = resolved.entries[id] {
-                    if earlier.status != entry.status, let line = entry.line, let first = earlier.line {
+                    if let was = earlier.status, let now = entry.status, was != now, let line = entry.line, let first = earlier.line {
                         problems.append(.init(line: line, message: Message(.sheetTwoStatuses, entry.person, String(first))))
                     }
+                    if entry.status == nil { continue }  // a row without a status says nothing new
                 } else {
                     resolved.order.append(id)
                 }
-                resolved.statuses[id] = entry.status
                 resolved.entries[id] = entry
             } catch let error as LookupError {
                 problems.append(.init(line: entry.line, message: error.message))

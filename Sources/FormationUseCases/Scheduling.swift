@@ -93,7 +93,8 @@ public struct Scheduling: Sendable {
     // MARK: Attendance
 
     /// Registers people in a session, or records whether they came: each entry is a name or id
-    /// prefix with its status (and, from a typed sheet, its line and role).
+    /// prefix with its status (and, from a typed sheet, its line and role). An entry without a
+    /// status keeps the person's, or registers someone new.
     ///
     /// Everyone keeps their role in the session: a facilitator on the sign-in sheet is marked as
     /// facilitator. `role` changes the role of everyone listed, and the outcome names each change;
@@ -105,7 +106,7 @@ public struct Scheduling: Sendable {
     public func attend(session: String, entries: [AttendanceEntry], role: Role?, force: Bool) throws -> AttendanceOutcome {
         let sessionID = try store.resolve(.session, session)
         let resolved = try resolve(entries)
-        let order = resolved.order, statuses = resolved.statuses
+        let order = resolved.order
         return try store.inScheduleTransaction { tx in
             guard let session = try tx.session(sessionID) else { throw LookupError.notFound(kind: .session, query: session) }
             guard !session.cancelled else { throw AttendanceRefused.cancelled(session: sessionID) }
@@ -113,6 +114,7 @@ public struct Scheduling: Sendable {
             let clock = try LocalClock(timeZone: battle.timeZone)
             let existing = try tx.participations(of: sessionID)
             let roles = try roles(of: resolved, existing: existing, explicit: role)
+            let statuses = resolved.statuses(keeping: existing)
             let present = order.filter { statuses[$0] != .absent }
             var bookings = existing
                 .filter { $0.participation.status != .absent && statuses[$0.participation.person] == nil }

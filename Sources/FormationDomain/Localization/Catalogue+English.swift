@@ -263,7 +263,7 @@ extension Catalogue {
         .helpShiftPersonMissing: "name at least one --person",
         .helpAttend: "Register people in a session, or record who came.",
         .helpRole: "Role of people new to the session; for people already in it, a change of role (reported). Without it, everyone keeps their role.",
-        .helpStatus: "Registered, attended or absent.",
+        .helpStatus: "Registered, attended or absent; for a sheet, the status of rows without status or signature. Without it, people keep their status and newcomers are registered.",
         .helpCSV: "A typed-up sign-in sheet (CSV): the columns of the printed sheet, or one name or id per row and optionally a status.",
         .helpAttendNobody: "name at least one person, or give --csv",
         .helpBattleCheck: "List every conflict of a battle.",

@@ -263,7 +263,7 @@ extension Catalogue {
         .helpShiftPersonMissing: "indique al menos una --person",
         .helpAttend: "Inscribe personas en una sesión, o registra quién vino.",
         .helpRole: "Rol de quienes entran a la sesión; para quienes ya están, un cambio de rol (se informa). Sin esta opción, cada quien conserva su rol.",
-        .helpStatus: "Inscrito, asistió o ausente.",
+        .helpStatus: "Inscrito, asistió o ausente; en una hoja, el de las filas sin estado ni firma. Sin esta opción, cada quien conserva su estado y quien llega nuevo queda inscrito.",
         .helpCSV: "Una hoja de asistencia transcrita (CSV): las columnas de la hoja impresa, o un nombre o id por fila y si quiere el estado.",
         .helpAttendNobody: "indique al menos una persona, o use --csv",
         .helpBattleCheck: "Lista todos los conflictos de una batalla.",

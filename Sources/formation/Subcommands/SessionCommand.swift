@@ -117,7 +117,7 @@ struct Attend: ParsableCommand {
     @Argument(help: ArgumentHelp(Help.text(.helpSessionRef))) var session: String
     @Argument(help: ArgumentHelp(Help.text(.helpPersonRef))) var people: [String] = []
     @Option(help: ArgumentHelp(Help.text(.helpRole), valueName: "facilitator|participant")) var role: Role?
-    @Option(help: ArgumentHelp(Help.text(.helpStatus), valueName: "registered|attended|absent")) var status: AttendanceStatus = .registered
+    @Option(help: ArgumentHelp(Help.text(.helpStatus), valueName: "registered|attended|absent")) var status: AttendanceStatus?
     @Option(help: ArgumentHelp(Help.text(.helpCSV), valueName: "file")) var csv: String?
     @Flag(help: ArgumentHelp(Help.text(.helpRemove))) var remove = false
     @Flag(help: ArgumentHelp(Help.text(.helpForce))) var force = false
