@@ -62,7 +62,7 @@ public struct AttendanceSheet: Sendable, Equatable {
                     break
                 }
             }
-            if record.cells[0].trimmedCell.hasPrefix("#") { continue }
+            if record.cells[0].collapsedWhitespace.unicodeScalars.first == "#" { continue }  // a comment line
             headingAllowed = false
             if let control = record.cells.first(where: \.hasControlCharacter) {
                 problem(record.line, Message(.sheetControlCharacter, control.visibleControls))
@@ -178,8 +178,6 @@ extension String {
         }
         return count
     }
-
-    var trimmedCell: String { trimmingCharacters(in: .whitespacesAndNewlines) }
 
     var isBlankCell: Bool { unicodeScalars.allSatisfy { CharacterSet.whitespacesAndNewlines.contains($0) } }
 

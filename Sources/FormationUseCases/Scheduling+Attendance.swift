@@ -1,5 +1,6 @@
 public import FormationDomain
 internal import FormationStorage
+public import Foundation
 
 /// One person to mark in a session: a name or id prefix, a status, and where it came from.
 public struct AttendanceEntry: Sendable, Equatable {
@@ -32,6 +33,8 @@ public struct AttendanceOutcome: Sendable, Equatable {
     public let roleChanges: [RoleChange]
     /// Facilitators the session has now (a warning is due when none is left).
     public let facilitators: Int
+    /// What the sheet reader chose on its own (its encoding, columns left out).
+    public internal(set) var notices: [Message] = []
 
     public var session: EntityID { schedule.ids[0] }
     public func count(_ status: AttendanceStatus) -> Int { statuses.filter { $0 == status }.count }
@@ -126,15 +129,36 @@ extension Scheduling {
         }
     }
 
-    /// The problems `attend` would report about these people (for a sheet with other problems
-    /// too, so that all are listed at once); none when all are known.
-    public func problems(resolving entries: [AttendanceEntry]) throws -> [AttendanceProblems.Problem] {
-        do {
-            _ = try resolve(entries)
-            return []
-        } catch let problems as AttendanceProblems {
-            return problems.problems
+    /// `attend` for people named on the command line and the rows of a typed sign-in sheet.
+    ///
+    /// - Parameters:
+    ///   - status: for the people named, and for rows with neither status nor signature; nil keeps
+    ///     each person's status (and registers someone new).
+    ///   - sheet: the file's bytes and its name for messages (`AttendanceSheet` reads them).
+    /// - Throws: `AttendanceProblems` with every bad row of the sheet and every name that matches
+    ///   nobody, in one list, each row's with its line; then as `attend(session:entries:role:force:)`.
+    public func attend(session: String, people: [String], status: AttendanceStatus?, sheet: (data: Data, file: String)?,
+                       role: Role?, force: Bool) throws -> AttendanceOutcome {
+        var entries = people.map { AttendanceEntry(person: $0, status: status) }
+        func entry(_ row: AttendanceSheet.Row) -> AttendanceEntry {
+            AttendanceEntry(person: row.person, status: row.status ?? status, role: row.role, line: row.line)
         }
+        var notices: [Message] = []
+        if let sheet {
+            do {
+                let read = try AttendanceSheet(data: sheet.data, file: sheet.file)
+                entries += read.rows.map(entry)
+                notices = read.notices
+            } catch {
+                // The names of the rows that were read are checked too: every problem at once.
+                var problems = error.problems.map { AttendanceProblems.Problem(line: $0.line, message: $0.message) }
+                do { _ = try resolve(entries + error.rows.map(entry)) } catch let unknown as AttendanceProblems { problems += unknown.problems }
+                throw AttendanceProblems(problems: problems.sorted { ($0.line ?? 0) < ($1.line ?? 0) })
+            }
+        }
+        var outcome = try attend(session: session, entries: entries, role: role, force: force)
+        outcome.notices = notices
+        return outcome
     }
 
     /// Every entry's person, before anything is written: names that match nobody or several

@@ -137,20 +137,9 @@ struct Attend: ParsableCommand {
                 if outcome.facilitators == 0 { Terminal.notice(Message(.attendNoFacilitator, outcome.session.short).text(language)) }
                 return
             }
-            var entries = people.map { AttendanceEntry(person: $0, status: status) }
-            if let csv {
-                let sheet: AttendanceSheet
-                do {
-                    sheet = try AttendanceSheet(data: InputText.bytes(csv), file: csv)
-                } catch let problems as SheetProblems {
-                    // The names of the rows that were read are checked too: every problem at once.
-                    let unknown = try scheduling.problems(resolving: entries + problems.rows.map(entry))
-                    throw AttendanceProblems(problems: problems.problems.map { .init(line: $0.line, message: $0.message) } + unknown)
-                }
-                for notice in sheet.notices { Terminal.notice(notice.text(language)) }
-                entries += sheet.rows.map(entry)
-            }
-            let outcome = try scheduling.attend(session: session, entries: entries, role: role, force: force)
+            let sheet = try csv.map { (data: try InputText.bytes($0), file: $0) }
+            let outcome = try scheduling.attend(session: session, people: people, status: status, sheet: sheet, role: role, force: force)
+            for notice in outcome.notices { Terminal.notice(notice.text(language)) }
             ScheduleOutput.recorded(outcome.schedule, language)
             for change in outcome.roleChanges {
                 Terminal.notice(Message(.attendRoleChanged, arguments: [.text(change.name), .message(change.from.message), .message(change.to.message)]).text(language))
@@ -159,16 +148,11 @@ struct Attend: ParsableCommand {
             if outcome.facilitators == 0 { Terminal.notice(Message(.attendNoFacilitator, outcome.session.short).text(language)) }
         } catch let failure as AttendanceProblems {
             // Command-line names first, then the sheet's rows in line order, each with its line.
-            let problems = failure.problems.sorted { ($0.line ?? 0) < ($1.line ?? 0) }
-            throw CommandFailure(lines: problems.flatMap { problem in
+            throw CommandFailure(lines: failure.problems.flatMap { problem in
                 guard let line = problem.line, let csv else { return ["formation: error: " + problem.message.text(language)] }
                 return FileProblem(file: csv, line: line, column: 1, message: problem.message).lines(language)
             } + ["formation: " + Message(.nothingWritten).text(language)], code: ExitCodes.dataError)
         }
-    }
-
-    private func entry(_ row: AttendanceSheet.Row) -> AttendanceEntry {
-        AttendanceEntry(person: row.person, status: row.status ?? status, role: row.role, line: row.line)
     }
 }
 
