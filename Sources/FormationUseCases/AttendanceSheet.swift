@@ -74,7 +74,7 @@ public struct AttendanceSheet: Sendable, Equatable {
             case .problem(let message): problem(record.line, message)
             }
         }
-        guard problems.isEmpty else { throw SheetProblems(problems: problems.sorted { $0.line < $1.line }, rows: rows) }
+        guard problems.isEmpty else { throw SheetProblems(problems: problems.sorted { $0.line < $1.line }, rows: rows, notices: notices) }
         self.rows = rows
         self.encoding = encoding
         self.notices = notices
@@ -103,6 +103,7 @@ public struct SheetProblems: Error, Sendable, Equatable {
     public let problems: [FileProblem]
     /// The rows that could be read, so that their names can be checked too: every problem at once.
     public let rows: [AttendanceSheet.Row]
+    public let notices: [Message]
 }
 
 /// How the bytes of a typed sheet were read.

@@ -69,6 +69,8 @@ public struct AttendanceProblems: Error, Sendable, Equatable, LocalizedFailure {
     }
 
     public let problems: [Problem]
+    /// What the sheet reader chose on its own, which may explain the problems (a file read as Windows-1252).
+    public internal(set) var notices: [Message] = []
 
     public init(problems: [Problem]) { self.problems = problems }
     public var message: Message { problems[0].message }
@@ -153,12 +155,19 @@ extension Scheduling {
                 // The names of the rows that were read are checked too: every problem at once.
                 var problems = error.problems.map { AttendanceProblems.Problem(line: $0.line, message: $0.message) }
                 do { _ = try resolve(entries + error.rows.map(entry)) } catch let unknown as AttendanceProblems { problems += unknown.problems }
-                throw AttendanceProblems(problems: problems.sorted { ($0.line ?? 0) < ($1.line ?? 0) })
+                var failure = AttendanceProblems(problems: problems.sorted { ($0.line ?? 0) < ($1.line ?? 0) })
+                failure.notices = error.notices
+                throw failure
             }
         }
-        var outcome = try attend(session: session, entries: entries, role: role, force: force)
-        outcome.notices = notices
-        return outcome
+        do {
+            var outcome = try attend(session: session, entries: entries, role: role, force: force)
+            outcome.notices = notices
+            return outcome
+        } catch var failure as AttendanceProblems {
+            failure.notices = notices
+            throw failure
+        }
     }
 
     /// Every entry's person, before anything is written: names that match nobody or several

@@ -100,6 +100,16 @@ import Testing
         #expect(result.code == 0, "\(result.stderr)")
         #expect(result.stderr.contains("no está en UTF-8; se leyó como Windows-1252"))
         #expect(result.stderr.contains("2 asistieron, 1 ausente (sesión"))
+        // When such a sheet fails, the notice comes with its problems: it may explain them.
+        let bad = cli.directory.appendingPathComponent("mala.csv")
+        try Data([0x4E, 0x6F, 0x6D, 0x62, 0x72, 0x65, 0x0D, 0x0A, 0x4E, 0x61, 0x64, 0xED, 0x61, 0x0D, 0x0A]).write(to: bad)  // Nombre, Nadía
+        let failed = try cli.run("attend", String(session.prefix(8)), "--csv", bad.path)
+        #expect(failed.code == 65)
+        #expect(failed.stderr.split(separator: "\n").map(String.init) == [
+            "formation: \(bad.path): no está en UTF-8; se leyó como Windows-1252, como la guarda Excel en español",
+            "\(bad.path):2:1: error: ningún registro de persona coincide con 'Nadía'",
+            "formation: no se escribió nada",
+        ])
     }
 
     @Test func everyProblemNamesItsLineAndNothingIsRecorded() throws {

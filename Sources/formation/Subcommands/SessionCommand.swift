@@ -148,7 +148,7 @@ struct Attend: ParsableCommand {
             if outcome.facilitators == 0 { Terminal.notice(Message(.attendNoFacilitator, outcome.session.short).text(language)) }
         } catch let failure as AttendanceProblems {
             // Command-line names first, then the sheet's rows in line order, each with its line.
-            throw CommandFailure(lines: failure.problems.flatMap { problem in
+            throw CommandFailure(lines: failure.notices.map { "formation: " + $0.text(language) } + failure.problems.flatMap { problem in
                 guard let line = problem.line, let csv else { return ["formation: error: " + problem.message.text(language)] }
                 return FileProblem(file: csv, line: line, column: 1, message: problem.message).lines(language)
             } + ["formation: " + Message(.nothingWritten).text(language)], code: ExitCodes.dataError)
