@@ -112,6 +112,21 @@ import Testing
         ])
     }
 
+    @Test func fiveThousandRowsLoadExactly() throws {
+        let (cli, session) = try session()
+        // 5,000 people straight into the database (5,000 `person add` would take minutes).
+        _ = try SQLiteShell.run(cli.database, """
+            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5000)
+            INSERT INTO person (id, name) SELECT lower(hex(randomblob(16))), printf('Trabajador %04d', i) FROM n;
+            """)
+        let fixture = CLI.repositoryRoot.appendingPathComponent("Tests/FormationUseCasesTests/Fixtures/sheets/five-thousand.csv")
+        let result = try cli.run("attend", String(session.prefix(8)), "--csv", fixture.path, "--force")
+        #expect(result.code == 0, "\(result.stderr)")
+        #expect(result.stderr.hasSuffix("formation: 3334 attended, 1666 absent (session \(session.prefix(8)))\n"))
+        #expect(try SQLiteShell.count(cli.database, "participation WHERE personId IN (SELECT id FROM person WHERE name LIKE 'Trabajador %')") == 5000)
+        #expect(try SQLiteShell.count(cli.database, "participation WHERE status = 'absent'") == 1666)
+    }
+
     @Test func everyProblemNamesItsLineAndNothingIsRecorded() throws {
         let (cli, session) = try session()
         let before = try SQLiteShell.dump(cli.database)
