@@ -20,6 +20,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        // Sign-in sheets typed back in (issue 16): reads per Unicode scalar, CR, LF and CRLF alike.
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         // Value types and rules. No I/O, no database, no XML.
@@ -45,7 +47,8 @@ let package = Package(
         // What the tool does, independent of how it is asked.
         .target(
             name: "FormationUseCases",
-            dependencies: ["FormationDomain", "FormationStorage", "FormationXML"],
+            dependencies: ["FormationDomain", "FormationStorage", "FormationXML",
+                           .product(name: "CSV", package: "CSV.swift")],
             swiftSettings: strict
         ),
         .executableTarget(
@@ -67,6 +70,12 @@ let package = Package(
             name: "FormationXMLTests",
             // CLibXML2: the writer is held to libxml2's xmlTextWriter, byte for byte.
             dependencies: ["FormationXML", "FormationDomain", "CLibXML2"],
+            exclude: ["Fixtures"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "FormationUseCasesTests",
+            dependencies: ["FormationUseCases", "FormationDomain"],
             exclude: ["Fixtures"],
             swiftSettings: strict
         ),

@@ -65,6 +65,20 @@ public struct ScheduleTransaction {
         return Dictionary(uniqueKeysWithValues: rows.map { (EntityID(trusted: $0["id"]), $0["name"]) })
     }
 
+    /// The home plant's name of each of `people` who has one (for the printed sign-in sheet).
+    public func plantNames(of people: some Collection<EntityID>) throws -> [EntityID: String] {
+        var result: [EntityID: String] = [:]
+        for chunk in idChunks(people) {
+            for row in try Row.fetchAll(db, sql: """
+                SELECT person.id, plant.name FROM person JOIN plant ON plant.id = person.plantId
+                WHERE person.id IN (\(placeholders(chunk.count)))
+                """, arguments: StatementArguments(chunk)) {
+                result[EntityID(trusted: row["id"])] = row["name"]
+            }
+        }
+        return result
+    }
+
     public func session(_ id: EntityID) throws -> Session? {
         try Row.fetchOne(db, sql: "SELECT * FROM session WHERE id = ?", arguments: [id.rawValue]).map(Self.session)
     }
@@ -189,6 +203,11 @@ public struct ScheduleTransaction {
             ON CONFLICT (sessionId, personId) DO UPDATE SET role = excluded.role, status = excluded.status
             """, arguments: [participation.session.rawValue, participation.person.rawValue,
                              participation.role.rawValue, participation.status.rawValue])
+    }
+
+    /// Takes a person off a session (`attend --remove`).
+    public func delete(session: EntityID, person: EntityID) throws {
+        try db.execute(sql: "DELETE FROM participation WHERE sessionId = ? AND personId = ?", arguments: [session.rawValue, person.rawValue])
     }
 
     public func insert(_ shift: Shift) throws {

@@ -58,9 +58,18 @@ public struct Scheduling: Sendable {
     }
 
     /// Cancels a session: it stays in the record (with its participations) but frees its people and place.
-    public func cancel(session: String) throws {
+    ///
+    /// - Returns: the session, how many people it had, and whether it was cancelled already (then
+    ///   nothing changes: not an error).
+    public func cancel(session: String) throws -> CancelOutcome {
         let id = try store.resolve(.session, session)
-        try store.inScheduleTransaction { tx in try tx.setCancelled(id, true) }
+        return try store.inScheduleTransaction { tx in
+            guard let session = try tx.session(id) else { throw LookupError.notFound(kind: .session, query: id.rawValue) }
+            guard let battle = try tx.battle(session.battle) else { throw LookupError.notFound(kind: .battle, query: session.battle.rawValue) }
+            if !session.cancelled { try tx.setCancelled(id, true) }
+            return CancelOutcome(session: label(session, try LocalClock(timeZone: battle.timeZone)),
+                                 people: try tx.participations(of: id).count, alreadyCancelled: session.cancelled)
+        }
     }
 
     /// Gives one repair shift to each of `people` (so a crew is one command).
@@ -86,33 +95,33 @@ public struct Scheduling: Sendable {
     // MARK: Attendance
 
     /// Registers people in a session, or records whether they came: each entry is a name or id
-    /// prefix with its status.
+    /// prefix with its status (and, from a typed sheet, its line and role). An entry without a
+    /// status keeps the person's, or registers someone new.
     ///
-    /// All people are resolved first: unknown names refuse the whole call, listed together
-    /// (nothing half-applied).
-    public func attend(session: String, entries: [(person: String, status: AttendanceStatus)], role: Role, force: Bool) throws -> ScheduleOutcome {
+    /// Everyone keeps their role in the session: a facilitator on the sign-in sheet is marked as
+    /// facilitator. `role` changes the role of everyone listed, and the outcome names each change;
+    /// people new to the session take `role`, else the sheet's role, else participant.
+    ///
+    /// - Throws: `AttendanceProblems` listing together every name that matches nobody (or several
+    ///   people) and every sheet row whose role differs from the session's; `AttendanceRefused` for a
+    ///   cancelled session; `ScheduleRefused` for conflicts. Nothing is half-applied.
+    public func attend(session: String, entries: [AttendanceEntry], role: Role?, force: Bool) throws -> AttendanceOutcome {
         let sessionID = try store.resolve(.session, session)
-        var unknown: [String] = []
-        var statuses: [EntityID: AttendanceStatus] = [:]
-        var order: [EntityID] = []
-        for entry in entries {
-            do {
-                let id = try store.resolve(.person, entry.person)
-                if statuses.updateValue(entry.status, forKey: id) == nil { order.append(id) }
-            } catch let error as LookupError {
-                if case .notFound = error { unknown.append(entry.person) } else { throw error }
-            }
-        }
-        guard unknown.isEmpty else { throw UnknownPeople(names: unknown) }
+        let resolved = try resolve(entries)
+        let order = resolved.order
         return try store.inScheduleTransaction { tx in
             guard let session = try tx.session(sessionID) else { throw LookupError.notFound(kind: .session, query: session) }
+            guard !session.cancelled else { throw AttendanceRefused.cancelled(session: sessionID) }
             guard let battle = try tx.battle(session.battle) else { throw LookupError.notFound(kind: .battle, query: session.battle.rawValue) }
             let clock = try LocalClock(timeZone: battle.timeZone)
+            let existing = try tx.participations(of: sessionID)
+            let roles = try roles(of: resolved, existing: existing, explicit: role)
+            let statuses = resolved.statuses(keeping: existing)
             let present = order.filter { statuses[$0] != .absent }
-            var bookings = try tx.participations(of: sessionID)
+            var bookings = existing
                 .filter { $0.participation.status != .absent && statuses[$0.participation.person] == nil }
                 .map { ScheduleContext.Booking(person: $0.participation.person, role: $0.participation.role) }
-            bookings += present.map { ScheduleContext.Booking(person: $0, role: role) }
+            bookings += present.map { ScheduleContext.Booking(person: $0, role: roles.roles[$0]!) }
             // Marking people absent cannot create a conflict; only those who come are checked.
             // Conflicts forced earlier for this session (and so recorded) were answered already.
             let answered = Set(try tx.recordedConflicts(ofSession: sessionID).map { "\($0.kind)\u{1F}\($0.arguments)" })
@@ -121,10 +130,11 @@ public struct Scheduling: Sendable {
                 .filter { relevant($0, to: presentNames) && !answered.contains("\($0.kind)\u{1F}\($0.textArguments)") }
             try refuseUnlessAllowed(conflicts, force: force)
             for person in order {
-                try tx.upsert(Participation(session: sessionID, person: person, role: role, status: statuses[person]!))
+                try tx.upsert(Participation(session: sessionID, person: person, role: roles.roles[person]!, status: statuses[person]!))
             }
             for conflict in conflicts { try tx.record(conflict, session: sessionID) }
-            return ScheduleOutcome(ids: [sessionID], recorded: conflicts)
+            return AttendanceOutcome(schedule: ScheduleOutcome(ids: [sessionID], recorded: conflicts),
+                                     statuses: order.map { statuses[$0]! }, roleChanges: roles.changes, facilitators: roles.facilitators)
         }
     }
 
@@ -235,10 +245,4 @@ public struct Scheduling: Sendable {
         var seen = Set<EntityID>()
         return ids.filter { seen.insert($0).inserted }
     }
-}
-
-/// Names on a sign-in sheet or command line that match nobody: listed together, nothing applied.
-public struct UnknownPeople: Error, Sendable, Equatable, LocalizedFailure {
-    public let names: [String]
-    public var message: Message { Message(.unknownPeople, names.joined(separator: ", ")) }
 }

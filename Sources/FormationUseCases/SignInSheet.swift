@@ -1,91 +1,48 @@
 public import FormationDomain
+public import FormationStorage
 
-/// A typed-up paper sign-in sheet: one person per row (name or id), optionally a status.
-///
-/// `María Pérez` · `María Pérez,attended` · `"Rondón, José",ausente` · blank lines and `#` comments
-/// are skipped, and so is a first row of headings (`name`, `nombre`, `persona`, `person`).
-public struct SignInSheet: Sendable, Equatable {
+/// The paper sign-in sheet of one session, as `session sheet` prints it: facilitators first, then
+/// registered participants, then blank rows, in `SheetColumn.printed` columns, so that the sheet
+/// typed as printed is read back by `AttendanceSheet`.
+public struct SignInSheet: Sendable {
     public struct Row: Sendable, Equatable {
-        public let line: Int
-        public let person: String
-        public let status: AttendanceStatus?
+        public let number: Int
+        /// Empty on a blank row.
+        public let name: String
+        public let role: Role?
+        public let plant: String
     }
 
+    public let session: Session
+    public let timetable: Timetable
+    public let facilitators: [String]
     public let rows: [Row]
 
-    /// - Throws: `SheetProblems` listing every bad row (an unknown status, an unclosed quote, an empty name).
-    public init(parsing text: String, file: String) throws {
-        var rows: [Row] = []
-        var problems: [FileProblem] = []
-        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let number = index + 1
-            let line = rawLine.hasSuffix("\r") ? String(rawLine.dropLast()) : String(rawLine)
-            if line.trimmed.isEmpty || line.trimmed.hasPrefix("#") { continue }
-            guard let cells = Self.cells(line) else {
-                problems.append(FileProblem(file: file, line: number, column: 1, message: Message(.sheetBadRow, line)))
-                continue
-            }
-            let person = cells[0].trimmed
-            if rows.isEmpty, problems.isEmpty, ["name", "nombre", "persona", "person", "id"].contains(person.lowercased()) { continue }
-            guard !person.isEmpty else {
-                problems.append(FileProblem(file: file, line: number, column: 1, message: Message(.sheetBadRow, line)))
-                continue
-            }
-            var status: AttendanceStatus?
-            if cells.count > 1, !cells[1].trimmed.isEmpty {
-                guard let parsed = Self.status(cells[1].trimmed) else {
-                    problems.append(FileProblem(file: file, line: number, column: 1, message: Message(.sheetBadStatus, cells[1].trimmed)))
-                    continue
-                }
-                status = parsed
-            }
-            rows.append(Row(line: number, person: person, status: status))
-        }
-        guard problems.isEmpty else { throw SheetProblems(problems: problems) }
-        self.rows = rows
-    }
+    /// The command that loads the typed sheet, with the session's whole id.
+    public var command: String { "formation attend \(session.id.rawValue) --csv hoja.csv" }
 
-    /// Splits one CSV line; nil for an unclosed quote.
-    static func cells(_ line: String) -> [String]? {
-        var cells: [String] = []
-        var current = ""
-        var quoted = false
-        var iterator = Array(line).makeIterator()
-        var pending: Character? = nil
-        while let character = pending ?? iterator.next() {
-            pending = nil
-            if quoted {
-                if character == "\"" {
-                    if let next = iterator.next() {
-                        if next == "\"" { current.append("\"") } else { quoted = false; pending = next }
-                    } else { quoted = false }
-                } else { current.append(character) }
-            } else if character == "\"" && current.trimmed.isEmpty {
-                current = ""
-                quoted = true
-            } else if character == "," || character == ";" || character == "\t" {
-                cells.append(current)
-                current = ""
-            } else {
-                current.append(character)
-            }
+    /// - Parameter seats: rows for people besides the facilitators; by default the workshop's
+    ///   maximum (20 when unknown), and always at least 5 blank ones.
+    /// - Throws: `AttendanceRefused.cancelledSheet` for a cancelled session: a sheet nobody should sign.
+    public static func load(_ store: FormationStore, session: String, seats: Int? = nil) throws -> SignInSheet {
+        let id = try store.resolve(.session, session)
+        let (found, people, plants) = try store.reading { tx in
+            let people = try tx.participations(of: id)
+            return (try tx.session(id), people, try tx.plantNames(of: people.map(\.participation.person)))
         }
-        if quoted { return nil }
-        cells.append(current)
-        return cells
-    }
-
-    /// English or Spanish words for a status, as people write them on paper.
-    static func status(_ text: String) -> AttendanceStatus? {
-        switch text.lowercased() {
-        case "attended", "present", "yes", "x", "asistió", "asistio", "presente", "sí", "si": .attended
-        case "absent", "no", "ausente", "faltó", "falto": .absent
-        case "registered", "inscrito", "inscrita", "registrado", "registrada": .registered
-        default: nil
+        guard let session = found else { throw LookupError.notFound(kind: .session, query: id.rawValue) }
+        guard !session.cancelled else { throw AttendanceRefused.cancelledSheet(session: id) }
+        let timetable = try Timetable.load(store, battleID: session.battle)
+        let ordered = people.filter { $0.participation.role == .facilitator } + people.filter { $0.participation.role == .participant }
+        var rows = ordered.enumerated().map { index, entry in
+            Row(number: index + 1, name: entry.name, role: entry.participation.role, plant: plants[entry.participation.person] ?? "")
         }
+        let participants = people.count - people.filter { $0.participation.role == .facilitator }.count
+        let seats = seats ?? timetable.workshops[session.workshop]?.maxParticipants ?? 20
+        for _ in 0..<max(5, seats - participants) {
+            rows.append(Row(number: rows.count + 1, name: "", role: nil, plant: ""))
+        }
+        return SignInSheet(session: session, timetable: timetable,
+                           facilitators: people.filter { $0.participation.role == .facilitator }.map(\.name), rows: rows)
     }
-}
-
-public struct SheetProblems: Error, Sendable, Equatable {
-    public let problems: [FileProblem]
 }

@@ -44,6 +44,7 @@ import Testing
         try Data("nombre,estado\nCarla Mendoza,asistió\nDarío Pérez,ausente\nElena Bravo,x\n".utf8).write(to: sheet)
         let attended = try cli.run("attend", id(drawing), "--csv", sheet.path)
         #expect(attended.code == 0, "\(attended.stderr)")
+        #expect(attended.stderr.hasSuffix("formation: 2 attended, 1 absent (session \(id(drawing)))\n"))
         let sessions = try #require(try cli.json("session", "list", "--battle", "Batalla de La Gaviota") as? [[String: Any]])
         #expect(sessions.count == 2)
         #expect(sessions[0]["start"] as? String == "2026-12-01T14:00:00-04:00")

@@ -43,7 +43,10 @@ import Testing
                                   "--start", "2026-12-02 08:00", "--end", "2026-12-02 10:00", "--place", "Patio",
                                   "--facilitator", "Facilitadora", "--force")
         let attended = concurrently(workers: 4, count: 50) { worker, index in
-            try cli.run("attend", String(session.prefix(8)), "Trabajador \(worker)-\(index)", "--status", "attended")
+            let result = try cli.run("attend", String(session.prefix(8)), "Trabajador \(worker)-\(index)", "--status", "attended")
+            // attend says what it recorded (issue 16); anything else on stderr is a failure.
+            let summary = "formation: 1 attended (session \(session.prefix(8)))\n"
+            return CLI.Result(stdout: result.stdout, stderr: result.stderr == summary ? "" : result.stderr, code: result.code)
         }
         #expect(attended == [])
         #expect(try SQLiteShell.count(cli.database, "participation WHERE status = 'attended'") == 200)

@@ -28,9 +28,39 @@ public enum MessageID: String, Sendable, CaseIterable {
     case conflictHard
     case conflictSoft
     case conflictForced
-    case unknownPeople
-    case sheetBadRow
     case sheetBadStatus
+    case sheetEncodingGuessed
+    case sheetColumnsIgnored
+    case sheetDuplicateColumn
+    case sheetUnclosedQuote
+    case sheetControlCharacter
+    case sheetNoName
+    case sheetBadRole
+    case sheetHeadingMissing
+    case sheetTwoStatuses
+    case sheetRoleDiffers
+    case sheetCancelled
+    case attendCancelled
+    case attendNotInSession
+    case attendAttendedOne
+    case attendAttendedMany
+    case attendAbsentOne
+    case attendAbsentMany
+    case attendRegisteredOne
+    case attendRegisteredMany
+    case attendSummary
+    case attendRoleChanged
+    case attendNoFacilitator
+    case attendRemoved
+    case sessionCancelledNow
+    case sessionAlreadyCancelled
+    case roleFacilitator
+    case roleParticipant
+    case sheetNumber
+    case sheetRole
+    case sheetStatus
+    case helpRemove
+    case helpSeats
     case fileNotText
     // Lookups
     case notFound

@@ -60,7 +60,11 @@ struct SessionCommand: ParsableCommand {
         @Argument(help: ArgumentHelp(Help.text(.helpSessionRef))) var session: String
 
         func run() throws {
-            try Scheduling(store: global.openStore()).cancel(session: session)
+            let outcome = try Scheduling(store: global.openStore()).cancel(session: session)
+            let label = outcome.session
+            Terminal.notice(outcome.alreadyCancelled
+                ? Message(.sessionAlreadyCancelled, label.id.short, label.workshop, label.when, label.place).text(global.language)
+                : Message(.sessionCancelledNow, label.id.short, label.workshop, label.when, label.place, String(outcome.people)).text(global.language))
         }
     }
 
@@ -69,12 +73,15 @@ struct SessionCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp(Help.text(.helpSessionRef))) var session: String
         @Option(name: .shortAndLong, help: ArgumentHelp(Help.text(.helpOutput), valueName: "file")) var output: String?
+        @Option(help: ArgumentHelp(Help.text(.helpSeats), valueName: "n")) var seats: Int?
+
+        func validate() throws {
+            if let seats, !(0...500).contains(seats) { throw ValidationError(Message(.invalidValue, "--seats", String(seats)).text(global.language)) }
+        }
 
         func run() throws {
-            let store = try global.openStore()
-            let id = try store.resolve(.session, session)
-            let html = try SignInSheetHTML.render(store: store, session: id, language: global.language)
-            try OutputFile.write(html, to: output)
+            let sheet = try SignInSheet.load(global.openStore(), session: session, seats: seats)
+            try OutputFile.write(SignInSheetHTML.render(sheet, language: global.language), to: output)
         }
     }
 }
@@ -104,38 +111,67 @@ struct ShiftCommand: ParsableCommand {
     }
 }
 
-/// `formation attend SESSION PERSON...`: registration and the sign-in sheet.
+/// `formation attend SESSION PERSON...`: registration, the typed sign-in sheet, taking people off.
 struct Attend: ParsableCommand {
     static var configuration: CommandConfiguration { CommandConfiguration(commandName: "attend", abstract: Help.text(.helpAttend)) }
     @OptionGroup var global: GlobalOptions
     @Argument(help: ArgumentHelp(Help.text(.helpSessionRef))) var session: String
     @Argument(help: ArgumentHelp(Help.text(.helpPersonRef))) var people: [String] = []
-    @Option(help: ArgumentHelp(Help.text(.helpRole), valueName: "facilitator|participant")) var role: Role = .participant
-    @Option(help: ArgumentHelp(Help.text(.helpStatus), valueName: "registered|attended|absent")) var status: AttendanceStatus = .registered
+    @Option(help: ArgumentHelp(Help.text(.helpRole), valueName: "facilitator|participant")) var role: Role?
+    @Option(help: ArgumentHelp(Help.text(.helpStatus), valueName: "registered|attended|absent")) var status: AttendanceStatus?
     @Option(help: ArgumentHelp(Help.text(.helpCSV), valueName: "file")) var csv: String?
+    @Flag(help: ArgumentHelp(Help.text(.helpRemove))) var remove = false
     @Flag(help: ArgumentHelp(Help.text(.helpForce))) var force = false
 
     func validate() throws {
         if people.isEmpty && csv == nil { throw ValidationError(Help.text(.helpAttendNobody)) }
+        if remove && (csv != nil || role != nil) { throw ValidationError(Help.text(.helpRemove)) }
     }
 
     func run() throws {
-        var entries = people.map { (person: $0, status: status) }
-        if let csv {
-            let text = try InputText.read(csv)
-            do {
-                let sheet = try SignInSheet(parsing: text, file: csv)
-                entries += sheet.rows.map { (person: $0.person, status: $0.status ?? status) }
-            } catch let problems as SheetProblems {
-                throw CommandFailure(lines: problems.problems.flatMap { $0.lines(global.language) }
-                                     + ["formation: " + Message(.nothingWritten).text(global.language)], code: ExitCodes.dataError)
+        let language = global.language
+        let scheduling = try Scheduling(store: global.openStore())
+        do {
+            if remove {
+                let outcome = try scheduling.leave(session: session, people: people)
+                Terminal.notice(Message(.attendRemoved, outcome.removed.joined(separator: ", "), outcome.session.short).text(language))
+                if outcome.facilitators == 0 { Terminal.notice(Message(.attendNoFacilitator, outcome.session.short).text(language)) }
+                return
             }
+            let sheet = try csv.map { (data: try InputText.bytes($0), file: $0) }
+            let outcome = try scheduling.attend(session: session, people: people, status: status, sheet: sheet, role: role, force: force)
+            for notice in outcome.notices { Terminal.notice(notice.text(language)) }
+            ScheduleOutput.recorded(outcome.schedule, language)
+            for change in outcome.roleChanges {
+                Terminal.notice(Message(.attendRoleChanged, arguments: [.text(change.name), .message(change.from.message), .message(change.to.message)]).text(language))
+            }
+            Terminal.notice(AttendanceOutput.summary(outcome, language))
+            if outcome.facilitators == 0 { Terminal.notice(Message(.attendNoFacilitator, outcome.session.short).text(language)) }
+        } catch let failure as AttendanceProblems {
+            // Command-line names first, then the sheet's rows in line order, each with its line.
+            throw CommandFailure(lines: failure.notices.map { "formation: " + $0.text(language) } + failure.problems.flatMap { problem in
+                guard let line = problem.line, let csv else { return ["formation: error: " + problem.message.text(language)] }
+                return FileProblem(file: csv, line: line, column: 1, message: problem.message).lines(language)
+            } + ["formation: " + Message(.nothingWritten).text(language)], code: ExitCodes.dataError)
         }
-        let outcome = try Scheduling(store: global.openStore()).attend(session: session, entries: entries, role: role, force: force)
-        ScheduleOutput.recorded(outcome, global.language)
     }
 }
 
+enum AttendanceOutput {
+    /// `3 asistieron, 1 ausente, 2 inscritos (sesión 1c60ab12)`: what this call recorded (no `0 …` parts).
+    static func summary(_ outcome: AttendanceOutcome, _ language: Language) -> String {
+        let parts: [(AttendanceStatus, MessageID, MessageID)] = [
+            (.attended, .attendAttendedOne, .attendAttendedMany), (.absent, .attendAbsentOne, .attendAbsentMany),
+            (.registered, .attendRegisteredOne, .attendRegisteredMany),
+        ]
+        let counts = parts.compactMap { status, one, many -> String? in
+            let n = outcome.count(status)
+            return n == 0 ? nil : n == 1 ? Message(one).text(language) : Message(many, String(n)).text(language)
+        }
+        return Message(.attendSummary, counts.joined(separator: ", "), outcome.session.short).text(language)
+    }
+
+}
 
 enum ScheduleOutput {
     /// The notes and the forced conflicts of a change, on stderr.

@@ -25,11 +25,12 @@ enum OutputFile {
     }
 }
 
-/// Reading a small text input (a CSV sheet) named on the command line; `-` is stdin.
+/// Reading a small input (a CSV sheet) named on the command line; `-` is stdin.
 enum InputText {
     static let maximumBytes = 16 << 20
 
-    static func read(_ path: String) throws -> String {
+    /// The bytes, for inputs that work out their own encoding (a typed sign-in sheet).
+    static func bytes(_ path: String) throws -> Data {
         let data: Data
         if path == "-" {
             data = FileHandle.standardInput.readDataToEndOfFile()
@@ -41,9 +42,7 @@ enum InputText {
             defer { try? handle.close() }
             data = (try? handle.read(upToCount: maximumBytes + 1)) ?? Data()
         }
-        guard data.count <= maximumBytes, !data.contains(0), let text = String(data: data, encoding: .utf8) else {
-            throw FileFailure.notText(path)
-        }
-        return text
+        guard data.count <= maximumBytes else { throw FileFailure.notText(path) }
+        return data
     }
 }

@@ -1,24 +1,27 @@
 /// Escaping for the HTML pages we print (sign-in sheets, learning records): every text that came
 /// from a person or a file goes through here.
 enum HTML {
+    /// Per Unicode scalar: a combining mark after `<` makes one `Character` of both, which a
+    /// switch on characters would let through.
     static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out.append(contentsOf: "&amp;".unicodeScalars)
+            case "<": out.append(contentsOf: "&lt;".unicodeScalars)
+            case ">": out.append(contentsOf: "&gt;".unicodeScalars)
+            case "\"": out.append(contentsOf: "&quot;".unicodeScalars)
+            case "'": out.append(contentsOf: "&#39;".unicodeScalars)
+            default: out.append(scalar)
             }
         }
-        return out
+        return String(out)
     }
 
     /// A whole self-contained page: inline CSS for screen and print, no external assets.
-    static func page(title: String, language: String, body: String) -> String {
+    ///
+    /// - Parameter style: CSS of this page, after the shared rules (so it may override them).
+    static func page(title: String, language: String, body: String, style: String = "") -> String {
         """
         <!DOCTYPE html>
         <html lang="\(escape(language))">
@@ -34,10 +37,9 @@ enum HTML {
         table { border-collapse: collapse; width: 100%; margin-top: .6em; }
         th, td { border: 1px solid #444; padding: .35em .5em; text-align: left; vertical-align: top; }
         th { background: #eee; }
-        td.sign { width: 30%; }
-        tr.blank td { height: 2.1em; }
         .small { font-size: .85em; color: #444; }
         @media print { body { margin: 1cm; } tr { page-break-inside: avoid; } }
+        \(style)
         </style>
         </head>
         <body>
