@@ -41,7 +41,7 @@ public struct Importer: Sendable {
                             FileProblem(file: source.name, line: $0.line, column: $0.column, message: $0.message)
                         }
                     }
-                    consumer.finish()
+                    try consumer.finish(checking: Scheduling(store: store))
                     problems += consumer.problems
                     if problems.isEmpty, let battle = consumer.battle {
                         report.records.append(.init(file: source.name, battle: battle.name, sessionsAdded: consumer.sessionsAdded,

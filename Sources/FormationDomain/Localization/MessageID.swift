@@ -101,6 +101,14 @@ public enum MessageID: String, Sendable, CaseIterable {
     case recordMissingWorkshops
     case recordImported
     case recordChecked
+    // Records held to the CLI's rules and identities (issue 15)
+    case recordUnknownTimeZone
+    case recordBattleDiffers
+    case recordBattleNameTaken
+    case recordSessionOfAnotherBattle
+    case recordShiftDiffers
+    case recordConflictOfAnotherBattle
+    case recordHardConflict
     // Diff
     case diffAdded, diffRemoved, diffChanged, diffNone, diffHeader, diffMetadata
     // Lists and shows
