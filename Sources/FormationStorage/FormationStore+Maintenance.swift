@@ -35,11 +35,18 @@ public struct StoreAudit: Sendable, Equatable {
         public let workshop: String
     }
 
+    /// A prerequisite whose required workshop is not stored (`curriculum/workshop` both).
+    public struct DanglingPrerequisite: Sendable, Equatable {
+        public let workshop: String
+        public let required: String
+    }
+
     /// `PRAGMA integrity_check` lines other than "ok".
     public var integrity: [String] = []
     public var foreignKeys: [ForeignKeyViolation] = []
     public var orphanParticipations: [OrphanParticipation] = []
     public var sessionsWithoutWorkshop: [SessionWorkshop] = []
+    public var danglingPrerequisites: [DanglingPrerequisite] = []
     public var sessions: [Span] = []
     public var shifts: [Span] = []
 }
@@ -71,6 +78,14 @@ extension FormationStore {
                 let curriculum: String? = row["curriculumId"]
                 let workshop: String = row["workshopId"]
                 return StoreAudit.SessionWorkshop(session: row["id"], workshop: curriculum.map { "\($0)/\(workshop)" } ?? workshop)
+            }
+            audit.danglingPrerequisites = try Row.fetchAll(db, sql: """
+                SELECT curriculumId, workshopId, requiredCurriculumId, requiredWorkshopId FROM prerequisite
+                WHERE NOT EXISTS (SELECT 1 FROM workshop
+                                  WHERE workshop.curriculumId = prerequisite.requiredCurriculumId AND workshop.id = prerequisite.requiredWorkshopId)
+                ORDER BY curriculumId, workshopId, position
+                """).map { row in
+                StoreAudit.DanglingPrerequisite(workshop: "\(row[0] as String)/\(row[1] as String)", required: "\(row[2] as String)/\(row[3] as String)")
             }
             audit.sessions = try Self.spans(db, table: "session")
             audit.shifts = try Self.spans(db, table: "shift")

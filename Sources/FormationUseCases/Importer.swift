@@ -65,7 +65,7 @@ public struct Importer: Sendable {
                 if problems.isEmpty, let header = consumer.header, let outcome = try consumer.finish() {
                     problems += consumer.problems
                     report.entries.append(.init(file: source.name, curriculum: header.id, version: header.version, outcome: outcome,
-                                                  workshops: consumer.workshopCount))
+                                                  workshops: consumer.workshopCount, retired: consumer.retired))
                     places[header.id] = (source.name, consumer.headerPosition, consumer.positions)
                     if consumer.isIncoming { incoming.insert(header.id) }
                 }

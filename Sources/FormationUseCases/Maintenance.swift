@@ -18,6 +18,8 @@ public struct IntegrityProblem: Sendable, Equatable {
         case timesOutOfOrder
         /// A battle whose time zone this machine does not know (its sessions cannot be checked).
         case unknownTimeZone
+        /// A workshop requires one that is not stored (in its own curriculum or another).
+        case danglingPrerequisite
     }
 
     public let kind: Kind
@@ -85,6 +87,11 @@ public struct Maintenance: Sendable {
             problems.append(IntegrityProblem(
                 kind: .sessionWithoutWorkshop, table: "session", id: session.session, detail: session.workshop,
                 message: Message(.problemSessionWithoutWorkshop, session.session, session.workshop)))
+        }
+        for dangling in audit.danglingPrerequisites {
+            problems.append(IntegrityProblem(
+                kind: .danglingPrerequisite, table: "prerequisite", id: dangling.workshop, detail: dangling.required,
+                message: Message(.problemDanglingPrerequisite, dangling.workshop, dangling.required)))
         }
         for shift in audit.shifts where shift.start >= shift.end {
             problems.append(Self.timesOutOfOrder(shift, table: "shift", message: .problemShiftTimes))

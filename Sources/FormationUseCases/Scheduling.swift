@@ -38,6 +38,9 @@ public struct Scheduling: Sendable {
                            facilitators: [String], force: Bool) throws -> ScheduleOutcome {
         let battleID = try store.resolve(.battle, battle)
         let entry = try store.workshop(WorkshopRef(parsing: workshop))
+        if entry.retired {
+            throw RetiredWorkshop(workshop: entry.ref, version: try store.curriculumHeader(entry.curriculum)?.version ?? 0)
+        }
         let people = try unique(facilitators.map { try store.resolve(.person, $0) })
         return try store.inScheduleTransaction { tx in
             guard let battle = try tx.battle(battleID) else { throw LookupError.notFound(kind: .battle, query: battleID.rawValue) }
@@ -235,6 +238,14 @@ public struct Scheduling: Sendable {
         var seen = Set<EntityID>()
         return ids.filter { seen.insert($0).inserted }
     }
+}
+
+/// A workshop a later version of its pack dropped: it stays for what used it, not for new sessions.
+public struct RetiredWorkshop: Error, Sendable, Equatable, LocalizedFailure {
+    public let workshop: WorkshopRef
+    /// The curriculum's version now.
+    public let version: Int
+    public var message: Message { Message(.workshopRetired, workshop.description, String(version)) }
 }
 
 /// Names on a sign-in sheet or command line that match nobody: listed together, nothing applied.

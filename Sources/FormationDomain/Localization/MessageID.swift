@@ -109,6 +109,12 @@ public enum MessageID: String, Sendable, CaseIterable {
     case recordShiftDiffers
     case recordConflictOfAnotherBattle
     case recordHardConflict
+    // Curricula never lose a used workshop (issue 15)
+    case versionJump
+    case importRetired
+    case workshopRetired
+    case workshopRetiredMark
+    case problemDanglingPrerequisite
     // Diff
     case diffAdded, diffRemoved, diffChanged, diffNone, diffHeader, diffMetadata
     // Lists and shows
