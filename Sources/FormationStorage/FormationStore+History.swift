@@ -133,8 +133,8 @@ extension ScheduleTransaction {
 
     /// A stored workshop by qualified ref, nil when its curriculum is gone.
     public func workshopEntry(_ ref: WorkshopRef) throws -> WorkshopEntry? {
-        guard let curriculum = ref.curriculum, let workshop = try curricula.storedWorkshop(curriculum, ref.workshop) else { return nil }
-        return WorkshopEntry(curriculum: curriculum, workshop: workshop)
+        guard let curriculum = ref.curriculum else { return nil }
+        return try curricula.storedEntry(curriculum, ref.workshop)
     }
 
     // MARK: Merging

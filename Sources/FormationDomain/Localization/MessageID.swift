@@ -42,6 +42,7 @@ public enum MessageID: String, Sendable, CaseIterable {
     case databaseReadOnly
     case databaseOpenFailed
     case databaseFailure
+    case databaseDamaged
     // Stored JSON columns read by hand (issue 10)
     case storedColumnDamaged
     // Reliability: backup, check, busy timeout (issue 9)
@@ -115,6 +116,9 @@ public enum MessageID: String, Sendable, CaseIterable {
     case workshopRetired
     case workshopRetiredMark
     case problemDanglingPrerequisite
+    case problemSchema
+    case problemTimeOutOfRange
+    case problemBattleDates
     // Diff
     case diffAdded, diffRemoved, diffChanged, diffNone, diffHeader, diffMetadata
     // Lists and shows
