@@ -55,7 +55,7 @@ public struct Scheduling: Sendable {
             for person in people {
                 try tx.upsert(Participation(session: session.id, person: person, role: .facilitator, status: .registered))
             }
-            for conflict in conflicts { try tx.record(conflict, session: session.id) }
+            for conflict in conflicts where conflict.isRecorded { try tx.record(conflict, session: session.id) }
             return ScheduleOutcome(ids: [session.id], recorded: conflicts)
         }
     }
@@ -124,7 +124,7 @@ public struct Scheduling: Sendable {
             for person in order {
                 try tx.upsert(Participation(session: sessionID, person: person, role: role, status: statuses[person]!))
             }
-            for conflict in conflicts { try tx.record(conflict, session: sessionID) }
+            for conflict in conflicts where conflict.isRecorded { try tx.record(conflict, session: sessionID) }
             return ScheduleOutcome(ids: [sessionID], recorded: conflicts)
         }
     }
@@ -202,12 +202,12 @@ public struct Scheduling: Sendable {
     /// When people join a session, only conflicts about them (or the session's size) are theirs to answer for.
     private func relevant(_ conflict: ScheduleConflict, to names: Set<String>) -> Bool {
         switch conflict {
-        case .personDoubleBooked(let person, _), .onShift(let person, _, _), .missingPrerequisite(let person, _),
+        case .personDoubleBooked(let person, _), .personDoubleBookedMore(let person, _), .onShift(let person, _, _), .missingPrerequisite(let person, _),
              .inexperiencedFacilitator(let person, _):
             return names.contains(person)
         case .overCapacity:
             return true
-        case .outsideBattle, .placeDoubleBooked:
+        case .outsideBattle, .placeDoubleBooked, .placeDoubleBookedMore:
             return false
         }
     }

@@ -18,6 +18,8 @@ extension Catalogue {
         .conflictPersonDoubleBooked: "{0} is already in another session at that time: {1}",
         .conflictOutsideBattle: "the session falls outside the battle's days ({0} to {1})",
         .conflictPlaceDoubleBooked: "the place '{0}' is taken at that time by {1}",
+        .conflictPersonDoubleBookedMore: "{0} is also in {1} more sessions at that time (not listed)",
+        .conflictPlaceDoubleBookedMore: "the place '{0}' is also taken at that time by {1} more sessions (not listed)",
         .conflictOnShift: "{0} is on a repair shift from {1} to {2}",
         .conflictMissingPrerequisite: "{0} has not attended the prerequisite {1}",
         .conflictOverCapacity: "{0} participants, more than the workshop's {1}",

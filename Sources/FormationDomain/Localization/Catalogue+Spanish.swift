@@ -18,6 +18,8 @@ extension Catalogue {
         .conflictPersonDoubleBooked: "{0} ya está en otra sesión a esa hora: {1}",
         .conflictOutsideBattle: "la sesión cae fuera de los días de la batalla (del {0} al {1})",
         .conflictPlaceDoubleBooked: "el lugar '{0}' está ocupado a esa hora por {1}",
+        .conflictPersonDoubleBookedMore: "{0} está además en {1} sesiones más a esa hora (no listadas)",
+        .conflictPlaceDoubleBookedMore: "el lugar '{0}' está además ocupado a esa hora por {1} sesiones más (no listadas)",
         .conflictOnShift: "{0} está de turno de reparación de {1} a {2}",
         .conflictMissingPrerequisite: "{0} no ha asistido al prerrequisito {1}",
         .conflictOverCapacity: "{0} participantes, más que los {1} que admite el taller",

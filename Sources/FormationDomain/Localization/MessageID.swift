@@ -19,6 +19,8 @@ public enum MessageID: String, Sendable, CaseIterable {
     case conflictPersonDoubleBooked
     case conflictOutsideBattle
     case conflictPlaceDoubleBooked
+    case conflictPersonDoubleBookedMore
+    case conflictPlaceDoubleBookedMore
     case conflictOnShift
     case conflictMissingPrerequisite
     case conflictOverCapacity
