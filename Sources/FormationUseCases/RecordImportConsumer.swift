@@ -23,6 +23,8 @@ struct RecordImportConsumer: BattleRecordConsumer {
 
     private(set) var problems: [FileProblem] = []
     private(set) var battle: Battle?
+    /// The battle's clock, once its zone is known to be valid here.
+    private var clock: LocalClock?
     private(set) var sessionsAdded = 0
     private(set) var sessionsKnown = 0
     private(set) var peopleAdded = 0
@@ -57,7 +59,7 @@ struct RecordImportConsumer: BattleRecordConsumer {
             battle.plant = plant
             // Everything about a battle is read in its zone: one this machine does not know would
             // break every history, lineage and export that touches it (issue 15).
-            guard (try? LocalClock(timeZone: battle.timeZone)) != nil else {
+            guard let clock = try? LocalClock(timeZone: battle.timeZone) else {
                 problem(at: position, Message(.recordUnknownTimeZone, battle.timeZone))
                 return
             }
@@ -74,6 +76,7 @@ struct RecordImportConsumer: BattleRecordConsumer {
                 try transaction.insertBattle(battle)
             }
             self.battle = battle
+            self.clock = clock
         case .person(var person):
             if let local = try transaction.localPerson(person.id) {
                 people[person.id] = local
@@ -90,7 +93,7 @@ struct RecordImportConsumer: BattleRecordConsumer {
             people[person.id] = person.id
             peopleAdded += 1
         case .session(let session, let participations):
-            guard let battle else { return }
+            guard let battle, wholeMinutes(session.start, session.end, at: position) else { return }
             guard try knownWorkshops.contains(session.workshop) || transaction.workshopExists(session.workshop) else {
                 if missingWorkshops[session.workshop] == nil { missingWorkshops[session.workshop] = position }
                 return
@@ -113,7 +116,8 @@ struct RecordImportConsumer: BattleRecordConsumer {
                 try transaction.merge(Participation(session: session.id, person: person, role: participation.role, status: participation.status))
             }
         case .shift(var shift):
-            guard battle != nil, let person = try person(shift.person, at: position) else { return }
+            guard battle != nil, wholeMinutes(shift.start, shift.end, at: position),
+                  let person = try person(shift.person, at: position) else { return }
             shift.person = person
             if let local = try transaction.shift(shift.id) {
                 if local.battle != shift.battle || local.person != shift.person {
@@ -166,6 +170,14 @@ struct RecordImportConsumer: BattleRecordConsumer {
             }
         }
         problems += found.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
+    }
+
+    /// Times are typed to the minute on the battle's clock, and a transfer must never move them:
+    /// a time with seconds (`10:00:10`) is refused rather than rounded (issue 15).
+    private mutating func wholeMinutes(_ times: Int64..., at position: XMLPosition) -> Bool {
+        guard let clock, let odd = times.first(where: { !clock.isWholeMinute($0) }) else { return true }
+        problem(at: position, Message(.recordTimeNotWholeMinute, ISO8601Local.string(odd, clock), clock.timeZone))
+        return false
     }
 
     /// A battle as the messages that compare two of them show it.

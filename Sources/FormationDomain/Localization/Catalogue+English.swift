@@ -109,6 +109,7 @@ extension Catalogue {
         .recordShiftDiffers: "shift {0} is already here for another battle or person: a record cannot change it",
         .recordConflictOfAnotherBattle: "the conflict names session {0}, which belongs to another battle here",
         .recordHardConflict: "session {0}: {1}",
+        .recordTimeNotWholeMinute: "time {0} is not a whole minute in the battle's time zone ({1}): sessions and shifts are planned to the minute",
         .versionJump: "{0} version {1} jumps more than {3} versions past version {2} already here; refused (use --replace if you trust the file: --replace also takes an older version, to go back)",
         .importRetired: "{0}: kept as retired, because sessions or prerequisites use them: {1}",
         .workshopRetired: "workshop {0} was dropped from its curriculum (now version {1}): it is kept for the sessions and prerequisites that use it, but takes no new sessions",

@@ -109,6 +109,7 @@ extension Catalogue {
         .recordShiftDiffers: "el turno {0} ya está aquí para otra batalla u otra persona: un registro no puede cambiarlo",
         .recordConflictOfAnotherBattle: "el conflicto nombra la sesión {0}, que pertenece a otra batalla de aquí",
         .recordHardConflict: "sesión {0}: {1}",
+        .recordTimeNotWholeMinute: "la hora {0} no es un minuto exacto en la zona horaria de la batalla ({1}): las sesiones y los turnos se planifican al minuto",
         .versionJump: "{0} versión {1} salta más de {3} versiones por encima de la versión {2} que ya está aquí; rechazada (use --replace si confía en el archivo: --replace también toma una versión anterior, para volver atrás)",
         .importRetired: "{0}: se conservan como retirados, porque sesiones o prerrequisitos los usan: {1}",
         .workshopRetired: "el taller {0} fue quitado de su currículo (ahora versión {1}): se conserva para las sesiones y prerrequisitos que lo usan, pero no admite sesiones nuevas",

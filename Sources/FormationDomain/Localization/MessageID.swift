@@ -112,6 +112,7 @@ public enum MessageID: String, Sendable, CaseIterable {
     case recordShiftDiffers
     case recordConflictOfAnotherBattle
     case recordHardConflict
+    case recordTimeNotWholeMinute
     // Curricula never lose a used workshop (issue 15)
     case versionJump
     case importRetired
