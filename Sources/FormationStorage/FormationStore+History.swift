@@ -144,6 +144,14 @@ extension ScheduleTransaction {
         try Row.fetchAll(db, sql: HistorySQL.personAllParticipations, arguments: [person.rawValue]).map(Self.participation)
     }
 
+    /// Every session of one person that is not cancelled, with the person's status in it.
+    public func liveSessions(ofPerson person: EntityID) throws -> [(session: Session, status: AttendanceStatus)] {
+        try Row.fetchAll(db, sql: """
+            SELECT session.*, participation.status AS personStatus FROM participation JOIN session ON session.id = participation.sessionId
+            WHERE participation.personId = ? AND session.cancelled = 0 ORDER BY session.start, session.id
+            """, arguments: [person.rawValue]).map { (Self.session($0), AttendanceStatus(rawValue: $0["personStatus"]) ?? .registered) }
+    }
+
     public func deleteParticipation(session: EntityID, person: EntityID) throws {
         try db.execute(sql: "DELETE FROM participation WHERE sessionId = ? AND personId = ?", arguments: [session.rawValue, person.rawValue])
     }

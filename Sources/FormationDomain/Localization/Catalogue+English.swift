@@ -308,6 +308,8 @@ extension Catalogue {
         .facilitatorsNear: "people from {0} first (marked *), the state of {1}",
         .facilitatorsEmpty: "nobody has taught or attended this workshop yet",
         .mergeSamePerson: "both names lead to the same person ({0}): nothing to merge",
+        .mergeDoubleBooked: "{0} and {1} were in sessions at the same time; as one person they would be in two places at once (a hard conflict), so nothing was merged: {2}{3}",
+        .mergeMorePairs: "; and {0} more",
         .mergeDone: "{0} ({1}) merged into {2} ({3}): {4} participations moved, {5} sessions in common combined, {6} shifts moved",
         .helpHistory: "Everything a person learned and taught, across every battle and plant.",
         .helpReportFormat: "Output format: text, json, or html (a page to print or keep).",

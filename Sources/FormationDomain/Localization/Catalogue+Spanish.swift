@@ -308,6 +308,8 @@ extension Catalogue {
         .facilitatorsNear: "primero la gente de {0} (marcada con *), el estado de {1}",
         .facilitatorsEmpty: "nadie ha dado ni recibido este taller todavía",
         .mergeSamePerson: "los dos nombres llevan a la misma persona ({0}): no hay nada que unir",
+        .mergeDoubleBooked: "{0} y {1} estuvieron en sesiones a la misma hora; como una sola persona estaría en dos lugares a la vez (un conflicto grave), así que no se unió nada: {2}{3}",
+        .mergeMorePairs: "; y {0} más",
         .mergeDone: "{0} ({1}) quedó unido a {2} ({3}): {4} participaciones pasadas, {5} sesiones en común combinadas, {6} turnos pasados",
         .helpHistory: "Todo lo que una persona aprendió y enseñó, en todas las batallas y plantas.",
         .helpReportFormat: "Formato de salida: text, json o html (una página para imprimir o guardar).",

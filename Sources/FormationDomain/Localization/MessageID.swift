@@ -280,6 +280,8 @@ public enum MessageID: String, Sendable, CaseIterable {
     case facilitatorsNear
     case facilitatorsEmpty
     case mergeSamePerson
+    case mergeDoubleBooked
+    case mergeMorePairs
     case mergeDone
     case helpHistory
     case helpReportFormat
