@@ -31,42 +31,50 @@ import Testing
 
     static let intruder = RecordFixture.Person(name: "Intruso")
 
-    @Test func aSessionIdOfAnotherBattleIsRefused() throws {
-        let (cli, session, _) = try local()
+    /// A record bringing "Intruso" to facilitate one session from `start` to `end` (times of day in
+    /// Caracas on `day`), with the session's `id` when given.
+    func intruding(day: String = "2026-12-02", from start: String = "09:00", to end: String = "11:00", id: String? = nil) -> RecordFixture {
         var record = RecordFixture(people: [Self.intruder])
-        record.sessions = [.init(id: session, start: "2026-12-02T09:00:00-04:00", end: "2026-12-02T11:00:00-04:00",
-                                 participants: [.init(person: Self.intruder.id, role: "facilitator")])]
+        var session = RecordFixture.Session(start: "\(day)T\(start):00-04:00", end: "\(day)T\(end):00-04:00",
+                                            participants: [.init(person: Self.intruder.id, role: "facilitator")])
+        if let id { session.id = id }
+        record.sessions = [session]
+        return record
+    }
+
+    /// Runs `command` on `record` and expects it refused (exit 65) at the line of `element`, with
+    /// nothing written; returns its messages.
+    func refused(_ record: RecordFixture, by cli: CLI, at element: String, command: String = "import",
+                 sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
         let before = try snapshot(cli)
         let path = try record.write(cli)
-        let result = try cli.run("import", path)
-        #expect(result.code == 65)
-        let line = try #require(record.line(of: "<session id"))
-        #expect(result.stderr.contains("\(path):\(line):"), "\(result.stderr)")
-        #expect(result.stderr.contains("session \(session) is already here in another battle ('Batalla de La Gaviota')"), "\(result.stderr)")
-        #expect(result.stderr.contains("nothing was written"))
-        #expect(try snapshot(cli) == before, "nothing of the record was written")
+        let result = try cli.run(command, path)
+        #expect(result.code == 65, sourceLocation: sourceLocation)
+        let line = try #require(record.line(of: element), sourceLocation: sourceLocation)
+        #expect(result.stderr.contains("\(path):\(line):"), "\(result.stderr)", sourceLocation: sourceLocation)
+        #expect(result.stderr.contains("nothing was written"), sourceLocation: sourceLocation)
+        #expect(try snapshot(cli) == before, "nothing of the record was written", sourceLocation: sourceLocation)
+        return result.stderr
+    }
+
+    @Test func aSessionIdOfAnotherBattleIsRefused() throws {
+        let (cli, session, _) = try local()
+        let messages = try refused(intruding(id: session), by: cli, at: "<session id")
+        #expect(messages.contains("session \(session) is already here in another battle ('Batalla de La Gaviota')"), "\(messages)")
         #expect(!(try cli.run("person", "list").stdout.contains("Intruso")))
     }
 
     @Test func aBattleIdAlreadyHereWithOtherDetailsIsRefused() throws {
         let (cli, _, _) = try local()
         let battle = try localBattle(cli)
-        var record = RecordFixture(people: [Self.intruder])
+        var record = intruding(day: "2027-01-10")
         record.battleID = try #require(battle["id"] as? String)
         record.battleName = "Otra batalla"
         record.start = "2027-01-10"
         record.end = "2027-01-12"
-        record.sessions = [.init(start: "2027-01-10T09:00:00-04:00", end: "2027-01-10T11:00:00-04:00",
-                                 participants: [.init(person: Self.intruder.id, role: "facilitator")])]
-        let before = try snapshot(cli)
-        let path = try record.write(cli)
-        let result = try cli.run("import", path)
-        #expect(result.code == 65)
-        let line = try #require(record.line(of: "<battle id"))
-        #expect(result.stderr.contains("\(path):\(line):"), "\(result.stderr)")
-        #expect(result.stderr.contains("is already here as another battle ('Batalla de La Gaviota', La Gaviota, 2026-12-01–2026-12-05, America/Caracas); "
-                                       + "the file says 'Otra batalla', Amuay, 2027-01-10–2027-01-12, America/Caracas"), "\(result.stderr)")
-        #expect(try snapshot(cli) == before)
+        let messages = try refused(record, by: cli, at: "<battle id")
+        #expect(messages.contains("is already here as another battle ('Batalla de La Gaviota', La Gaviota, 2026-12-01–2026-12-05, America/Caracas); "
+                                  + "the file says 'Otra batalla', Amuay, 2027-01-10–2027-01-12, America/Caracas"), "\(messages)")
     }
 
     @Test func theSameBattleCanComeBackWithNewSessions() throws {
@@ -86,45 +94,27 @@ import Testing
 
     @Test func anUnknownTimeZoneIsRefusedNamingIt() throws {
         let (cli, _, _) = try local()
-        var record = RecordFixture(timeZone: "Mars/Olympus_Mons", people: [Self.intruder])
-        record.sessions = [.init(start: "2026-12-02T09:00:00-04:00", end: "2026-12-02T11:00:00-04:00",
-                                 participants: [.init(person: Self.intruder.id, role: "facilitator")])]
-        let before = try snapshot(cli)
-        let path = try record.write(cli)
+        var record = intruding()
+        record.timeZone = "Mars/Olympus_Mons"
         for command in ["validate", "import"] {
-            let result = try cli.run(command, path)
-            #expect(result.code == 65, "\(command)")
-            let line = try #require(record.line(of: "<battle id"))
-            #expect(result.stderr.contains("\(path):\(line):"), "\(result.stderr)")
-            #expect(result.stderr.contains("time zone 'Mars/Olympus_Mons' is not in this machine's time zone data"), "\(result.stderr)")
+            let messages = try refused(record, by: cli, at: "<battle id", command: command)
+            #expect(messages.contains("time zone 'Mars/Olympus_Mons' is not in this machine's time zone data"), "\(messages)")
         }
-        #expect(try snapshot(cli) == before)
         #expect(try cli.run("check").code == 0)
     }
 
     @Test func aSessionMonthsAfterItsBattleIsRefused() throws {
         let (cli, _, _) = try local()
-        var record = RecordFixture(people: [Self.intruder])
-        record.sessions = [.init(start: "2027-06-02T09:00:00-04:00", end: "2027-06-02T11:00:00-04:00",
-                                 participants: [.init(person: Self.intruder.id, role: "facilitator")])]
-        let path = try record.write(cli)
-        let result = try cli.run("import", path)
-        #expect(result.code == 65)
-        let line = try #require(record.line(of: "<session id"))
-        #expect(result.stderr.contains("\(path):\(line):"), "\(result.stderr)")
-        #expect(result.stderr.contains("outside the battle") || result.stderr.contains("2026-12-01"), "\(result.stderr)")
-        #expect(try #require(try cli.json("battle", "list") as? [Any]).count == 1, "the record's battle was not kept")
+        let messages = try refused(intruding(day: "2027-06-02"), by: cli, at: "<session id")
+        #expect(messages.contains("the session falls outside the battle's days (2026-12-01 to 2026-12-05)"), "\(messages)")
     }
 
     @Test func aNewBattleNamedLikeALocalOneIsRefused() throws {
         let (cli, _, _) = try local()
-        let record = RecordFixture(battleName: "Batalla de La Gaviota")
-        let path = try record.write(cli)
-        let result = try cli.run("import", path)
-        #expect(result.code == 65)
-        let line = try #require(record.line(of: "<battle id"))
-        #expect(result.stderr.contains("\(path):\(line):"), "\(result.stderr)")
-        #expect(result.stderr.contains("a different battle named 'Batalla de La Gaviota' is already here"), "\(result.stderr)")
+        var record = intruding()
+        record.battleName = "Batalla de La Gaviota"
+        let messages = try refused(record, by: cli, at: "<battle id")
+        #expect(messages.contains("a different battle named 'Batalla de La Gaviota' is already here"), "\(messages)")
         #expect(try cli.run("battle", "show", "Batalla de La Gaviota").code == 0, "still unambiguous")
     }
 
@@ -157,12 +147,8 @@ import Testing
         var record = RecordFixture(people: [.init(id: ana, name: "Ana Rivas")])
         record.sessions = [.init(start: "2026-12-01T10:00:00-04:00", end: "2026-12-01T12:00:00-04:00",
                                  participants: [.init(person: ana, role: "participant", status: "attended")])]
-        let before = try snapshot(cli)
-        let path = try record.write(cli)
-        let result = try cli.run("import", path)
-        #expect(result.code == 65)
-        #expect(result.stderr.contains("Ana Rivas"), "\(result.stderr)")
-        #expect(result.stderr.contains("proportion-by-eye @ Taller mecánico"), "names the local session: \(result.stderr)")
-        #expect(try snapshot(cli) == before)
+        let messages = try refused(record, by: cli, at: "<session id")
+        #expect(messages.contains("Ana Rivas is already in another session at that time: freehand-drawing/proportion-by-eye @ Taller mecánico"),
+                "names the local session: \(messages)")
     }
 }
