@@ -157,8 +157,7 @@ struct RecordImportConsumer: BattleRecordConsumer {
             let refs = missingWorkshops.keys.map(\.description).sorted().joined(separator: ", ")
             problems.append(FileProblem(file: file, line: first.line, column: first.column, message: Message(.recordMissingWorkshops, refs)))
         }
-        guard problems.isEmpty, let battle, !sessionPositions.isEmpty else { return }
-        let clock = try LocalClock(timeZone: battle.timeZone)
+        guard problems.isEmpty, let battle, let clock, !sessionPositions.isEmpty else { return }
         let judged = try scheduling.conflicts(ofBattle: battle, clock: clock,
                                               sessions: transaction.sessionsWithNames(ofBattle: battle.id), transaction).conflicts
         var found: [FileProblem] = []
