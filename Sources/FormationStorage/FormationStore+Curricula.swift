@@ -11,14 +11,24 @@ public struct CurriculumSummary: Sendable, Equatable {
 public struct WorkshopEntry: Sendable, Equatable {
     public let curriculum: Slug
     public let workshop: Workshop
+    /// Dropped by a later version of its pack but kept, because sessions or prerequisites use it:
+    /// it resolves for history, reports and checks, and takes no new sessions.
+    public let retired: Bool
     public var ref: WorkshopRef { WorkshopRef(curriculum: curriculum, workshop: workshop.id) }
+
+    public init(curriculum: Slug, workshop: Workshop, retired: Bool = false) {
+        self.curriculum = curriculum
+        self.workshop = workshop
+        self.retired = retired
+    }
 }
 
 extension FormationStore {
     public func curricula() throws -> [CurriculumSummary] {
         try read { db in
             try Row.fetchAll(db, sql: """
-                SELECT curriculum.id, curriculum.header, (SELECT count(*) FROM workshop WHERE curriculumId = curriculum.id) AS n
+                SELECT curriculum.id, curriculum.header,
+                    (SELECT count(*) FROM workshop WHERE curriculumId = curriculum.id AND retired = 0) AS n
                 FROM curriculum ORDER BY curriculum.id
                 """).map { row in
                 CurriculumSummary(header: try CurriculumHeader(column: row["header"], of: row["id"]), workshopCount: row["n"])
@@ -30,36 +40,40 @@ extension FormationStore {
         try read { db in try CurriculumTransaction(db).storedHeader(id) }
     }
 
-    /// The whole curriculum, workshops in the authors' order.
+    /// The whole curriculum as its current version has it (no retired workshop), workshops in the authors' order.
     public func curriculum(_ id: Slug) throws -> Curriculum? {
         try read { db in
             let transaction = CurriculumTransaction(db)
             guard let header = try transaction.storedHeader(id) else { return nil }
             var workshops: [Workshop] = []
-            try transaction.forEachWorkshop(of: id) { workshops.append($0) }
+            try transaction.forEachWorkshop(of: id) { workshop, _ in workshops.append(workshop) }
             return Curriculum(header: header, workshops: workshops)
         }
     }
 
-    /// Streams the workshops of `id` in order without holding them all (exports of large packs).
+    /// Streams the workshops of `id`'s current version in order without holding them all (exports of large packs).
     public func forEachWorkshop(of id: Slug, _ body: (Workshop) throws -> Void) throws {
-        try read { db in try CurriculumTransaction(db).forEachWorkshop(of: id, body) }
+        try read { db in try CurriculumTransaction(db).forEachWorkshop(of: id) { workshop, _ in try body(workshop) } }
     }
 
-    /// Every workshop, or those of one curriculum, ordered by curriculum then position.
+    /// Every workshop, or those of one curriculum, ordered by curriculum then position, retired ones
+    /// of each curriculum after its current ones.
     public func workshops(in curriculum: Slug? = nil) throws -> [WorkshopEntry] {
         try read { db in
             let transaction = CurriculumTransaction(db)
             let ids = try curriculum.map { [$0] } ?? String.fetchAll(db, sql: "SELECT id FROM curriculum ORDER BY id").map(Slug.init(trusted:))
             var entries: [WorkshopEntry] = []
             for id in ids {
-                try transaction.forEachWorkshop(of: id) { entries.append(WorkshopEntry(curriculum: id, workshop: $0)) }
+                try transaction.forEachWorkshop(of: id, includingRetired: true) {
+                    entries.append(WorkshopEntry(curriculum: id, workshop: $0, retired: $1))
+                }
             }
             return entries
         }
     }
 
-    /// Finds a workshop by `curriculum/workshop` or by a bare id that only one curriculum uses.
+    /// Finds a workshop by `curriculum/workshop` or by a bare id that only one curriculum uses (a
+    /// bare id current in one curriculum and retired in others means the current one).
     ///
     /// - Throws: `LookupError.notFound`, or `.ambiguous` naming each curriculum that has the id.
     public func workshop(_ ref: WorkshopRef) throws -> WorkshopEntry {
@@ -69,17 +83,19 @@ extension FormationStore {
             if let curriculum = ref.curriculum {
                 owners = [curriculum]
             } else {
-                owners = try String.fetchAll(db, sql: "SELECT curriculumId FROM workshop WHERE id = ? ORDER BY curriculumId",
-                                             arguments: [ref.workshop.rawValue]).map(Slug.init(trusted:))
+                let rows = try Row.fetchAll(db, sql: "SELECT curriculumId, retired FROM workshop WHERE id = ? ORDER BY curriculumId",
+                                            arguments: [ref.workshop.rawValue])
+                let current = rows.filter { !($0[1] as Bool) }
+                owners = (current.count == 1 ? current : rows).map { Slug(trusted: $0[0]) }
                 if owners.count > 1 {
                     throw LookupError.ambiguous(kind: .workshop, query: ref.description,
                                                 candidates: owners.map { "\($0)/\(ref.workshop)" })
                 }
             }
-            guard let owner = owners.first, let workshop = try transaction.storedWorkshop(owner, ref.workshop) else {
+            guard let owner = owners.first, let entry = try transaction.storedEntry(owner, ref.workshop) else {
                 throw LookupError.notFound(kind: .workshop, query: ref.description)
             }
-            return WorkshopEntry(curriculum: owner, workshop: workshop)
+            return entry
         }
     }
 
@@ -132,18 +148,27 @@ public struct CurriculumTransaction {
 
     /// One workshop. Cached statements: history, reports and timetables read workshops one by one,
     /// and preparing the two queries afresh cost more than reading the rows (BENCHMARKS.md, issue 10).
+    /// A retired workshop too: sessions and histories that name it still read it.
     public func storedWorkshop(_ curriculum: Slug, _ id: Slug) throws -> Workshop? {
-        let statement = try db.cachedStatement(sql: "SELECT \(Workshop.storedColumns) FROM workshop WHERE curriculumId = ? AND id = ?")
-        guard let row = try Row.fetchOne(statement, arguments: [curriculum.rawValue, id.rawValue]) else { return nil }
-        return try Workshop(row: row, prerequisites: prerequisites(curriculum, id))
+        try storedEntry(curriculum, id)?.workshop
     }
 
+    func storedEntry(_ curriculum: Slug, _ id: Slug) throws -> WorkshopEntry? {
+        let statement = try db.cachedStatement(sql: "SELECT \(Workshop.storedColumns) FROM workshop WHERE curriculumId = ? AND id = ?")
+        guard let row = try Row.fetchOne(statement, arguments: [curriculum.rawValue, id.rawValue]) else { return nil }
+        return WorkshopEntry(curriculum: curriculum, workshop: try Workshop(row: row, prerequisites: prerequisites(curriculum, id)),
+                             retired: row[7])
+    }
+
+    /// The workshops of the stored version (not the retired ones), in order.
     public func storedWorkshopIDs(_ curriculum: Slug) throws -> [Slug] {
-        try String.fetchAll(db, sql: "SELECT id FROM workshop WHERE curriculumId = ? ORDER BY position",
+        try String.fetchAll(db, sql: "SELECT id FROM workshop WHERE curriculumId = ? AND retired = 0 ORDER BY position",
                             arguments: [curriculum.rawValue]).map(Slug.init(trusted:))
     }
 
-    func forEachWorkshop(of curriculum: Slug, _ body: (Workshop) throws -> Void) throws {
+    /// The workshops of the stored version, then (`includingRetired`) the retired ones, each with
+    /// whether it is retired.
+    func forEachWorkshop(of curriculum: Slug, includingRetired: Bool = false, _ body: (Workshop, Bool) throws -> Void) throws {
         let prerequisites = try Row.fetchAll(db, sql: """
             SELECT workshopId, requiredCurriculumId, requiredWorkshopId FROM prerequisite
             WHERE curriculumId = ? ORDER BY workshopId, position
@@ -152,11 +177,13 @@ public struct CurriculumTransaction {
         for row in prerequisites {
             byWorkshop[row[0], default: []].append(Self.ref(home: curriculum, row[1], row[2]))
         }
-        let cursor = try Row.fetchCursor(db, sql: "SELECT \(Workshop.storedColumns) FROM workshop WHERE curriculumId = ? ORDER BY position",
-                                         arguments: [curriculum.rawValue])
+        let cursor = try Row.fetchCursor(db, sql: """
+            SELECT \(Workshop.storedColumns) FROM workshop WHERE curriculumId = ? \(includingRetired ? "" : "AND retired = 0")
+            ORDER BY retired, position
+            """, arguments: [curriculum.rawValue])
         while let row = try cursor.next() {
             let id: String = row[0]
-            try body(try Workshop(row: row, prerequisites: byWorkshop[id] ?? []))
+            try body(try Workshop(row: row, prerequisites: byWorkshop[id] ?? []), row[7])
         }
     }
 
@@ -205,6 +232,42 @@ public struct CurriculumTransaction {
 
     public func deleteWorkshop(_ id: Slug, in curriculum: Slug) throws {
         try db.execute(sql: "DELETE FROM workshop WHERE curriculumId = ? AND id = ?", arguments: [curriculum.rawValue, id.rawValue])
+    }
+
+    // MARK: Retiring workshops a newer version drops
+
+    /// Marks the workshops `ids` of `curriculum` (all of them when nil) retired: the start of
+    /// taking another version, whose own workshops then replace them one by one.
+    public func retire(_ ids: [Slug]? = nil, in curriculum: Slug) throws {
+        guard let ids else {
+            try db.execute(sql: "UPDATE workshop SET retired = 1 WHERE curriculumId = ?", arguments: [curriculum.rawValue])
+            return
+        }
+        let statement = try db.cachedStatement(sql: "UPDATE workshop SET retired = 1 WHERE curriculumId = ? AND id = ?")
+        for id in ids { try statement.execute(arguments: [curriculum.rawValue, id.rawValue]) }
+    }
+
+    /// Deletes the retired workshops of `curriculum` nothing uses any more, and returns those that
+    /// stay, in order. Used means: a session (even cancelled) names it, a workshop of another
+    /// curriculum or a current one of this curriculum requires it, or a retired one that stays does.
+    @discardableResult
+    public func pruneRetired(in curriculum: Slug) throws -> [Slug] {
+        try db.execute(sql: """
+            WITH RECURSIVE used(id) AS (
+                SELECT workshop.id FROM workshop WHERE workshop.curriculumId = :c AND workshop.retired = 1 AND (
+                    EXISTS (SELECT 1 FROM session WHERE session.curriculumId = :c AND session.workshopId = workshop.id)
+                    OR EXISTS (SELECT 1 FROM prerequisite JOIN workshop AS requiring
+                               ON requiring.curriculumId = prerequisite.curriculumId AND requiring.id = prerequisite.workshopId
+                               WHERE prerequisite.requiredCurriculumId = :c AND prerequisite.requiredWorkshopId = workshop.id
+                               AND (prerequisite.curriculumId != :c OR requiring.retired = 0)))
+                UNION
+                SELECT prerequisite.requiredWorkshopId FROM prerequisite JOIN used ON prerequisite.workshopId = used.id
+                WHERE prerequisite.curriculumId = :c AND prerequisite.requiredCurriculumId = :c
+            )
+            DELETE FROM workshop WHERE curriculumId = :c AND retired = 1 AND id NOT IN (SELECT id FROM used)
+            """, arguments: ["c": curriculum.rawValue])
+        return try String.fetchAll(db, sql: "SELECT id FROM workshop WHERE curriculumId = ? AND retired = 1 ORDER BY position, id",
+                                   arguments: [curriculum.rawValue]).map(Slug.init(trusted:))
     }
 
     /// Stores `header` in place of the stored one, keeping the stored workshops (same-version replace).

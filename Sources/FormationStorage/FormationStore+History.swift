@@ -133,8 +133,8 @@ extension ScheduleTransaction {
 
     /// A stored workshop by qualified ref, nil when its curriculum is gone.
     public func workshopEntry(_ ref: WorkshopRef) throws -> WorkshopEntry? {
-        guard let curriculum = ref.curriculum, let workshop = try curricula.storedWorkshop(curriculum, ref.workshop) else { return nil }
-        return WorkshopEntry(curriculum: curriculum, workshop: workshop)
+        guard let curriculum = ref.curriculum else { return nil }
+        return try curricula.storedEntry(curriculum, ref.workshop)
     }
 
     // MARK: Merging
@@ -142,6 +142,14 @@ extension ScheduleTransaction {
     /// The raw participations of one person.
     public func participationRecords(ofPerson person: EntityID) throws -> [Participation] {
         try Row.fetchAll(db, sql: HistorySQL.personAllParticipations, arguments: [person.rawValue]).map(Self.participation)
+    }
+
+    /// Every session of one person that is not cancelled, with the person's status in it.
+    public func liveSessions(ofPerson person: EntityID) throws -> [(session: Session, status: AttendanceStatus)] {
+        try Row.fetchAll(db, sql: """
+            SELECT session.*, participation.status AS personStatus FROM participation JOIN session ON session.id = participation.sessionId
+            WHERE participation.personId = ? AND session.cancelled = 0 ORDER BY session.start, session.id
+            """, arguments: [person.rawValue]).map { (Self.session($0), AttendanceStatus(rawValue: $0["personStatus"]) ?? .registered) }
     }
 
     public func deleteParticipation(session: EntityID, person: EntityID) throws {

@@ -20,10 +20,11 @@ public struct StoreAudit: Sendable, Equatable {
     }
 
     /// A session (or shift) with its times, and its battle's days and zone when the battle exists.
+    /// Times that are not integers (a damaged row) read as nil.
     public struct Span: Sendable, Equatable {
         public let id: String
-        public let start: Int64
-        public let end: Int64
+        public let start: Int64?
+        public let end: Int64?
         public let battleStart: String?
         public let battleEnd: String?
         public let timeZone: String?
@@ -35,11 +36,33 @@ public struct StoreAudit: Sendable, Equatable {
         public let workshop: String
     }
 
+    /// A prerequisite whose required workshop is not stored (`curriculum/workshop` both).
+    public struct DanglingPrerequisite: Sendable, Equatable {
+        public let workshop: String
+        public let required: String
+    }
+
+    /// A battle's stored dates as text (nil: not text at all).
+    public struct BattleDates: Sendable, Equatable {
+        public let id: String
+        public let start: String?
+        public let end: String?
+    }
+
+    /// A way the schema differs from this version's (`ExpectedSchema`).
+    public struct SchemaDifference: Sendable, Equatable {
+        public let table: String
+        public let detail: String
+    }
+
+    public var schema: [SchemaDifference] = []
     /// `PRAGMA integrity_check` lines other than "ok".
     public var integrity: [String] = []
     public var foreignKeys: [ForeignKeyViolation] = []
     public var orphanParticipations: [OrphanParticipation] = []
     public var sessionsWithoutWorkshop: [SessionWorkshop] = []
+    public var danglingPrerequisites: [DanglingPrerequisite] = []
+    public var battles: [BattleDates] = []
     public var sessions: [Span] = []
     public var shifts: [Span] = []
 }
@@ -48,15 +71,19 @@ extension FormationStore {
     /// Reads everything `formation check` judges, in one read transaction.
     ///
     /// A damaged file may fail before any check can run: that failure is thrown as usual
-    /// (`StorageError.notADatabase` for SQLITE_CORRUPT).
+    /// (`StorageError.notADatabase` for SQLITE_CORRUPT). A schema that differs from this version's
+    /// is reported with SQLite's own checks, and the rows are not read (their queries assume it).
+    /// Values are read without assuming their type: a damaged row is reported, not fatal.
     public func audit() throws -> StoreAudit {
         try read { db in
             var audit = StoreAudit()
+            audit.schema = try ExpectedSchema.differences(db, indexes: true).map { StoreAudit.SchemaDifference(table: $0.table, detail: $0.detail) }
             audit.integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" }
             audit.foreignKeys = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").map { row in
                 let table: String = row[0]
                 return StoreAudit.ForeignKeyViolation(table: table, row: try Self.key(of: row[1], in: table, db), parent: row[2])
             }
+            guard audit.schema.allSatisfy({ $0.detail.hasPrefix("index ") }) else { return audit }
             audit.orphanParticipations = try Row.fetchAll(db, sql: """
                 SELECT sessionId, personId FROM participation
                 WHERE NOT EXISTS (SELECT 1 FROM session WHERE session.id = participation.sessionId)
@@ -72,8 +99,20 @@ extension FormationStore {
                 let workshop: String = row["workshopId"]
                 return StoreAudit.SessionWorkshop(session: row["id"], workshop: curriculum.map { "\($0)/\(workshop)" } ?? workshop)
             }
+            audit.danglingPrerequisites = try Row.fetchAll(db, sql: """
+                SELECT curriculumId, workshopId, requiredCurriculumId, requiredWorkshopId FROM prerequisite
+                WHERE NOT EXISTS (SELECT 1 FROM workshop
+                                  WHERE workshop.curriculumId = prerequisite.requiredCurriculumId AND workshop.id = prerequisite.requiredWorkshopId)
+                ORDER BY curriculumId, workshopId, position
+                """).map { row in
+                StoreAudit.DanglingPrerequisite(workshop: "\(row[0] as String)/\(row[1] as String)", required: "\(row[2] as String)/\(row[3] as String)")
+            }
             audit.sessions = try Self.spans(db, table: "session")
             audit.shifts = try Self.spans(db, table: "shift")
+            audit.battles = try Row.fetchAll(db, sql: "SELECT id, startDate, endDate FROM battle ORDER BY id").map { row in
+                StoreAudit.BattleDates(id: String.fromDatabaseValue(row[0]) ?? "?", start: String.fromDatabaseValue(row[1]),
+                                       end: String.fromDatabaseValue(row[2]))
+            }
             return audit
         }
     }
@@ -83,8 +122,17 @@ extension FormationStore {
             SELECT \(table).id, \(table).start, \(table)."end", battle.startDate, battle.endDate, battle.timeZone
             FROM \(table) LEFT JOIN battle ON battle.id = \(table).battleId ORDER BY \(table).start, \(table).id
             """).map { row in
-            StoreAudit.Span(id: row[0], start: row[1], end: row[2], battleStart: row[3], battleEnd: row[4], timeZone: row[5])
+            // By DatabaseValue: GRDB stops the process on a value it cannot convert.
+            StoreAudit.Span(id: String.fromDatabaseValue(row[0]) ?? "?", start: Self.integer(row[1]), end: Self.integer(row[2]),
+                            battleStart: String.fromDatabaseValue(row[3]), battleEnd: String.fromDatabaseValue(row[4]),
+                            timeZone: String.fromDatabaseValue(row[5]))
         }
+    }
+
+    /// An integer column's value, nil unless it is stored as an integer.
+    private static func integer(_ value: DatabaseValue) -> Int64? {
+        if case .int64(let number) = value.storage { return number }
+        return nil
     }
 
     /// `foreign_key_check` names a row by rowid: shown as the row's `id` where the table has one.

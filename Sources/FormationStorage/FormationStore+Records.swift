@@ -31,16 +31,28 @@ extension ScheduleTransaction {
             .execute(arguments: [person.id.rawValue, person.name, person.plant?.rawValue, person.retired, person.sector?.rawValue])
     }
 
-    public func battleExists(_ id: EntityID) throws -> Bool {
-        try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM battle WHERE id = ?"), arguments: [id.rawValue]) == true
-    }
-
     public func insertBattle(_ battle: Battle) throws {
         try BattleRecord(battle).insert(db)
     }
 
-    public func sessionExists(_ id: EntityID) throws -> Bool {
-        try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM session WHERE id = ?"), arguments: [id.rawValue]) == true
+    /// Another battle with the name `name` (ids differ): a record may not bring a second one.
+    public func battle(named name: String, other id: EntityID) throws -> EntityID? {
+        try String.fetchOne(db.cachedStatement(sql: "SELECT id FROM battle WHERE name = ? AND id != ? ORDER BY id LIMIT 1"),
+                            arguments: [name, id.rawValue]).map(EntityID.init(trusted:))
+    }
+
+    public func plantName(_ id: EntityID) throws -> String? {
+        try String.fetchOne(db.cachedStatement(sql: "SELECT name FROM plant WHERE id = ?"), arguments: [id.rawValue])
+    }
+
+    /// The battle a stored session belongs to; nil when there is no such session.
+    public func battleOfSession(_ id: EntityID) throws -> EntityID? {
+        try String.fetchOne(db.cachedStatement(sql: "SELECT battleId FROM session WHERE id = ?"), arguments: [id.rawValue])
+            .map(EntityID.init(trusted:))
+    }
+
+    public func shift(_ id: EntityID) throws -> Shift? {
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM shift WHERE id = ?"), arguments: [id.rawValue]).map(Self.shift)
     }
 
     public func workshopExists(_ ref: WorkshopRef) throws -> Bool {

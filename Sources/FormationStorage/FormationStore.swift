@@ -23,8 +23,11 @@ public struct FormationStore: Sendable {
     /// without calling its busy handler while the last connection to close cleans up the WAL, or
     /// while the first one after a crash recovers it, so those are retried here.
     ///
-    /// - Throws: `StorageError` when the file is not SQLite, is read-only, or was written by a newer version.
-    public init(path: String, busyTimeout: Double = FormationStore.busyTimeout) throws(StorageError) {
+    /// - Parameter verifySchema: refuse a schema other than `ExpectedSchema` (`StorageError.damaged`);
+    ///   only `formation check`, which reports what differs, opens without it.
+    /// - Throws: `StorageError` when the file is not SQLite, is read-only, was written by a newer
+    ///   version, or its schema is damaged.
+    public init(path: String, busyTimeout: Double = FormationStore.busyTimeout, verifySchema: Bool = true) throws(StorageError) {
         self.path = path
         var config = Configuration()
         config.busyMode = .timeout(busyTimeout)
@@ -59,6 +62,9 @@ public struct FormationStore: Sendable {
                 if exists { try Self.refuseIfSuperseded(path: path) }
                 let queue = try DatabaseQueue(path: path, configuration: config)
                 try Self.migrate(queue)
+                if verifySchema, let first = try queue.read({ try ExpectedSchema.differences($0, indexes: false) }).first {
+                    throw StorageError.damaged(path: path, detail: first.detail)
+                }
                 return queue
             }
         } catch {
@@ -136,6 +142,8 @@ public struct FormationStore: Sendable {
     func write<T>(_ body: (Database) throws -> T) throws -> T {
         do { return try writer.write(body) } catch let error as DatabaseError {
             throw StorageError(error, path: path)
+        } catch let error as RowDecodingError {
+            throw StorageError.damaged(path: path, detail: String(describing: error))
         }
     }
 
@@ -143,6 +151,8 @@ public struct FormationStore: Sendable {
     func read<T>(_ body: (Database) throws -> T) throws -> T {
         do { return try writer.read(body) } catch let error as DatabaseError {
             throw StorageError(error, path: path)
+        } catch let error as RowDecodingError {
+            throw StorageError.damaged(path: path, detail: String(describing: error))
         }
     }
 

@@ -129,6 +129,11 @@ enum Migrations {
                 ) WITHOUT ROWID;
                 """)
         }
+        migrator.registerMigration("v2 retired workshops") { db in
+            // A newer version of a pack that drops a workshop still used by sessions or by another
+            // pack's prerequisites keeps it as retired: resolvable for history, not for new sessions.
+            try db.execute(sql: "ALTER TABLE workshop ADD COLUMN retired INTEGER NOT NULL DEFAULT 0")
+        }
         return migrator
     }
 }

@@ -9,6 +9,9 @@ public enum StorageError: Error, Equatable, Sendable {
     case busy(path: String)
     case readOnly(path: String)
     case cannotOpen(path: String, reason: String)
+    /// Readable, but not as this version wrote it: a schema that differs from `ExpectedSchema`, or
+    /// a row GRDB cannot decode. Refused before any command reads it (no crash inside GRDB).
+    case damaged(path: String, detail: String)
     case other(String)
 }
 
@@ -20,6 +23,7 @@ extension StorageError: LocalizedFailure {
         case .busy(let path): Message(.databaseBusy, path)
         case .readOnly(let path): Message(.databaseReadOnly, path)
         case .cannotOpen(let path, let reason): Message(.databaseOpenFailed, path, reason)
+        case .damaged(let path, let detail): Message(.databaseDamaged, path, detail)
         case .other(let text): Message(.databaseFailure, text)
         }
     }

@@ -61,6 +61,7 @@ extension Scheduling {
             Candidate(session: $0.session, people: $0.people, place: $0.session.place.lowercased())
         }
         neighbours.sort { ($0.session.start, $0.session.id) < ($1.session.start, $1.session.id) }
+        let lanes = Lanes(neighbours, battle: battle.id)
 
         var labels: [EntityID: SessionLabel] = [:]
         func labelled(_ session: Session) -> SessionLabel {
@@ -81,19 +82,29 @@ extension Scheduling {
         for ((session, _), booking) in zip(live, bookings) {
             let workshop = limits[session.workshop]!
             let people = Set(booking.map(\.person)), place = session.place.lowercased()
-            // The sessions `sessionsOverlapping(start:end:)` would return, in its order (start, id),
-            // keeping only those the rules find a conflict with: sharing someone booked here, or this
-            // battle's in the same place. Every other one would add nothing.
-            var around: [ScheduleContext.Neighbour] = []
-            var index = firstIndex(in: neighbours, startingAtOrAfter: session.start - Session.maximumSeconds)
-            while index < neighbours.count, neighbours[index].session.start < session.end {
-                let other = neighbours[index]
-                index += 1
-                guard other.session.end > session.start, other.session.id != session.id,
-                      (other.session.battle == session.battle && other.place == place) || !people.isDisjoint(with: other.people)
-                else { continue }
-                around.append(ScheduleContext.Neighbour(session: other.session, label: labelled(other.session), people: other.people))
+            // Of the sessions `sessionsOverlapping(start:end:)` would return, in its order (start, id),
+            // those the rules find a conflict with (sharing someone booked here, or this battle's in the
+            // same place), but only as many as the rules list: the first `listedPerKind` of each person's
+            // and of the place's. The others are counted (issue 15: a thousand sessions at one time made
+            // this quadratic).
+            var chosen = Set<Int>()
+            var totals: [EntityID: Int] = [:]
+            for person in people {
+                guard let lane = lanes.byPerson[person] else { continue }
+                chosen.formUnion(lane.first(ScheduleRules.listedPerKind, overlapping: session, in: neighbours))
+                totals[person] = lane.overlapping(session, in: neighbours)
             }
+            let placeLane = lanes.byPlace[place]
+            if let placeLane { chosen.formUnion(placeLane.first(ScheduleRules.listedPerKind, overlapping: session, in: neighbours)) }
+            let around = chosen.sorted().map {
+                ScheduleContext.Neighbour(session: neighbours[$0].session, label: labelled(neighbours[$0].session), people: neighbours[$0].people)
+            }
+            var unlisted = ScheduleContext.Unlisted()
+            for (person, total) in totals {
+                unlisted.people[person] = total - around.count { $0.people.contains(person) }
+            }
+            unlisted.place = (placeLane?.overlapping(session, in: neighbours) ?? 0)
+                - around.count { $0.session.battle == session.battle && $0.session.place.lowercased() == place }
             let spans = booking.filter { $0.role == .participant }.flatMap { booking in
                 (shifts[booking.person] ?? []).filter { $0.start < session.end && $0.end > session.start }.map {
                     ScheduleContext.ShiftSpan(person: booking.person, start: $0.start, end: $0.end,
@@ -103,12 +114,13 @@ extension Scheduling {
             var scheduled = Workshop(id: session.workshop.workshop, title: LocalizedText(), durationMinutes: workshop.minutes)
             scheduled.maxParticipants = workshop.maxParticipants
             scheduled.prerequisites = workshop.prerequisites
-            let context = ScheduleContext(
+            var context = ScheduleContext(
                 battle: battle, firstDay: day(session.start), lastDay: day(session.end - 1),
                 workshop: scheduled, workshopRef: session.workshop,
                 prerequisites: workshop.prerequisites.map { $0.qualified(in: session.workshop.curriculum!) },
                 bookings: booking, names: names, neighbours: around, shifts: spans,
                 experience: knowledge.experience)
+            context.unlisted = unlisted
             let found = ScheduleRules.conflicts(of: session, in: context)
             if !found.isEmpty {
                 result.append(SessionConflicts(session: session, label: labelled(session), conflicts: found))
@@ -124,13 +136,66 @@ extension Scheduling {
         let place: String
     }
 
-    /// The first index of `sorted` (by start) whose session starts at or after `instant`.
-    private func firstIndex(in sorted: [Candidate], startingAtOrAfter instant: Int64) -> Int {
-        var low = 0, high = sorted.count
-        while low < high {
-            let middle = (low + high) / 2
-            if sorted[middle].session.start < instant { low = middle + 1 } else { high = middle }
+    /// The candidates of each person, and of each place of the battle, as indices into the
+    /// candidates sorted by (start, id), with their ends sorted apart: the first few that overlap a
+    /// session are a short scan, and how many overlap in all two binary searches.
+    private struct Lanes {
+        struct Lane {
+            var members: [Int] = []
+            var ends: [Int64] = []
+
+            /// The first `limit` members (in order) that overlap `session`, other than itself.
+            func first(_ limit: Int, overlapping session: Session, in candidates: [Candidate]) -> [Int] {
+                var found: [Int] = []
+                var index = lowerBound(session.start - Session.maximumSeconds, in: candidates)
+                while index < members.count, found.count < limit {
+                    let other = candidates[members[index]].session
+                    if other.start >= session.end { break }
+                    if other.end > session.start, other.id != session.id { found.append(members[index]) }
+                    index += 1
+                }
+                return found
+            }
+
+            /// How many members overlap `session`, other than itself (which is a member): those that
+            /// start before it ends, less those that end before it starts.
+            func overlapping(_ session: Session, in candidates: [Candidate]) -> Int {
+                var low = 0, high = ends.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    if ends[middle] <= session.start { low = middle + 1 } else { high = middle }
+                }
+                return lowerBound(session.end, in: candidates) - low - 1
+            }
+
+            /// The first member position whose session starts at or after `instant`.
+            private func lowerBound(_ instant: Int64, in candidates: [Candidate]) -> Int {
+                var low = 0, high = members.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    if candidates[members[middle]].session.start < instant { low = middle + 1 } else { high = middle }
+                }
+                return low
+            }
         }
-        return low
+
+        var byPerson: [EntityID: Lane] = [:]
+        /// This battle's sessions by place, lowercased.
+        var byPlace: [String: Lane] = [:]
+
+        init(_ candidates: [Candidate], battle: EntityID) {
+            for (index, candidate) in candidates.enumerated() {
+                for person in candidate.people {
+                    byPerson[person, default: Lane()].members.append(index)
+                    byPerson[person]!.ends.append(candidate.session.end)
+                }
+                if candidate.session.battle == battle {
+                    byPlace[candidate.place, default: Lane()].members.append(index)
+                    byPlace[candidate.place]!.ends.append(candidate.session.end)
+                }
+            }
+            for key in byPerson.keys { byPerson[key]!.ends.sort() }
+            for key in byPlace.keys { byPlace[key]!.ends.sort() }
+        }
     }
 }

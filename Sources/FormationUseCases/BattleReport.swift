@@ -135,12 +135,12 @@ public struct BattleReport: Sendable {
                 byCategory[category].map { CategoryTally(category: category, tally: $0) }
             }
 
-            let recorded = try tx.recordedConflicts(ofBattle: battleID)
+            // One lookup per conflict, not a scan of every recorded one (a battle may hold thousands of each).
+            let recorded = Set(try tx.recordedConflicts(ofBattle: battleID).map { RecordedKey(session: $0.session, kind: $0.kind, arguments: $0.arguments) })
             let conflicts = open.map { entry in
                 SessionConflictReport(session: entry.session, label: entry.label, conflicts: entry.conflicts.map { conflict in
-                    OpenConflict(conflict: conflict, forced: recorded.contains {
-                        $0.session == entry.session.id && $0.kind == conflict.kind && $0.arguments == conflict.textArguments
-                    })
+                    OpenConflict(conflict: conflict, forced: recorded.contains(
+                        RecordedKey(session: entry.session.id, kind: conflict.kind, arguments: conflict.textArguments)))
                 })
             }
             return BattleReport(battle: entry, clock: clock, held: held, cancelled: cancelled, planned: planned,
@@ -166,4 +166,11 @@ extension BattleReport.Tally {
         attended += other.attended
         learningHours += other.learningHours
     }
+}
+
+/// A forced conflict as recorded: what a conflict of the check is matched against.
+private struct RecordedKey: Hashable {
+    let session: EntityID
+    let kind: String
+    let arguments: [String]
 }

@@ -8,6 +8,11 @@ import FormationXML
 /// Version rules (DESIGN.md §5): a new curriculum or a newer version is written; an older version
 /// is skipped; the same version is compared workshop by workshop: identical → unchanged,
 /// different → a conflict, unless `replace` is set.
+///
+/// Issue 15: a newer version more than `CurriculumHeader.maximumVersionStep` ahead is refused
+/// unless `replace` is set (a stranger's version 999999 would otherwise lock the pack for good),
+/// and with `replace` an older version is taken too: the way back. Workshops the taken copy drops
+/// are kept as retired while sessions or prerequisites use them, and deleted otherwise.
 struct CurriculumImportConsumer: CurriculumPackConsumer {
     enum Mode {
         case write
@@ -34,6 +39,12 @@ struct CurriculumImportConsumer: CurriculumPackConsumer {
     private(set) var positions = FilePositions()
     private var seen = Set<Slug>()
     private var storedHeader: CurriculumHeader?
+    /// Writing over a stored version: its workshops that stayed (retired) until this file's replace them.
+    private var retained = Set<Slug>()
+    /// Comparing with the stored version: its current workshops (a retired one is not part of it).
+    private var current = Set<Slug>()
+    /// The stored copy's workshops kept as retired once the file is taken.
+    private(set) var retired: [Slug] = []
 
     init(transaction: CurriculumTransaction, file: String, replace: Bool, texts: Bool = true) {
         self.transaction = transaction
@@ -51,10 +62,16 @@ struct CurriculumImportConsumer: CurriculumPackConsumer {
             mode = .write
         case let stored? where stored < header.version:
             mode = .write
+            if header.version - stored > CurriculumHeader.maximumVersionStep && !replace {
+                problem(at: position, Message(.versionJump, header.id.rawValue, String(header.version), String(stored),
+                                              String(CurriculumHeader.maximumVersionStep)))
+                mode = .skip(stored: stored)
+            }
         case let stored? where stored > header.version:
-            mode = .skip(stored: stored)
+            mode = replace ? .write : .skip(stored: stored)
         default:
             mode = .compare
+            current = Set(try transaction.storedWorkshopIDs(header.id))
             storedHeader = try transaction.storedHeader(header.id)
             if let storedHeader, storedHeader != header {
                 let diff = CurriculumDiff(old: Curriculum(header: storedHeader, workshops: []), new: Curriculum(header: header, workshops: []))
@@ -63,7 +80,15 @@ struct CurriculumImportConsumer: CurriculumPackConsumer {
                 }
             }
         }
-        if case .write = mode { try transaction.replaceHeader(header) }
+        if case .write = mode {
+            if storedVersion == nil {
+                try transaction.replaceHeader(header)
+            } else {
+                try transaction.updateHeader(header)
+                try transaction.retire(in: header.id)
+                retained = Set(try transaction.pruneRetired(in: header.id))
+            }
+        }
         if case .compare = mode, replace { try transaction.updateHeader(header) }
     }
 
@@ -80,9 +105,13 @@ struct CurriculumImportConsumer: CurriculumPackConsumer {
         case .skip:
             return
         case .write:
-            try transaction.insert(workshop, in: header.id, position: workshopCount, texts: texts)
+            if retained.contains(workshop.id) {
+                try transaction.upsert(workshop, in: header.id, position: workshopCount)
+            } else {
+                try transaction.insert(workshop, in: header.id, position: workshopCount, texts: texts)
+            }
         case .compare:
-            let stored = try transaction.storedWorkshop(header.id, workshop.id)
+            let stored = current.contains(workshop.id) ? try transaction.storedWorkshop(header.id, workshop.id) : nil
             if let stored {
                 if stored != workshop {
                     let diff = CurriculumDiff(old: Curriculum(header: header, workshops: [stored]), new: Curriculum(header: header, workshops: [workshop]))
@@ -110,12 +139,15 @@ struct CurriculumImportConsumer: CurriculumPackConsumer {
         case .skip(let stored):
             return .skippedOlder(storedVersion: stored)
         case .write:
-            return storedVersion.map { .replaced(oldVersion: $0, workshops: workshopCount) } ?? .added(workshops: workshopCount)
+            guard let stored = storedVersion else { return .added(workshops: workshopCount) }
+            retired = try transaction.pruneRetired(in: header.id)
+            return .replaced(oldVersion: stored, workshops: workshopCount)
         case .compare:
             let removed = try transaction.storedWorkshopIDs(header.id).filter { !seen.contains($0) }
             for id in removed { changes.append(Message(.conflictRemoved, id.rawValue)) }
             if replace {
-                for id in removed { try transaction.deleteWorkshop(id, in: header.id) }
+                try transaction.retire(removed, in: header.id)
+                retired = try transaction.pruneRetired(in: header.id)
                 return changes.isEmpty ? .unchanged : .replacedSameVersion(changes: changes.count)
             }
             if !changes.isEmpty {

@@ -42,6 +42,9 @@ public struct ImportReport: Sendable, Equatable {
         public let outcome: CurriculumOutcome
         /// Workshops in the file.
         public let workshops: Int
+        /// Workshops the stored copy had, the file lacks, and sessions or prerequisites still use:
+        /// kept as retired.
+        public var retired: [Slug] = []
     }
 
     /// A battle record merged (or checked).

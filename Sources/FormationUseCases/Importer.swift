@@ -41,7 +41,7 @@ public struct Importer: Sendable {
                             FileProblem(file: source.name, line: $0.line, column: $0.column, message: $0.message)
                         }
                     }
-                    consumer.finish()
+                    try consumer.finish(checking: Scheduling(store: store))
                     problems += consumer.problems
                     if problems.isEmpty, let battle = consumer.battle {
                         report.records.append(.init(file: source.name, battle: battle.name, sessionsAdded: consumer.sessionsAdded,
@@ -65,7 +65,7 @@ public struct Importer: Sendable {
                 if problems.isEmpty, let header = consumer.header, let outcome = try consumer.finish() {
                     problems += consumer.problems
                     report.entries.append(.init(file: source.name, curriculum: header.id, version: header.version, outcome: outcome,
-                                                  workshops: consumer.workshopCount))
+                                                  workshops: consumer.workshopCount, retired: consumer.retired))
                     places[header.id] = (source.name, consumer.headerPosition, consumer.positions)
                     if consumer.isIncoming { incoming.insert(header.id) }
                 }
@@ -97,30 +97,54 @@ struct InputFile {
     let name: String
     let descriptor: Int32
     let ownsDescriptor: Bool
-    /// Standard input, read whole so that its kind can be seen before it is parsed.
-    var bytes: [UInt8]?
+    /// The first bytes of a stream that cannot be read twice (standard input, a pipe such as
+    /// `/dev/stdin` or `<(…)`), read to see its kind; the reader takes them, then the rest of the
+    /// stream. Never the whole stream: it is streamed with the same caps as a file (issue 15).
+    var prefix: [UInt8]?
     var kind: InterchangeKind = .curriculumPack
 
-    var xmlSource: XMLSource { bytes.map(XMLSource.bytes) ?? .fileDescriptor(descriptor) }
+    var xmlSource: XMLSource { prefix.map { .prefixed($0, descriptor: descriptor) } ?? .fileDescriptor(descriptor) }
 
     static func open(_ path: String) throws -> InputFile {
+        var input: InputFile
         if path == "-" {
-            var input = InputFile(name: "<stdin>", descriptor: 0, ownsDescriptor: false)
-            input.bytes = Array(FileHandle.standardInput.readDataToEndOfFile())
-            input.kind = InterchangeKind.sniff(input.bytes!) ?? .curriculumPack
-            return input
+            input = InputFile(name: "<stdin>", descriptor: 0, ownsDescriptor: false)
+        } else {
+            var status = stat()
+            guard stat(path, &status) == 0 else {
+                if errno == ENOENT || errno == ENOTDIR { throw FileFailure.missing(path) }
+                throw FileFailure.unreadable(path, reason: String(cString: strerror(errno)))
+            }
+            if (status.st_mode & S_IFMT) == S_IFDIR { throw FileFailure.isDirectory(path) }
+            let descriptor = Foundation.open(path, O_RDONLY | O_CLOEXEC)
+            guard descriptor >= 0 else { throw FileFailure.unreadable(path, reason: String(cString: strerror(errno))) }
+            input = InputFile(name: path, descriptor: descriptor, ownsDescriptor: true)
         }
         var status = stat()
-        guard stat(path, &status) == 0 else {
-            if errno == ENOENT || errno == ENOTDIR { throw FileFailure.missing(path) }
-            throw FileFailure.unreadable(path, reason: String(cString: strerror(errno)))
+        if path != "-", fstat(input.descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG {
+            input.kind = InterchangeKind.sniff(descriptor: input.descriptor) ?? .curriculumPack
+        } else {
+            let prefix = try readPrefix(input.descriptor, upTo: InterchangeKind.sniffBytes, name: input.name)
+            input.prefix = prefix
+            input.kind = InterchangeKind.sniff(prefix) ?? .curriculumPack
         }
-        if (status.st_mode & S_IFMT) == S_IFDIR { throw FileFailure.isDirectory(path) }
-        let descriptor = Foundation.open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw FileFailure.unreadable(path, reason: String(cString: strerror(errno))) }
-        var input = InputFile(name: path, descriptor: descriptor, ownsDescriptor: true)
-        input.kind = InterchangeKind.sniff(descriptor: descriptor) ?? .curriculumPack
         return input
+    }
+
+    /// Up to `limit` bytes from the start of `descriptor`, fewer only at its end.
+    private static func readPrefix(_ descriptor: Int32, upTo limit: Int, name: String) throws -> [UInt8] {
+        var buffer = [UInt8](repeating: 0, count: limit)
+        var count = 0
+        while count < limit {
+            let n = buffer.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress! + count, limit - count) }
+            if n == 0 { break }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw FileFailure.unreadable(name, reason: String(cString: strerror(errno)))
+            }
+            count += n
+        }
+        return Array(buffer[0..<count])
     }
 
     func close() {

@@ -107,6 +107,7 @@ public struct LearningHistory: Sendable {
             }
             let known = learned.union(taughtRows.map(\.session.workshop))
             let ready = try Readiness.readyFor(known: known, graph: tx.curricula.prerequisiteGraph()).compactMap { try tx.workshopEntry($0) }
+                .filter { !$0.retired }  // no new sessions of a retired workshop: nothing to be ready for
             return LearningHistory(person: entry, attended: try attendedRows.map(historySession), taught: try taughtRows.map(historySession),
                                    competencies: competencies, readyFor: ready)
         }

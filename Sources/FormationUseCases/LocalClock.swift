@@ -93,6 +93,11 @@ public struct LocalClock: Sendable {
         zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(instant)))
     }
 
+    /// Whether `instant` falls on a whole minute of this zone's clock, as every typed time does.
+    public func isWholeMinute(_ instant: Int64) -> Bool {
+        (instant + Int64(offset(at: instant))) % 60 == 0
+    }
+
     /// `2026-12-01 14:00–16:00`, or with both dates when it spans midnight.
     public func label(start: Int64, end: Int64) -> String {
         let from = local(start), to = local(end)

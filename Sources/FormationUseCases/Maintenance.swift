@@ -18,6 +18,13 @@ public struct IntegrityProblem: Sendable, Equatable {
         case timesOutOfOrder
         /// A battle whose time zone this machine does not know (its sessions cannot be checked).
         case unknownTimeZone
+        /// A workshop requires one that is not stored (in its own curriculum or another).
+        case danglingPrerequisite
+        /// A table, column or index that differs from what this version's migrations create.
+        case schema
+        /// A stored value of the wrong type or outside its range: a time not between 1900 and
+        /// 2200, battle dates that are not dates or not in order.
+        case invalidValue
     }
 
     public let kind: Kind
@@ -67,6 +74,10 @@ public struct Maintenance: Sendable {
     public func check() throws -> [IntegrityProblem] {
         let audit = try store.audit()
         var problems: [IntegrityProblem] = []
+        for difference in audit.schema {
+            problems.append(IntegrityProblem(kind: .schema, table: difference.table, id: nil, detail: difference.detail,
+                                             message: Message(.problemSchema, difference.detail)))
+        }
         for line in audit.integrity {
             problems.append(IntegrityProblem(kind: .integrity, table: nil, id: nil, detail: line,
                                              message: Message(.problemIntegrity, line)))
@@ -86,11 +97,26 @@ public struct Maintenance: Sendable {
                 kind: .sessionWithoutWorkshop, table: "session", id: session.session, detail: session.workshop,
                 message: Message(.problemSessionWithoutWorkshop, session.session, session.workshop)))
         }
-        for shift in audit.shifts where shift.start >= shift.end {
-            problems.append(Self.timesOutOfOrder(shift, table: "shift", message: .problemShiftTimes))
+        for dangling in audit.danglingPrerequisites {
+            problems.append(IntegrityProblem(
+                kind: .danglingPrerequisite, table: "prerequisite", id: dangling.workshop, detail: dangling.required,
+                message: Message(.problemDanglingPrerequisite, dangling.workshop, dangling.required)))
+        }
+        for battle in audit.battles {
+            let start = battle.start.flatMap { try? CivilDate(iso: $0) }, end = battle.end.flatMap { try? CivilDate(iso: $0) }
+            if start == nil || end == nil || start! > end! {
+                let shown = (battle.start ?? "?", battle.end ?? "?")
+                problems.append(IntegrityProblem(kind: .invalidValue, table: "battle", id: battle.id, detail: "\(shown.0) \(shown.1)",
+                                                 message: Message(.problemBattleDates, battle.id, shown.0, shown.1)))
+            }
+        }
+        for shift in audit.shifts {
+            guard let (start, end) = Self.validTimes(shift, table: "shift", into: &problems) else { continue }
+            if start >= end { problems.append(Self.timesOutOfOrder(shift, table: "shift", message: .problemShiftTimes)) }
         }
         for session in audit.sessions {
-            if session.start >= session.end {
+            guard let (start, end) = Self.validTimes(session, table: "session", into: &problems) else { continue }
+            if start >= end {
                 problems.append(Self.timesOutOfOrder(session, table: "session", message: .problemSessionTimes))
                 continue
             }
@@ -102,9 +128,9 @@ public struct Maintenance: Sendable {
                                                  message: Message(.problemUnknownTimeZone, session.id, zone)))
                 continue
             }
-            let from = clock.local(session.start).date, to = clock.local(session.end - 1).date
+            let from = clock.local(start).date, to = clock.local(end - 1).date
             if from < first || to > last {
-                let when = clock.label(start: session.start, end: session.end)
+                let when = clock.label(start: start, end: end)
                 problems.append(IntegrityProblem(
                     kind: .sessionOutsideBattle, table: "session", id: session.id, detail: "\(when) [\(first), \(last)]",
                     message: Message(.problemSessionOutsideBattle, session.id, when, first.description, last.description)))
@@ -113,10 +139,24 @@ public struct Maintenance: Sendable {
         return problems
     }
 
+    /// Stored times from 1900 up to 2200 (seconds since 1970): anything else is damage, and no
+    /// calendar is asked about it.
+    static let plausibleTimes: Range<Int64> = -2_208_988_800..<7_258_118_400
+
+    /// A span's times when both are integers in `plausibleTimes`; otherwise nil, and the problem recorded.
+    private static func validTimes(_ span: StoreAudit.Span, table: String, into problems: inout [IntegrityProblem]) -> (Int64, Int64)? {
+        if let start = span.start, let end = span.end, plausibleTimes.contains(start), plausibleTimes.contains(end) { return (start, end) }
+        let detail = "\(span.start.map(String.init) ?? "?") → \(span.end.map(String.init) ?? "?")"
+        problems.append(IntegrityProblem(kind: .invalidValue, table: table, id: span.id, detail: detail,
+                                         message: Message(.problemTimeOutOfRange, table, span.id, detail)))
+        return nil
+    }
+
     /// `detail` keeps the stored seconds; the message says the times on the battle's clock when it can.
     private static func timesOutOfOrder(_ span: StoreAudit.Span, table: String, message: MessageID) -> IntegrityProblem {
-        let detail = "\(span.start) >= \(span.end)"
-        let shown = span.timeZone.flatMap { try? LocalClock(timeZone: $0) }.map { "\($0.local(span.start)) → \($0.local(span.end))" }
+        let start = span.start ?? 0, end = span.end ?? 0
+        let detail = "\(start) >= \(end)"
+        let shown = span.timeZone.flatMap { try? LocalClock(timeZone: $0) }.map { "\($0.local(start)) → \($0.local(end))" }
         return IntegrityProblem(kind: .timesOutOfOrder, table: table, id: span.id, detail: detail,
                                 message: Message(message, span.id, shown ?? detail))
     }

@@ -5,10 +5,19 @@ public import FormationStorage
 public enum PersonMergeRefused: Error, Sendable, Equatable, LocalizedFailure {
     /// Both names lead to the same person (perhaps through an earlier merge).
     case samePerson(String)
+    /// The two records were in sessions at the same time: as one person, a hard conflict.
+    /// Each pair is `kept's session ↔ dropped's session`; `more` pairs are not listed.
+    case doubleBooked(kept: String, dropped: String, pairs: [String], more: Int)
+
+    /// Pairs listed in the message; the rest are counted.
+    public static let listedPairs = 10
 
     public var message: Message {
         switch self {
         case .samePerson(let name): Message(.mergeSamePerson, name)
+        case .doubleBooked(let kept, let dropped, let pairs, let more):
+            Message(.mergeDoubleBooked, arguments: [.text(kept), .text(dropped), .text(pairs.joined(separator: "; ")),
+                                                    more > 0 ? .message(Message(.mergeMorePairs, String(more))) : .text("")])
         }
     }
 }
@@ -47,6 +56,21 @@ public struct PersonMerge: Sendable {
             guard var kept = try tx.person(keptID) else { throw LookupError.notFound(kind: .person, query: keep) }
             guard keptID != droppedID else { throw PersonMergeRefused.samePerson(kept.name) }
             guard let dropped = try tx.person(droppedID) else { throw LookupError.notFound(kind: .person, query: drop) }
+
+            let pairs = PersonMergeRules.doubleBookings(kept: try tx.liveSessions(ofPerson: keptID), dropped: try tx.liveSessions(ofPerson: droppedID))
+            if !pairs.isEmpty {
+                var clocks: [EntityID: LocalClock] = [:]
+                func label(_ session: Session) throws -> String {
+                    if clocks[session.battle] == nil, let battle = try tx.battle(session.battle) {
+                        clocks[session.battle] = try? LocalClock(timeZone: battle.timeZone)
+                    }
+                    let when = clocks[session.battle].map { $0.label(start: session.start, end: session.end) } ?? ""
+                    return SessionLabel(id: session.id, workshop: session.workshop.description, place: session.place, when: when).description
+                }
+                let listed = try pairs.prefix(PersonMergeRefused.listedPairs).map { "\(try label($0.kept)) ↔ \(try label($0.dropped))" }
+                throw PersonMergeRefused.doubleBooked(kept: kept.name, dropped: dropped.name, pairs: listed,
+                                                      more: pairs.count - listed.count)
+            }
 
             let keptParticipations = Dictionary(try tx.participationRecords(ofPerson: keptID).map { ($0.session, $0) },
                                                 uniquingKeysWith: { first, _ in first })

@@ -9,12 +9,22 @@ import FormationXML
 /// under the same name is the same plant; what is already here stays as it is, what is new is
 /// added; participations keep the stronger status. Sessions whose workshop this database lacks
 /// refuse the whole import, listing the missing workshops.
+///
+/// A record is data from outside, held to what `session add` holds a facilitator to (issue 15):
+/// its battle's time zone must be known here; an id already here must be the same thing (a battle
+/// with the same name, plant, dates and zone; a session or shift of the same battle); a new battle
+/// may not take the name of another one; and, once the whole record is in the transaction
+/// (`finish(checking:)`), none of its sessions may have a hard conflict (outside the battle's
+/// days, a person in two places at once, within the record or with what is here). Each is a
+/// problem at the element's place in the file, and any problem means nothing is written.
 struct RecordImportConsumer: BattleRecordConsumer {
     let transaction: ScheduleTransaction
     let file: String
 
     private(set) var problems: [FileProblem] = []
     private(set) var battle: Battle?
+    /// The battle's clock, once its zone is known to be valid here.
+    private var clock: LocalClock?
     private(set) var sessionsAdded = 0
     private(set) var sessionsKnown = 0
     private(set) var peopleAdded = 0
@@ -24,6 +34,8 @@ struct RecordImportConsumer: BattleRecordConsumer {
     private var knownWorkshops = Set<WorkshopRef>()
     private var plants: [EntityID: EntityID] = [:]
     private var people: [EntityID: EntityID] = [:]
+    /// Where each of the record's sessions starts in the file, to locate its conflicts.
+    private var sessionPositions: [EntityID: XMLPosition] = [:]
 
     init(transaction: ScheduleTransaction, file: String) {
         self.transaction = transaction
@@ -45,8 +57,26 @@ struct RecordImportConsumer: BattleRecordConsumer {
                 return
             }
             battle.plant = plant
+            // Everything about a battle is read in its zone: one this machine does not know would
+            // break every history, lineage and export that touches it (issue 15).
+            guard let clock = try? LocalClock(timeZone: battle.timeZone) else {
+                problem(at: position, Message(.recordUnknownTimeZone, battle.timeZone))
+                return
+            }
+            if let local = try transaction.battle(battle.id) {
+                guard local == battle else {
+                    problem(at: position, Message(.recordBattleDiffers, battle.id.short, try describe(local), try describe(battle)))
+                    return
+                }
+            } else {
+                if let other = try transaction.battle(named: battle.name, other: battle.id) {
+                    problem(at: position, Message(.recordBattleNameTaken, battle.name, other.short))
+                    return
+                }
+                try transaction.insertBattle(battle)
+            }
             self.battle = battle
-            if try !transaction.battleExists(battle.id) { try transaction.insertBattle(battle) }
+            self.clock = clock
         case .person(var person):
             if let local = try transaction.localPerson(person.id) {
                 people[person.id] = local
@@ -63,28 +93,46 @@ struct RecordImportConsumer: BattleRecordConsumer {
             people[person.id] = person.id
             peopleAdded += 1
         case .session(let session, let participations):
-            guard battle != nil else { return }
+            guard let battle, wholeMinutes(session.start, session.end, at: position) else { return }
             guard try knownWorkshops.contains(session.workshop) || transaction.workshopExists(session.workshop) else {
                 if missingWorkshops[session.workshop] == nil { missingWorkshops[session.workshop] = position }
                 return
             }
             knownWorkshops.insert(session.workshop)
-            if try transaction.sessionExists(session.id) {
+            if let owner = try transaction.battleOfSession(session.id) {
+                guard owner == battle.id else {
+                    problem(at: position, Message(.recordSessionOfAnotherBattle, session.id.rawValue,
+                                                  try transaction.battle(owner)?.name ?? owner.short))
+                    return
+                }
                 sessionsKnown += 1
             } else {
                 try transaction.insert(session)
                 sessionsAdded += 1
             }
+            sessionPositions[session.id] = position
             for participation in participations {
                 guard let person = try person(participation.person, at: position) else { continue }
                 try transaction.merge(Participation(session: session.id, person: person, role: participation.role, status: participation.status))
             }
         case .shift(var shift):
-            guard let person = try person(shift.person, at: position) else { return }
+            guard battle != nil, wholeMinutes(shift.start, shift.end, at: position),
+                  let person = try person(shift.person, at: position) else { return }
             shift.person = person
+            if let local = try transaction.shift(shift.id) {
+                if local.battle != shift.battle || local.person != shift.person {
+                    problem(at: position, Message(.recordShiftDiffers, shift.id.rawValue))
+                }
+                return
+            }
             try transaction.insertIfMissing(shift)
         case .conflict(let session, let kind, let arguments):
-            guard try transaction.sessionExists(session) else { return }  // its session was refused above
+            // A session refused above has no row: nothing to attach to.
+            guard let battle, let owner = try transaction.battleOfSession(session) else { return }
+            guard owner == battle.id else {
+                problem(at: position, Message(.recordConflictOfAnotherBattle, session.rawValue))
+                return
+            }
             try transaction.recordConflict(session: session, kind: kind, arguments: arguments)
         }
     }
@@ -100,12 +148,41 @@ struct RecordImportConsumer: BattleRecordConsumer {
         return nil
     }
 
-    /// After the whole file: one problem listing every workshop the database lacks.
-    mutating func finish() {
-        guard !missingWorkshops.isEmpty else { return }
-        let first = missingWorkshops.values.min() ?? XMLPosition(line: 0, column: 0)
-        let refs = missingWorkshops.keys.map(\.description).sorted().joined(separator: ", ")
-        problems.append(FileProblem(file: file, line: first.line, column: first.column, message: Message(.recordMissingWorkshops, refs)))
+    /// After the whole file: one problem listing every workshop the database lacks; then, if the
+    /// record is otherwise clean, every hard conflict of its sessions, judged by the same rules and
+    /// batched reading as `battle check` over the battle as it would be once imported.
+    mutating func finish(checking scheduling: Scheduling) throws {
+        if !missingWorkshops.isEmpty {
+            let first = missingWorkshops.values.min() ?? XMLPosition(line: 0, column: 0)
+            let refs = missingWorkshops.keys.map(\.description).sorted().joined(separator: ", ")
+            problems.append(FileProblem(file: file, line: first.line, column: first.column, message: Message(.recordMissingWorkshops, refs)))
+        }
+        guard problems.isEmpty, let battle, let clock, !sessionPositions.isEmpty else { return }
+        let judged = try scheduling.conflicts(ofBattle: battle, clock: clock,
+                                              sessions: transaction.sessionsWithNames(ofBattle: battle.id), transaction).conflicts
+        var found: [FileProblem] = []
+        for entry in judged {
+            guard let position = sessionPositions[entry.session.id] else { continue }  // a session only here
+            for conflict in entry.conflicts where conflict.isHard {
+                found.append(FileProblem(file: file, line: position.line, column: position.column,
+                                         message: Message(.recordHardConflict, arguments: [.text(entry.label.description), .message(conflict.message)])))
+            }
+        }
+        problems += found.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
+    }
+
+    /// Times are typed to the minute on the battle's clock, and a transfer must never move them:
+    /// a time with seconds (`10:00:10`) is refused rather than rounded (issue 15).
+    private mutating func wholeMinutes(_ times: Int64..., at position: XMLPosition) -> Bool {
+        guard let clock, let odd = times.first(where: { !clock.isWholeMinute($0) }) else { return true }
+        problem(at: position, Message(.recordTimeNotWholeMinute, ISO8601Local.string(odd, clock), clock.timeZone))
+        return false
+    }
+
+    /// A battle as the messages that compare two of them show it.
+    private func describe(_ battle: Battle) throws -> String {
+        let plant = try transaction.plantName(battle.plant) ?? battle.plant.short
+        return "'\(battle.name)', \(plant), \(battle.start)–\(battle.end), \(battle.timeZone)"
     }
 
     private mutating func problem(at position: XMLPosition, _ message: Message) {

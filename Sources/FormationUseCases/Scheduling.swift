@@ -38,6 +38,9 @@ public struct Scheduling: Sendable {
                            facilitators: [String], force: Bool) throws -> ScheduleOutcome {
         let battleID = try store.resolve(.battle, battle)
         let entry = try store.workshop(WorkshopRef(parsing: workshop))
+        if entry.retired {
+            throw RetiredWorkshop(workshop: entry.ref, version: try store.curriculumHeader(entry.curriculum)?.version ?? 0)
+        }
         let people = try unique(facilitators.map { try store.resolve(.person, $0) })
         return try store.inScheduleTransaction { tx in
             guard let battle = try tx.battle(battleID) else { throw LookupError.notFound(kind: .battle, query: battleID.rawValue) }
@@ -52,7 +55,7 @@ public struct Scheduling: Sendable {
             for person in people {
                 try tx.upsert(Participation(session: session.id, person: person, role: .facilitator, status: .registered))
             }
-            for conflict in conflicts { try tx.record(conflict, session: session.id) }
+            for conflict in conflicts where conflict.isRecorded { try tx.record(conflict, session: session.id) }
             return ScheduleOutcome(ids: [session.id], recorded: conflicts, notes: times.notes)
         }
     }
@@ -132,7 +135,7 @@ public struct Scheduling: Sendable {
             for person in order {
                 try tx.upsert(Participation(session: sessionID, person: person, role: roles.roles[person]!, status: statuses[person]!))
             }
-            for conflict in conflicts { try tx.record(conflict, session: sessionID) }
+            for conflict in conflicts where conflict.isRecorded { try tx.record(conflict, session: sessionID) }
             return AttendanceOutcome(schedule: ScheduleOutcome(ids: [sessionID], recorded: conflicts),
                                      statuses: order.map { statuses[$0]! }, roleChanges: roles.changes, facilitators: roles.facilitators)
         }
@@ -210,12 +213,12 @@ public struct Scheduling: Sendable {
     /// When people join a session, only conflicts about them (or the session's size) are theirs to answer for.
     private func relevant(_ conflict: ScheduleConflict, to names: Set<String>) -> Bool {
         switch conflict {
-        case .personDoubleBooked(let person, _), .onShift(let person, _, _), .missingPrerequisite(let person, _),
+        case .personDoubleBooked(let person, _), .personDoubleBookedMore(let person, _), .onShift(let person, _, _), .missingPrerequisite(let person, _),
              .inexperiencedFacilitator(let person, _):
             return names.contains(person)
         case .overCapacity:
             return true
-        case .outsideBattle, .placeDoubleBooked:
+        case .outsideBattle, .placeDoubleBooked, .placeDoubleBookedMore:
             return false
         }
     }
@@ -245,4 +248,12 @@ public struct Scheduling: Sendable {
         var seen = Set<EntityID>()
         return ids.filter { seen.insert($0).inserted }
     }
+}
+
+/// A workshop a later version of its pack dropped: it stays for what used it, not for new sessions.
+public struct RetiredWorkshop: Error, Sendable, Equatable, LocalizedFailure {
+    public let workshop: WorkshopRef
+    /// The curriculum's version now.
+    public let version: Int
+    public var message: Message { Message(.workshopRetired, workshop.description, String(version)) }
 }

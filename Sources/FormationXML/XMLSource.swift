@@ -14,11 +14,14 @@ public enum XMLSource: Sendable, Equatable {
     case path(String)
     /// Bytes already in memory (tests, small documents).
     case bytes([UInt8])
+    /// The first bytes of a descriptor that cannot be re-read (a pipe, standard input, a
+    /// terminal), already read to see what the document is, then the rest of the descriptor.
+    case prefixed([UInt8], descriptor: Int32)
 
     /// How issues about the file as a whole name it.
     var displayName: String {
         switch self {
-        case .fileDescriptor(let fd): fd == 0 ? "-" : "/dev/fd/\(fd)"
+        case .fileDescriptor(let fd), .prefixed(_, let fd): fd == 0 ? "-" : "/dev/fd/\(fd)"
         case .path(let path): path
         case .bytes: "(memory)"
         }
@@ -30,6 +33,8 @@ final class ByteInput {
     private enum Storage {
         case descriptor(Int32, owned: Bool)
         case memory([UInt8], next: Int)
+        /// Memory first, then the descriptor (not owned).
+        case prefix([UInt8], next: Int, then: Int32)
     }
 
     private var storage: Storage
@@ -43,6 +48,8 @@ final class ByteInput {
             storage = .descriptor(fd, owned: false)
         case .bytes(let bytes):
             storage = .memory(bytes, next: 0)
+        case .prefixed(let bytes, let fd):
+            storage = .prefix(bytes, next: 0, then: fd)
         case .path(let path):
             let fd = open(path, O_RDONLY | O_CLOEXEC)
             guard fd >= 0 else {
@@ -74,14 +81,27 @@ final class ByteInput {
                 if errno != EINTR { return -Int(errno) }
             }
         case .memory(let bytes, let next):
-            let n = min(count, bytes.count - next)
-            guard n > 0 else { return 0 }
-            bytes.withUnsafeBufferPointer { source in
-                destination.update(from: source.baseAddress! + next, count: n)
-            }
+            let n = Self.copy(bytes, from: next, into: destination, count: count)
             storage = .memory(bytes, next: next + n)
             return n
+        case .prefix(let bytes, let next, let fd):
+            guard next < bytes.count else {
+                storage = .descriptor(fd, owned: false)
+                return read(into: destination, count: count)
+            }
+            let n = Self.copy(bytes, from: next, into: destination, count: count)
+            storage = .prefix(bytes, next: next + n, then: fd)
+            return n
         }
+    }
+
+    private static func copy(_ bytes: [UInt8], from next: Int, into destination: UnsafeMutablePointer<UInt8>, count: Int) -> Int {
+        let n = min(count, bytes.count - next)
+        guard n > 0 else { return 0 }
+        bytes.withUnsafeBufferPointer { source in
+            destination.update(from: source.baseAddress! + next, count: n)
+        }
+        return n
     }
 
     static func describe(_ code: Int32) -> String {

@@ -161,3 +161,33 @@ import Testing
         }
     }
 }
+
+/// Issue 15: what one session lists stays short however many sessions overlap it.
+@Suite struct ScheduleRulesListingTests {
+    let base = ScheduleRulesTests()
+
+    @Test func doubleBookingsAndThePlaceAreListedUpToTheLimitThenCounted() {
+        let s = base.session(100, from: 9, to: 11)
+        let neighbours = (0..<25).map { n -> ScheduleContext.Neighbour in
+            let other = base.session(200 + n, from: 9, to: 11)
+            return .init(session: other, label: SessionLabel(id: other.id, workshop: "drawing/dims", place: "Taller", when: "09:00–11:00"),
+                         people: [base.ana])
+        }
+        var context = base.context(bookings: [(base.ana, .facilitator)], neighbours: neighbours)
+        var conflicts = ScheduleRules.conflicts(of: s, in: context)
+        #expect(conflicts.filter { $0.kind == "personDoubleBooked" }.count == ScheduleRules.listedPerKind)
+        #expect(conflicts.filter { $0.kind == "placeDoubleBooked" }.count == ScheduleRules.listedPerKind)
+        #expect(conflicts.contains(.personDoubleBookedMore(person: "Ana", sessions: 15)))
+        #expect(conflicts.contains(.placeDoubleBookedMore(place: "Taller", sessions: 15)))
+        #expect(ScheduleConflict.personDoubleBookedMore(person: "Ana", sessions: 15).isHard)
+        #expect(!ScheduleConflict.placeDoubleBookedMore(place: "Taller", sessions: 15).isRecorded)
+
+        // Sessions the caller counted without passing them add to the counts.
+        context.unlisted.people[base.ana] = 100
+        context.unlisted.place = 7
+        conflicts = ScheduleRules.conflicts(of: s, in: context)
+        #expect(conflicts.contains(.personDoubleBookedMore(person: "Ana", sessions: 115)))
+        #expect(conflicts.contains(.placeDoubleBookedMore(place: "Taller", sessions: 22)))
+        #expect(conflicts.first { $0.kind == "personDoubleBookedMore" }?.message.text(.es) == "Ana está además en 115 sesiones más a esa hora (no listadas)")
+    }
+}

@@ -37,6 +37,13 @@ public struct CurriculumHeader: Hashable, Sendable, Codable {
     }
 }
 
+extension CurriculumHeader {
+    /// How far past the stored version an import may move a pack without `--replace`. Councils
+    /// number their versions one after another; a stranger's pack at version 999999 (the schema's
+    /// highest) would otherwise leave no newer version to import, ever.
+    public static let maximumVersionStep = 10
+}
+
 /// A named, versioned set of workshops written by a council (a "pack").
 public struct Curriculum: Hashable, Sendable {
     public var header: CurriculumHeader

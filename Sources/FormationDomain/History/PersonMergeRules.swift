@@ -9,6 +9,31 @@ public enum PersonMergeRules {
                       status: rank(kept.status) >= rank(dropped.status) ? kept.status : dropped.status)
     }
 
+    /// Pairs of sessions, one of each record, that overlap in time: merged, one person would be in
+    /// two places at once (the hard conflict `ScheduleRules` finds as `personDoubleBooked`, which
+    /// counts a person absent from the other session too). A session both were in becomes one, not
+    /// a pair; cancelled sessions are left out by the caller; a pair where both were absent is no conflict.
+    public static func doubleBookings(kept: [(session: Session, status: AttendanceStatus)],
+                                      dropped: [(session: Session, status: AttendanceStatus)]) -> [(kept: Session, dropped: Session)] {
+        let sorted = kept.sorted { ($0.session.start, $0.session.id) < ($1.session.start, $1.session.id) }
+        var pairs: [(kept: Session, dropped: Session)] = []
+        for (other, otherStatus) in dropped {
+            // Sessions last at most `Session.maximumSeconds`: only those starting that long before can overlap.
+            var low = 0, high = sorted.count
+            while low < high {
+                let middle = (low + high) / 2
+                if sorted[middle].session.start < other.start - Session.maximumSeconds { low = middle + 1 } else { high = middle }
+            }
+            for (session, status) in sorted[low...] {
+                if session.start >= other.end { break }
+                if session.id != other.id, session.overlaps(other), status != .absent || otherStatus != .absent {
+                    pairs.append((session, other))
+                }
+            }
+        }
+        return pairs.sorted { ($0.kept.start, $0.kept.id, $0.dropped.id) < ($1.kept.start, $1.kept.id, $1.dropped.id) }
+    }
+
     static func rank(_ status: AttendanceStatus) -> Int {
         switch status {
         case .absent: 0

@@ -21,6 +21,8 @@ public enum MessageID: String, Sendable, CaseIterable {
     case conflictPersonDoubleBooked
     case conflictOutsideBattle
     case conflictPlaceDoubleBooked
+    case conflictPersonDoubleBookedMore
+    case conflictPlaceDoubleBookedMore
     case conflictOnShift
     case conflictMissingPrerequisite
     case conflictOverCapacity
@@ -74,6 +76,7 @@ public enum MessageID: String, Sendable, CaseIterable {
     case databaseReadOnly
     case databaseOpenFailed
     case databaseFailure
+    case databaseDamaged
     // Stored JSON columns read by hand (issue 10)
     case storedColumnDamaged
     // Reliability: backup, check, busy timeout (issue 9)
@@ -133,6 +136,24 @@ public enum MessageID: String, Sendable, CaseIterable {
     case recordMissingWorkshops
     case recordImported
     case recordChecked
+    // Records held to the CLI's rules and identities (issue 15)
+    case recordUnknownTimeZone
+    case recordBattleDiffers
+    case recordBattleNameTaken
+    case recordSessionOfAnotherBattle
+    case recordShiftDiffers
+    case recordConflictOfAnotherBattle
+    case recordHardConflict
+    case recordTimeNotWholeMinute
+    // Curricula never lose a used workshop (issue 15)
+    case versionJump
+    case importRetired
+    case workshopRetired
+    case workshopRetiredMark
+    case problemDanglingPrerequisite
+    case problemSchema
+    case problemTimeOutOfRange
+    case problemBattleDates
     // Diff
     case diffAdded, diffRemoved, diffChanged, diffNone, diffHeader, diffMetadata
     // Lists and shows
@@ -291,6 +312,8 @@ public enum MessageID: String, Sendable, CaseIterable {
     case facilitatorsNear
     case facilitatorsEmpty
     case mergeSamePerson
+    case mergeDoubleBooked
+    case mergeMorePairs
     case mergeDone
     case helpHistory
     case helpReportFormat

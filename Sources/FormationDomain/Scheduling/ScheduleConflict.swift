@@ -5,10 +5,15 @@
 public enum ScheduleConflict: Hashable, Sendable {
     /// A person facilitating or attending two sessions that overlap.
     case personDoubleBooked(person: String, otherSession: SessionLabel)
+    /// The same person in `sessions` more overlapping sessions, beyond those listed one by one
+    /// (`ScheduleRules.listedPerKind`): what one session lists stays short whatever the battle holds.
+    case personDoubleBookedMore(person: String, sessions: Int)
     /// The session falls (partly) outside the battle's days.
     case outsideBattle(battleStart: CivilDate, battleEnd: CivilDate)
     /// A place used by two sessions at once (open yards may host several: soft).
     case placeDoubleBooked(place: String, otherSession: SessionLabel)
+    /// The place used by `sessions` more sessions at once, beyond those listed one by one.
+    case placeDoubleBookedMore(place: String, sessions: Int)
     /// A participant who is on a repair shift at that time.
     case onShift(person: String, shiftStart: String, shiftEnd: String)
     /// A participant who has not attended a prerequisite of the workshop.
@@ -20,17 +25,26 @@ public enum ScheduleConflict: Hashable, Sendable {
 
     public var isHard: Bool {
         switch self {
-        case .personDoubleBooked, .outsideBattle: true
+        case .personDoubleBooked, .personDoubleBookedMore, .outsideBattle: true
         default: false
         }
+    }
+
+    /// Whether forcing it records it. A count of sessions not listed is not: it changes as sessions
+    /// come and go, and battle records carry only conflicts named one by one.
+    public var isRecorded: Bool {
+        if case .placeDoubleBookedMore = self { return false }
+        return !isHard
     }
 
     /// A stable machine name, for JSON and for recording forced conflicts.
     public var kind: String {
         switch self {
         case .personDoubleBooked: "personDoubleBooked"
+        case .personDoubleBookedMore: "personDoubleBookedMore"
         case .outsideBattle: "outsideBattle"
         case .placeDoubleBooked: "placeDoubleBooked"
+        case .placeDoubleBookedMore: "placeDoubleBookedMore"
         case .onShift: "onShift"
         case .missingPrerequisite: "missingPrerequisite"
         case .overCapacity: "overCapacity"
@@ -54,6 +68,10 @@ public enum ScheduleConflict: Hashable, Sendable {
             Message(.conflictOutsideBattle, start.description, end.description)
         case .placeDoubleBooked(let place, let other):
             Message(.conflictPlaceDoubleBooked, place, other.description)
+        case .personDoubleBookedMore(let person, let sessions):
+            Message(.conflictPersonDoubleBookedMore, person, String(sessions))
+        case .placeDoubleBookedMore(let place, let sessions):
+            Message(.conflictPlaceDoubleBookedMore, place, String(sessions))
         case .onShift(let person, let start, let end):
             Message(.conflictOnShift, person, start, end)
         case .missingPrerequisite(let person, let prerequisite):

@@ -51,6 +51,16 @@ public struct ScheduleContext: Sendable {
     /// What the people booked had attended and taught, with when: judged as of the session's start.
     public var experience: Experience
     public var workshopRef: WorkshopRef
+    /// Overlapping sessions the caller left out of `neighbours` (it passed, for each person and for
+    /// the place, at least the first `ScheduleRules.listedPerKind` in order), counted per person
+    /// sharing them and for the place: they add to the `…More` conflicts.
+    public var unlisted = Unlisted()
+
+    public struct Unlisted: Sendable {
+        public var people: [EntityID: Int] = [:]
+        public var place = 0
+        public init() {}
+    }
 
     public init(battle: Battle, firstDay: CivilDate, lastDay: CivilDate, workshop: Workshop, workshopRef: WorkshopRef,
                 prerequisites: [WorkshopRef], bookings: [Booking], names: [EntityID: String], neighbours: [Neighbour],
@@ -71,6 +81,11 @@ public struct ScheduleContext: Sendable {
 
 /// The scheduling rules of a battle, pure: given a session and its context, every conflict.
 public enum ScheduleRules {
+    /// Overlapping sessions listed one by one per person double-booked, and for the place; the rest
+    /// are counted in one `…More` conflict. A thousand sessions of one facilitator at one time and
+    /// place listed each other in full: a million conflicts, 1.2 GB, 285 MB of output (issue 15).
+    public static let listedPerKind = 10
+
     /// Every conflict of `session`, hard ones first, in a stable order.
     public static func conflicts(of session: Session, in context: ScheduleContext) -> [ScheduleConflict] {
         var hard: [ScheduleConflict] = []
@@ -81,15 +96,34 @@ public enum ScheduleRules {
             hard.append(.outsideBattle(battleStart: context.battle.start, battleEnd: context.battle.end))
         }
         let people = Set(context.bookings.map(\.person))
+        var listed: [EntityID: Int] = [:], unlisted: [EntityID: Int] = [:]
+        var placeListed = 0, placeUnlisted = 0
+        let place = session.place.lowercased()
         for neighbour in context.neighbours where neighbour.session.id != session.id && !neighbour.session.cancelled
             && neighbour.session.overlaps(session) {
             for person in people.intersection(neighbour.people).sorted() {
-                hard.append(.personDoubleBooked(person: name(person), otherSession: neighbour.label))
+                if listed[person, default: 0] < listedPerKind {
+                    listed[person, default: 0] += 1
+                    hard.append(.personDoubleBooked(person: name(person), otherSession: neighbour.label))
+                } else {
+                    unlisted[person, default: 0] += 1
+                }
             }
-            if neighbour.session.battle == session.battle, neighbour.session.place.lowercased() == session.place.lowercased() {
-                soft.append(.placeDoubleBooked(place: session.place, otherSession: neighbour.label))
+            if neighbour.session.battle == session.battle, neighbour.session.place.lowercased() == place {
+                if placeListed < listedPerKind {
+                    placeListed += 1
+                    soft.append(.placeDoubleBooked(place: session.place, otherSession: neighbour.label))
+                } else {
+                    placeUnlisted += 1
+                }
             }
         }
+        unlisted.merge(context.unlisted.people.filter { $0.value > 0 }) { $0 + $1 }
+        placeUnlisted += context.unlisted.place
+        for person in unlisted.keys.sorted() {
+            hard.append(.personDoubleBookedMore(person: name(person), sessions: unlisted[person]!))
+        }
+        if placeUnlisted > 0 { soft.append(.placeDoubleBookedMore(place: session.place, sessions: placeUnlisted)) }
         let participants = context.bookings.filter { $0.role == .participant }.map(\.person)
         for person in participants.sorted() {
             for shift in context.shifts where shift.person == person && shift.start < session.end && session.start < shift.end {

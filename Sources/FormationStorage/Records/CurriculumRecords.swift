@@ -73,7 +73,8 @@ enum JSONColumn {
 extension Workshop {
     /// The columns `init(row:prerequisites:)` reads, selected in this order and read by position:
     /// GRDB's lookup by name lowercases the name on every read (BENCHMARKS.md: 12% of a report).
-    static let storedColumns = "id, category, minutes, minParticipants, maxParticipants, content, curriculumId"
+    /// The eighth, `retired`, is not part of the workshop: `WorkshopEntry` carries it.
+    static let storedColumns = "id, category, minutes, minParticipants, maxParticipants, content, curriculumId, retired"
 
     /// Rebuilds a workshop from its row (`storedColumns`) and its prerequisites (in their stored order).
     init(row: Row, prerequisites: [WorkshopRef]) throws {

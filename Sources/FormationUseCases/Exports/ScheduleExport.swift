@@ -93,14 +93,25 @@ enum ScheduleExport {
     }
 }
 
-/// `2026-12-01T09:00:00-04:00`: a local time with its UTC offset.
+/// `2026-12-01T09:00:00-04:00`: a local time with its UTC offset, naming exactly `instant`
+/// (records carry it to another plant: it must read back as the same second, issue 15).
+///
+/// The seconds are written as they are. An offset that is not a whole number of minutes (local mean
+/// times before 1912: Caracas was −04:27:40) has no ISO 8601 spelling: such an instant is written
+/// in UTC (`1905-03-01T13:27:40Z`) rather than moved by the seconds the offset would lose.
 public enum ISO8601Local {
     public static func string(_ instant: Int64, _ clock: LocalClock) -> String {
-        let local = clock.local(instant)
-        let offset = clock.offset(at: instant)
+        let actual = clock.offset(at: instant)
+        let offset = actual % 60 == 0 ? actual : 0
+        let shifted = instant + Int64(offset)
+        let days = shifted >= 0 ? shifted / 86400 : -((-shifted + 86399) / 86400)
+        let seconds = Int(shifted - days * 86400)
+        let date = CivilDate(daysSinceEpoch: Int(days))
+        let time = "\(ScheduleExport.two(seconds / 3600)):\(ScheduleExport.two(seconds % 3600 / 60)):\(ScheduleExport.two(seconds % 60))"
+        if actual != offset { return "\(date)T\(time)Z" }
         let sign = offset < 0 ? "-" : "+"
         let hours = abs(offset) / 3600, minutes = abs(offset) % 3600 / 60
-        return "\(local.date)T\(local.clock):00\(sign)\(ScheduleExport.two(hours)):\(ScheduleExport.two(minutes))"
+        return "\(date)T\(time)\(sign)\(ScheduleExport.two(hours)):\(ScheduleExport.two(minutes))"
     }
 }
 

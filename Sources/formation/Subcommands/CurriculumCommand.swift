@@ -35,7 +35,9 @@ struct CurriculumCommand: ParsableCommand {
             guard let header = try store.curriculumHeader(slug) else { throw LookupError.notFound(kind: .curriculum, query: id) }
             let workshops = try store.workshops(in: slug)
             switch output.format {
-            case .json: try JSONOutput.print(CurriculumJSON(header, workshopCount: workshops.count, workshops: workshops.map(WorkshopJSON.init)))
+            case .json:
+                try JSONOutput.print(CurriculumJSON(header, workshopCount: workshops.filter { !$0.retired }.count,
+                                                    workshops: workshops.map(WorkshopJSON.init)))
             case .text: Terminal.output(CurriculumText.curriculum(header, workshops: workshops, global.language))
             }
         }

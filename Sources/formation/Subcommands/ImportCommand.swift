@@ -56,6 +56,10 @@ enum ImportOutput {
             } else {
                 Terminal.notice(ImportReport.message(for: entry).text(language))
             }
+            if !entry.retired.isEmpty {
+                let refs = entry.retired.map { "\(entry.curriculum)/\($0)" }.joined(separator: ", ")
+                Terminal.notice(Message(.importRetired, entry.curriculum.rawValue, refs).text(language))
+            }
         }
     }
 }

@@ -28,7 +28,7 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var output: FormatOption
 
     func run() throws {
-        let store = try global.openStore()
+        let store = try global.openStore(verifySchema: false)  // a damaged schema is reported, not refused
         let problems = try Maintenance(store: store).check()
         switch output.format {
         case .json:

@@ -16,7 +16,7 @@ enum ExitCodes {
         case let storage as StorageError:
             switch storage {
             case .busy: busy
-            case .tooNew, .notADatabase: dataError
+            case .tooNew, .notADatabase, .damaged: dataError
             case .readOnly, .cannotOpen, .other: ioError
             }
         case let file as FileFailure:

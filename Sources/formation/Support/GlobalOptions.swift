@@ -19,10 +19,10 @@ struct GlobalOptions: ParsableArguments {
     }
 
     /// Opens the database; writes wait `FORMATION_BUSY_TIMEOUT` seconds (default 30) for other processes.
-    func openStore() throws -> FormationStore {
+    func openStore(verifySchema: Bool = true) throws -> FormationStore {
         let environment = ProcessInfo.processInfo.environment
         let timeout = (try? BusyTimeout.resolve(environment: environment)) ?? FormationStore.busyTimeout
-        return try FormationStore(path: databasePath, busyTimeout: timeout)
+        return try FormationStore(path: databasePath, busyTimeout: timeout, verifySchema: verifySchema)
     }
 
     func validate() throws {

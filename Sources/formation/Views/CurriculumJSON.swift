@@ -73,6 +73,8 @@ struct WorkshopJSON: Encodable {
     let materials: [TextJSON]
     let competencies: [TextJSON]
     let outline: [ActivityJSON]
+    /// Dropped by a later version of its pack, kept because something uses it.
+    let retired: Bool
 
     init(_ entry: WorkshopEntry) {
         let workshop = entry.workshop
@@ -90,5 +92,6 @@ struct WorkshopJSON: Encodable {
         materials = workshop.materials.map(TextJSON.init)
         competencies = workshop.competencies.map(TextJSON.init)
         outline = workshop.outline.map { ActivityJSON(minutes: $0.minutes, title: TextJSON($0.title), description: TextJSON($0.description)) }
+        retired = entry.retired
     }
 }

@@ -36,8 +36,9 @@ enum CurriculumText {
         var table = Table(T.t(.headingID, language), T.t(.headingDuration, language).uppercased(),
                           T.t(.headingTitle, language))
         for entry in entries {
+            let retired = entry.retired ? "[" + T.t(.workshopRetiredMark, language) + "] " : ""
             table.add(entry.ref.description, LocalFormat.minutes(entry.workshop.durationMinutes),
-                      T.text(entry.workshop.title, language))
+                      retired + T.text(entry.workshop.title, language))
         }
         return table.render(maxCellWidth: 46)
     }
@@ -45,7 +46,8 @@ enum CurriculumText {
     /// The lesson plan: what to achieve, what to bring, what to do minute by minute.
     static func workshop(_ entry: WorkshopEntry, curriculumTitle: String, prerequisiteTitles: [String: String], _ language: Language) -> String {
         let workshop = entry.workshop
-        var lines = [T.text(workshop.title, language), "(\(entry.ref))", ""]
+        let retired = entry.retired ? " [" + T.t(.workshopRetiredMark, language) + "]" : ""
+        var lines = [T.text(workshop.title, language), "(\(entry.ref))" + retired, ""]
         let participants: String = T.t(.participantsRange, language, String(workshop.minParticipants), String(workshop.maxParticipants))
         lines.append(T.fields([
             (T.t(.headingCurriculum, language), curriculumTitle + " (\(entry.curriculum))"),
