@@ -5,6 +5,14 @@ public enum DomainError: Error, Equatable, Sendable {
     case malformedIdentifier(String)
     case invalidDate(String)
     case invalidDateTime(String)
+    /// A date typed on the command line that is none of the forms people use.
+    case invalidTypedDate(String)
+    case monthOutOfRange(date: String, month: Int)
+    /// A day the month does not have (`2026-02-30`: February 2026 has 28 days).
+    case dayOutOfMonth(date: String, month: Int, year: Int, days: Int)
+    /// A time of day past 23:59.
+    case invalidTime(String)
+    case battleTooLong(start: String, end: String, days: Int)
     case invalidTimeZone(String)
     /// A wall-clock time the battle's zone skips: the clocks jump from `from` to `to` that night.
     case nonexistentLocalTime(time: String, zone: String, from: String, to: String)
@@ -19,11 +27,21 @@ public enum DomainError: Error, Equatable, Sendable {
     case prerequisiteCycle([String])
     case selfPrerequisite(String)
 
+    /// A month with its year (`February 2026`, `febrero de 2026`), by the month's number less one.
+    private static let months: [MessageID] = [.january, .february, .march, .april, .may, .june, .july, .august, .september,
+                                              .october, .november, .december]
+
     public var message: Message {
         switch self {
         case .malformedIdentifier(let id): Message(.malformedIdentifier, id)
         case .invalidDate(let text): Message(.invalidDate, text)
         case .invalidDateTime(let text): Message(.invalidDateTime, text)
+        case .invalidTypedDate(let text): Message(.invalidTypedDate, text)
+        case .monthOutOfRange(let date, let month): Message(.monthOutOfRange, date, String(month))
+        case .dayOutOfMonth(let date, let month, let year, let days):
+            Message(.dayOutOfMonth, arguments: [.text(date), .message(Message(Self.months[month - 1], String(year))), .text(String(days))])
+        case .invalidTime(let text): Message(.invalidTime, text)
+        case .battleTooLong(let start, let end, let days): Message(.battleTooLong, start, end, String(days), String(Battle.maximumDays))
         case .invalidTimeZone(let zone): Message(.invalidTimeZone, zone)
         case .nonexistentLocalTime(let time, let zone, let from, let to): Message(.nonexistentLocalTime, time, zone, from, to)
         case .emptyName(let field): Message(.emptyName, field)

@@ -29,10 +29,6 @@ public struct LocalClock: Sendable {
         return Int64(date.timeIntervalSince1970.rounded())
     }
 
-    public func instant(parsing text: String) throws(DomainError) -> Int64 {
-        instant(try LocalDateTime(parsing: text))
-    }
-
     /// The instant of a wall-clock time typed by a person, checked against the zone's clock changes.
     ///
     /// - Returns: the instant, and a note when the time happens twice (the night the clocks go back):

@@ -28,8 +28,8 @@ public struct Programme: Sendable {
     public func addBattle(name: String, plant: String, start: String, end: String, timeZone: String?) throws -> EntityID {
         let plantID = try store.resolve(.plant, plant)
         let zone = try TimeZones.validated(timeZone)
-        let battle = try Battle(id: .random(), name: name, plant: plantID, start: CivilDate(iso: start),
-                                end: CivilDate(iso: end), timeZone: zone)
+        let battle = try Battle(id: .random(), name: name, plant: plantID, start: CivilDate(typed: start),
+                                end: CivilDate(typed: end), timeZone: zone)
         try store.add(battle)
         return battle.id
     }

@@ -232,7 +232,7 @@ public struct Scheduling: Sendable {
     /// as typed, not as seconds since 1970. A time the clocks skip is refused; one they show twice is
     /// taken as the first, with a note.
     private func span(_ start: String, _ end: String, _ clock: LocalClock) throws(DomainError) -> (start: Int64, end: Int64, notes: [Message]) {
-        let from = try LocalDateTime(parsing: start), to = try LocalDateTime(parsing: end)
+        let from = try LocalDateTime(typed: start), to = try LocalDateTime(typed: end)
         guard from < to else { throw .datesOutOfOrder(start: from.description, end: to.description) }
         // First occurrences keep the order of the wall-clock times, so `from < to` still holds.
         let first = try clock.resolve(from), last = try clock.resolve(to)

@@ -17,6 +17,12 @@ public enum MessageID: String, Sendable, CaseIterable {
     case selfPrerequisite
     case invalidDateTime
     case nonexistentLocalTime
+    case invalidTypedDate
+    case monthOutOfRange
+    case dayOutOfMonth
+    case invalidTime
+    case battleTooLong
+    case january, february, march, april, may, june, july, august, september, october, november, december
     case repeatedLocalTime
     case conflictPersonDoubleBooked
     case conflictOutsideBattle

@@ -12,8 +12,8 @@ public struct Battle: Hashable, Sendable, Codable {
     ///   or `.invalidValue` for a battle longer than a year (a typo in the year, almost surely).
     public init(id: EntityID, name: String, plant: EntityID, start: CivilDate, end: CivilDate, timeZone: String) throws(DomainError) {
         guard start <= end else { throw .datesOutOfOrder(start: start.description, end: end.description) }
-        guard end.daysSinceEpoch - start.daysSinceEpoch <= 366 else {
-            throw .invalidValue(field: "end", value: end.description)
+        guard end.daysSinceEpoch - start.daysSinceEpoch < Self.maximumDays else {
+            throw .battleTooLong(start: start.description, end: end.description, days: end.daysSinceEpoch - start.daysSinceEpoch + 1)
         }
         self.id = id
         self.name = try requireName(name, field: "name")
@@ -22,6 +22,9 @@ public struct Battle: Hashable, Sendable, Codable {
         self.end = end
         self.timeZone = timeZone
     }
+
+    /// A battle lasts about five days: one longer than a year and a day can only be a typing mistake.
+    public static let maximumDays = 367
 
     public var days: Int { end.daysSinceEpoch - start.daysSinceEpoch + 1 }
 

@@ -42,7 +42,7 @@ struct SessionCommand: ParsableCommand {
 
         func run() throws {
             let store = try global.openStore()
-            let day = try self.day.map { try CivilDate(iso: $0) }
+            let day = try self.day.map { try CivilDate(typed: $0) }
             let timetable = try Timetable.load(store, battle: battle)
             let sessions = timetable.sessions.filter { day == nil || timetable.clock.local($0.session.start).date == day }
             switch output.format {
