@@ -1,4 +1,5 @@
 public import FormationDomain
+internal import Foundation
 internal import GRDB
 
 /// A plant, person or battle together with the names a listing shows beside it.
@@ -92,52 +93,97 @@ extension FormationStore {
 
     // MARK: Resolving what people type
 
-    /// Finds the one plant, person, battle or session that `query` names: an exact name, else an
-    /// unambiguous prefix of its id (a merged person's old id leads to the kept one).
+    /// The plant, person, battle or session that `query` names, as people type it:
     ///
-    /// - Throws: `LookupError.notFound`, or `.ambiguous` listing the candidates as `name (id)`.
+    /// 1. an exact name (in Unicode NFC), then the same without regard to case;
+    /// 2. a name that matches once case, accents and spacing are folded (`maria perez` finds María Pérez);
+    /// 3. the start of an id, of at least 4 characters (a merged person's old id leads to the kept one).
+    ///
+    /// - Throws: `LookupError.ambiguous` listing the candidates with what tells them apart (a person's
+    ///   plant; a session's workshop, place and time), or `.notFound` with the nearest names as
+    ///   suggestions.
     public func resolve(_ kind: EntityKind, _ query: String) throws -> EntityID {
-        let table: String
-        switch kind {
-        case .plant: table = "plant"
-        case .person: table = "person"
-        case .battle: table = "battle"
-        case .session: table = "session"
-        case .curriculum, .workshop: preconditionFailure("curricula and workshops are named by their slugs")
-        }
-        let text = query.trimmed
+        precondition(kind != .curriculum && kind != .workshop, "curricula and workshops are named by their slugs")
+        let table = table(of: kind)
+        let text = NameFolding.composed(query)
         return try read { db in
             if kind != .session {
-                var matches = try Row.fetchAll(db, sql: "SELECT id, name FROM \(table) WHERE name = ? LIMIT 11", arguments: [text])
+                var matches = try Row.fetchAll(db, sql: "SELECT id FROM \(table) WHERE name = ? LIMIT 11", arguments: [text])
                 if matches.isEmpty {
-                    matches = try Row.fetchAll(db, sql: "SELECT id, name FROM \(table) WHERE name = ? COLLATE NOCASE LIMIT 11", arguments: [text])
+                    matches = try Row.fetchAll(db, sql: "SELECT id FROM \(table) WHERE name = ? COLLATE NOCASE LIMIT 11", arguments: [text])
+                }
+                if matches.isEmpty {
+                    let key = NameFolding.key(text)
+                    matches = try Row.fetchAll(db, sql: "SELECT id, name FROM \(table)").filter { NameFolding.key($0["name"]) == key }
                 }
                 if matches.count == 1 { return EntityID(trusted: matches[0]["id"]) }
-                if matches.count > 1 { throw ambiguity(kind, text, matches) }
+                if matches.count > 1 { throw try ambiguity(kind, text, matches.map { $0["id"] }, db) }
             }
             let prefix = text.lowercased()
-            guard !prefix.isEmpty, prefix.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) || $0 == 0x2D }) else {
-                throw LookupError.notFound(kind: kind, query: text)
+            let isIDPrefix = prefix.utf8.count >= Self.minimumIDPrefix
+                && prefix.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) || $0 == 0x2D })
+            if isIDPrefix {
+                if kind == .person, let kept = try String.fetchOne(db, sql: "SELECT keptId FROM personAlias WHERE droppedId = ?", arguments: [prefix]) {
+                    return EntityID(trusted: kept)
+                }
+                let matches = try String.fetchAll(db, sql: "SELECT id FROM \(table) WHERE id >= ? AND id < ? ORDER BY id LIMIT 11",
+                                                  arguments: [prefix, prefix + "\u{7F}"])
+                if matches.count == 1 { return EntityID(trusted: matches[0]) }
+                if matches.count > 1 { throw try ambiguity(kind, text, matches, db) }
             }
-            if kind == .person, let kept = try String.fetchOne(db, sql: "SELECT keptId FROM personAlias WHERE droppedId = ?", arguments: [prefix]) {
-                return EntityID(trusted: kept)
-            }
-            let nameColumn = kind == .session ? "place" : "name"
-            let matches = try Row.fetchAll(db, sql: """
-                SELECT id, \(nameColumn) AS name FROM \(table) WHERE id >= ? AND id < ? ORDER BY id LIMIT 11
-                """, arguments: [prefix, prefix + "\u{7F}"])
-            if matches.count == 1 { return EntityID(trusted: matches[0]["id"]) }
-            if matches.isEmpty { throw LookupError.notFound(kind: kind, query: text) }
-            throw ambiguity(kind, text, matches)
+            let suggestions = kind == .session ? []
+                : NameFolding.suggestions(for: text, among: try String.fetchAll(db, sql: "SELECT name FROM \(table)"))
+            throw LookupError.notFound(kind: kind, query: text, suggestions: suggestions)
         }
     }
 
-    private func ambiguity(_ kind: EntityKind, _ query: String, _ rows: [Row]) -> LookupError {
-        let candidates = rows.prefix(10).map { row -> String in
-            let id: String = row["id"]
-            let name: String = row["name"]
-            return "\(name) (\(id.prefix(8)))"
+    /// An id prefix shorter than this is not taken as one: `--plant 1` is a typing mistake, not the
+    /// plant whose id happens to start with 1.
+    public static let minimumIDPrefix = 4
+
+    /// What tells candidates apart: a person's plant, a battle's dates, a session's workshop, place
+    /// and local start, each with the start of its id.
+    private func ambiguity(_ kind: EntityKind, _ query: String, _ ids: [String], _ db: Database) throws -> LookupError {
+        let shown = Array(ids.prefix(10))
+        let sql: String
+        switch kind {
+        case .person:
+            sql = "SELECT person.id, person.name || coalesce(', ' || plant.name, '') FROM person LEFT JOIN plant ON plant.id = person.plantId WHERE person.id = ?"
+        case .battle:
+            sql = "SELECT id, name || ', ' || startDate || ' – ' || endDate FROM battle WHERE id = ?"
+        case .session:
+            sql = """
+                SELECT session.id, session.curriculumId || '/' || session.workshopId || ' @ ' || session.place, session.start, battle.timeZone
+                FROM session JOIN battle ON battle.id = session.battleId WHERE session.id = ?
+                """
+        default:
+            sql = "SELECT id, name FROM \(table(of: kind)) WHERE id = ?"
         }
-        return .ambiguous(kind: kind, query: query, candidates: candidates + (rows.count > 10 ? ["…"] : []))
+        var candidates: [String] = []
+        for id in shown {
+            guard let row = try Row.fetchOne(db, sql: sql, arguments: [id]) else { continue }
+            var text: String = row[1]
+            if kind == .session, let start: Int64 = row[2], let zone: String = row[3] { text += ", " + Self.localTime(start, zone) }
+            candidates.append("\(text) (\(id.prefix(8)))")
+        }
+        return .ambiguous(kind: kind, query: query, candidates: candidates + (ids.count > 10 ? ["…"] : []))
+    }
+
+    private func table(of kind: EntityKind) -> String {
+        switch kind {
+        case .plant: "plant"
+        case .person: "person"
+        case .battle: "battle"
+        default: "session"
+        }
+    }
+
+    /// `2026-12-01 14:00` in `zone`: enough to tell two sessions apart in a list of candidates.
+    private static func localTime(_ instant: Int64, _ zone: String) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: zone) ?? TimeZone(secondsFromGMT: 0)!
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: Date(timeIntervalSince1970: TimeInterval(instant)))
+        func two(_ value: Int?) -> String { let v = value ?? 0; return v < 10 ? "0\(v)" : "\(v)" }
+        return "\(parts.year ?? 0)-\(two(parts.month))-\(two(parts.day)) \(two(parts.hour)):\(two(parts.minute))"
     }
 }

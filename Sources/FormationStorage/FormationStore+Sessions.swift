@@ -84,6 +84,11 @@ public struct ScheduleTransaction {
     }
 
     /// Sessions of any battle, not cancelled, that overlap `[start, end)`, with the people in them.
+    /// The places a battle's sessions use, each spelling once.
+    public func places(ofBattle battle: EntityID) throws -> [String] {
+        try String.fetchAll(db, sql: "SELECT DISTINCT place FROM session WHERE battleId = ? ORDER BY place", arguments: [battle.rawValue])
+    }
+
     public func sessionsOverlapping(start: Int64, end: Int64) throws -> [(session: Session, people: Set<EntityID>)] {
         let sessions = try Row.fetchAll(db, sql: """
             SELECT * FROM session WHERE start < ? AND start >= ? AND "end" > ? AND cancelled = 0 ORDER BY start, id

@@ -31,7 +31,8 @@ extension StorageError: LocalizedFailure {
 
 /// A lookup by name or id prefix that found nothing, or too much.
 public enum LookupError: Error, Equatable, Sendable {
-    case notFound(kind: EntityKind, query: String)
+    /// Nothing matches; `suggestions` are the nearest names, for "did you mean".
+    case notFound(kind: EntityKind, query: String, suggestions: [String] = [])
     case ambiguous(kind: EntityKind, query: String, candidates: [String])
     case duplicateName(kind: EntityKind, name: String, existing: String)
 }
@@ -57,8 +58,10 @@ public enum EntityKind: String, Sendable {
 extension LookupError: LocalizedFailure {
     public var message: Message {
         switch self {
-        case .notFound(let kind, let query):
+        case .notFound(let kind, let query, let suggestions) where suggestions.isEmpty:
             Message(.notFound, arguments: [kind.name, .text(query)])
+        case .notFound(let kind, let query, let suggestions):
+            Message(.notFoundSuggesting, arguments: [kind.name, .text(query), .text(suggestions.joined(separator: ", "))])
         case .ambiguous(let kind, let query, let candidates):
             Message(.ambiguous, arguments: [kind.name, .text(query), .text(candidates.joined(separator: "; "))])
         case .duplicateName(let kind, let name, let existing):

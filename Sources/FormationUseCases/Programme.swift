@@ -8,9 +8,11 @@ public struct Programme: Sendable {
 
     public init(store: FormationStore) { self.store = store }
 
-    /// Registers a plant and returns its new id.
+    /// Registers a plant and returns its new id. A Venezuelan state typed without accents or in
+    /// another case is stored in its one spelling (`bolivar` → `Bolívar`).
     public func addPlant(name: String, state: String, sector: String?, ownership: Ownership) throws -> EntityID {
-        let plant = try Plant(id: .random(), name: name, state: state, sector: sector, ownership: ownership)
+        let plant = try Plant(id: .random(), name: NameFolding.composed(name), state: Self.canonicalState(state), sector: sector,
+                              ownership: ownership)
         try store.add(plant)
         return plant.id
     }
@@ -18,7 +20,7 @@ public struct Programme: Sendable {
     /// Registers a volunteer; `plant` is a name or id prefix of their home plant.
     public func addPerson(name: String, plant: String?, retired: Bool, sector: Sector?) throws -> EntityID {
         let plantID = try plant.map { try store.resolve(.plant, $0) }
-        let person = try Person(id: .random(), name: name, plant: plantID, retired: retired, sector: sector)
+        let person = try Person(id: .random(), name: NameFolding.composed(name), plant: plantID, retired: retired, sector: sector)
         try store.add(person)
         return person.id
     }
@@ -28,10 +30,18 @@ public struct Programme: Sendable {
     public func addBattle(name: String, plant: String, start: String, end: String, timeZone: String?) throws -> EntityID {
         let plantID = try store.resolve(.plant, plant)
         let zone = try TimeZones.validated(timeZone)
-        let battle = try Battle(id: .random(), name: name, plant: plantID, start: CivilDate(typed: start),
+        let battle = try Battle(id: .random(), name: NameFolding.composed(name), plant: plantID, start: CivilDate(typed: start),
                                 end: CivilDate(typed: end), timeZone: zone)
         try store.add(battle)
         return battle.id
+    }
+}
+
+extension Programme {
+    /// `state` in the one spelling of `VenezuelanStates` when it folds to one of them, else as typed (NFC).
+    static func canonicalState(_ state: String) -> String {
+        let key = NameFolding.key(state)
+        return VenezuelanStates.names.first { NameFolding.key($0) == key } ?? NameFolding.composed(state)
     }
 }
 

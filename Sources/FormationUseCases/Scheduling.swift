@@ -46,8 +46,9 @@ public struct Scheduling: Sendable {
             guard let battle = try tx.battle(battleID) else { throw LookupError.notFound(kind: .battle, query: battleID.rawValue) }
             let clock = try LocalClock(timeZone: battle.timeZone)
             let times = try span(start, end, clock)
+            let (spelled, placeNote) = try Self.battlePlace(place, battleID, tx)
             let session = try Session(id: .random(), battle: battleID, workshop: entry.ref, start: times.start,
-                                      end: times.end, place: place)
+                                      end: times.end, place: spelled)
             let bookings = people.map { ScheduleContext.Booking(person: $0, role: .facilitator) }
             let conflicts = try conflicts(of: session, bookings: bookings, battle: battle, clock: clock, tx)
             try refuseUnlessAllowed(conflicts, force: force)
@@ -56,7 +57,7 @@ public struct Scheduling: Sendable {
                 try tx.upsert(Participation(session: session.id, person: person, role: .facilitator, status: .registered))
             }
             for conflict in conflicts where conflict.isRecorded { try tx.record(conflict, session: session.id) }
-            return ScheduleOutcome(ids: [session.id], recorded: conflicts, notes: times.notes)
+            return ScheduleOutcome(ids: [session.id], recorded: conflicts, notes: times.notes + [placeNote].compactMap { $0 })
         }
     }
 
@@ -226,6 +227,17 @@ public struct Scheduling: Sendable {
     private func refuseUnlessAllowed(_ conflicts: [ScheduleConflict], force: Bool) throws {
         let blocking = conflicts.filter { $0.isHard || !force }
         if !blocking.isEmpty { throw ScheduleRefused(conflicts: blocking) }
+    }
+
+    /// `place` as this battle already spells it, when it is the same place typed another way
+    /// (`taller mecanico` for `Taller mecánico`), with a note saying so; otherwise as typed (NFC).
+    /// One place, one spelling: the double-booking rule compares places by their spelling.
+    static func battlePlace(_ place: String, _ battle: EntityID, _ tx: ScheduleTransaction) throws -> (String, Message?) {
+        let typed = NameFolding.composed(place), key = NameFolding.key(typed)
+        guard let known = try tx.places(ofBattle: battle).first(where: { NameFolding.key($0) == key }), known != typed else {
+            return (typed, nil)
+        }
+        return (known, Message(.placeSpelledAs, typed, known))
     }
 
     /// Both times on the battle's clock. The end must come after the start: said with the times

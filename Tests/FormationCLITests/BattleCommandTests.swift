@@ -104,7 +104,7 @@ import Testing
         let first = try addSession(cli, "proportion-by-eye", "2026-12-01 09:00", "2026-12-01 11:00", place: "Taller", facilitator: "Ana Rivas")
         let samePlace = try addSession(cli, "lockout-tagout", "2026-12-01 10:00", "2026-12-01 12:00", place: "taller", facilitator: "Beto Salazar", force: false)
         #expect(samePlace.code == 65)
-        #expect(samePlace.stderr.contains("the place 'taller' is taken at that time by freehand-drawing/proportion-by-eye @ Taller"))
+        #expect(samePlace.stderr.contains("the place 'Taller' is taken at that time by freehand-drawing/proportion-by-eye @ Taller"))
         let forced = try addSession(cli, "lockout-tagout", "2026-12-01 10:00", "2026-12-01 12:00", place: "taller", facilitator: "Beto Salazar")
         #expect(forced.code == 0)
         // Over capacity: the workshop allows at most 16; missing prerequisites are named.

@@ -84,7 +84,8 @@ import Testing
         try cli.run("plant", "add", "P", "--state", "Sucre")
         let cases: [([String], String)] = [
             (["battle", "add", "B", "--plant", "P", "--start", "2026-12-05", "--end", "2026-12-01"], "comes before the start"),
-            (["battle", "add", "B", "--plant", "P", "--start", "2026-02-30", "--end", "2026-03-01"], "invalid date '2026-02-30'"),
+            (["battle", "add", "B", "--plant", "P", "--start", "2026-02-30", "--end", "2026-03-01"], "2026-02-30: February 2026 has 28 days"),
+            (["battle", "add", "B", "--plant", "P", "--start", "mañana", "--end", "2026-03-01"], "invalid date 'mañana': type it day first"),
             (["battle", "add", "B", "--plant", "P", "--start", "2026-12-01", "--end", "2026-12-05", "--time-zone", "Mars/Base"], "unknown time zone"),
             (["battle", "add", "B", "--plant", "Nowhere", "--start", "2026-12-01", "--end", "2026-12-05"], "no plant matches 'Nowhere'"),
             (["plant", "add", "P", "--state", "Sucre"], "already exists"),

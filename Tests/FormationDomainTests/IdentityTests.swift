@@ -77,7 +77,7 @@ import Testing
     }
 
     @Test func battleOfMoreThanAYearIsATypo() throws {
-        #expect(throws: DomainError.invalidValue(field: "end", value: "2027-12-05")) {
+        #expect(throws: DomainError.battleTooLong(start: "2026-12-01", end: "2027-12-05", days: 370)) {
             try Battle(id: id, name: "B", plant: id, start: CivilDate(iso: "2026-12-01"), end: CivilDate(iso: "2027-12-05"), timeZone: "UTC")
         }
     }

@@ -35,15 +35,18 @@ import GRDB
     }
 
     @Test func resolvesExactNamesAndIDPrefixes() throws {
-        try store.add(plant("La Gaviota", id: "abc11111-0000-4000-8000-000000000000"))
-        try store.add(plant("Amuay", id: "abc22222-0000-4000-8000-000000000000"))
-        #expect(try store.resolve(.plant, "La Gaviota").rawValue.hasPrefix("abc1"))
-        #expect(try store.resolve(.plant, "la gaviota").rawValue.hasPrefix("abc1"))
-        #expect(try store.resolve(.plant, "ABC2").rawValue.hasPrefix("abc2"))
-        #expect(throws: LookupError.ambiguous(kind: .plant, query: "abc", candidates: ["La Gaviota (abc11111)", "Amuay (abc22222)"])) {
-            try store.resolve(.plant, "abc")
+        try store.add(plant("La Gaviota", id: "abcd1111-0000-4000-8000-000000000000"))
+        try store.add(plant("Amuay", id: "abcd2222-0000-4000-8000-000000000000"))
+        #expect(try store.resolve(.plant, "La Gaviota").rawValue.hasPrefix("abcd1"))
+        #expect(try store.resolve(.plant, "la gaviota").rawValue.hasPrefix("abcd1"))
+        #expect(try store.resolve(.plant, "ABCD2").rawValue.hasPrefix("abcd2"))
+        #expect(throws: LookupError.ambiguous(kind: .plant, query: "abcd", candidates: ["La Gaviota (abcd1111)", "Amuay (abcd2222)"])) {
+            try store.resolve(.plant, "abcd")
         }
-        #expect(throws: LookupError.notFound(kind: .plant, query: "Gaviota")) { try store.resolve(.plant, "Gaviota") }
+        // Fewer than 4 characters are not an id prefix.
+        #expect(throws: LookupError.notFound(kind: .plant, query: "abc")) { try store.resolve(.plant, "abc") }
+        #expect(throws: LookupError.notFound(kind: .plant, query: "Gaviota", suggestions: ["La Gaviota"])) { try store.resolve(.plant, "Gaviota") }
+        #expect(throws: LookupError.notFound(kind: .plant, query: "Cumaná")) { try store.resolve(.plant, "Cumaná") }
     }
 
     @Test func sameNamedPeopleAreAmbiguousByNameButReachableByID() throws {

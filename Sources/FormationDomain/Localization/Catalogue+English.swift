@@ -80,6 +80,8 @@ extension Catalogue {
         .helpRemove: "Take these people off the session instead (their participation is deleted).",
         .helpSeats: "Rows for people, registered ones first (default: the workshop's maximum, and at least 5 blank).",
         .fileNotText: "{0}: not a UTF-8 text file of at most 16 MB",
+        .notFoundSuggesting: "no {0} matches '{1}'; did you mean {2}?",
+        .placeSpelledAs: "'{0}' is the place '{1}' this battle already uses: spelled as '{1}'",
         .notFound: "no {0} matches '{1}'",
         .ambiguous: "'{1}' matches several of {0}: {2}",
         .alreadyExists: "a {0} named '{1}' already exists ({2})",

@@ -80,6 +80,8 @@ extension Catalogue {
         .helpRemove: "Quita a estas personas de la sesión (se borra su participación).",
         .helpSeats: "Filas para personas, primero las inscritas (por omisión: el máximo del taller, y al menos 5 en blanco).",
         .fileNotText: "{0}: no es un archivo de texto UTF-8 de 16 MB como máximo",
+        .notFoundSuggesting: "ningún registro de {0} coincide con '{1}'; ¿quiso decir {2}?",
+        .placeSpelledAs: "'{0}' es el lugar '{1}' que ya usa esta batalla: se escribe '{1}'",
         .notFound: "ningún registro de {0} coincide con '{1}'",
         .ambiguous: "'{1}' coincide con varios registros de {0}: {2}",
         .alreadyExists: "ya existe un registro de {0} llamado '{1}' ({2})",

@@ -72,6 +72,8 @@ public enum MessageID: String, Sendable, CaseIterable {
     case fileNotText
     // Lookups
     case notFound
+    case placeSpelledAs
+    case notFoundSuggesting
     case ambiguous
     case alreadyExists
     case kindPlant, kindPerson, kindBattle, kindCurriculum, kindWorkshop, kindSession

@@ -1,0 +1,56 @@
+internal import Foundation
+
+/// How names, places and states are compared when people type them (issue 21): "maria perez",
+/// "MARÍA PÉREZ" and a decomposed "María Pérez" are the same person. Canonical composition (NFC),
+/// then case, accents (ñ too: "Pena" finds "Peña") and width are folded away, and runs of white
+/// space become one space. Stored names keep their spelling; only comparisons fold.
+public enum NameFolding {
+    /// The folded key of `text`.
+    public static func key(_ text: String) -> String {
+        let folded = text.precomposedStringWithCanonicalMapping
+            .folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        return folded.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    /// `text` in canonical composition (NFC), trimmed: how a typed name is compared exactly and stored.
+    public static func composed(_ text: String) -> String {
+        text.precomposedStringWithCanonicalMapping.trimmed
+    }
+
+    /// Up to `limit` of `names` that look like `query`: those whose folded key holds the query's, then
+    /// those within a few typing mistakes (Levenshtein distance, at most a third of the query's length).
+    public static func suggestions(for query: String, among names: some Sequence<String>, limit: Int = 3) -> [String] {
+        let wanted = Array(key(query).unicodeScalars)
+        guard !wanted.isEmpty else { return [] }
+        let allowed = max(1, wanted.count / 3)
+        var scored: [(score: Int, name: String)] = []
+        var seen = Set<String>()
+        for name in names where seen.insert(name).inserted {
+            let candidate = key(name)
+            if candidate.contains(String(String.UnicodeScalarView(wanted))) {
+                scored.append((0, name))
+            } else if let distance = distance(wanted, Array(candidate.unicodeScalars), atMost: allowed) {
+                scored.append((distance, name))
+            }
+        }
+        return scored.sorted { ($0.score, $0.name) < ($1.score, $1.name) }.prefix(limit).map(\.name)
+    }
+
+    /// The Levenshtein distance between `a` and `b`, or nil when it is over `limit`.
+    static func distance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], atMost limit: Int) -> Int? {
+        guard abs(a.count - b.count) <= limit else { return nil }
+        guard !a.isEmpty, !b.isEmpty else { return max(a.count, b.count) }
+        var previous = Array(0...b.count), current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            var rowBest = i
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                rowBest = min(rowBest, current[j])
+            }
+            if rowBest > limit { return nil }   // every later row is at least as far
+            swap(&previous, &current)
+        }
+        return previous[b.count] <= limit ? previous[b.count] : nil
+    }
+}
