@@ -34,7 +34,7 @@ extension Scheduling {
         // Who is booked where (everyone not marked absent), facilitators first, then by name and id.
         var bookings: [[ScheduleContext.Booking]] = []
         var names: [EntityID: String] = [:]
-        var booked = Set<EntityID>(), participants = Set<EntityID>()
+        var booked = Set<EntityID>()
         for (session, people) in live {
             let present = people.filter { $0.participation.status != .absent }
             let ordered = present.filter { $0.participation.role == .facilitator } + present.filter { $0.participation.role == .participant }
@@ -42,14 +42,13 @@ extension Scheduling {
                 let person = entry.participation.person
                 names[person] = entry.name
                 booked.insert(person)
-                if entry.participation.role == .participant { participants.insert(person) }
             }
             bookings.append(ordered.map { ScheduleContext.Booking(person: $0.participation.person, role: $0.participation.role) })
         }
 
         let start = live.map(\.session.start).min()!, end = live.map(\.session.end).max()!
         let (knowledge, shared) = try tx.participations(of: booked, battle: battle.id, overlapping: start, end)
-        let shifts = try tx.shifts(ofEach: participants, overlapping: start, end)
+        let shifts = try tx.shifts(ofEach: booked, overlapping: start, end)
 
         // Possible neighbours: this battle's sessions not cancelled with everyone in them (any status),
         // and other battles' sessions that hold someone booked here. Sessions of other battles that hold
@@ -105,7 +104,7 @@ extension Scheduling {
             }
             unlisted.place = (placeLane?.overlapping(session, in: neighbours) ?? 0)
                 - around.count { $0.session.battle == session.battle && $0.session.place.lowercased() == place }
-            let spans = booking.filter { $0.role == .participant }.flatMap { booking in
+            let spans = booking.flatMap { booking in
                 (shifts[booking.person] ?? []).filter { $0.start < session.end && $0.end > session.start }.map {
                     ScheduleContext.ShiftSpan(person: booking.person, start: $0.start, end: $0.end,
                                               startLabel: clock.local($0.start).description, endLabel: clock.local($0.end).description)

@@ -78,21 +78,47 @@ public struct Scheduling: Sendable {
 
     /// Gives one repair shift to each of `people` (so a crew is one command).
     ///
-    /// - Returns: the shifts' ids, one a person, and a note for a time that happens twice.
-    public func addShift(battle: String, people: [String], start: String, end: String) throws -> ScheduleOutcome {
+    /// - Returns: the shifts' ids, one a person, the soft conflicts recorded, and a note for a time
+    ///   that happens twice.
+    /// - Throws: `ShiftRefused` for a shift outside the battle's days, longer than a day, or over
+    ///   another shift of the same person (every problem, for everyone); `ScheduleRefused` when the
+    ///   shift falls over sessions its people are in (soft, unless `force`: then recorded on those
+    ///   sessions, as `session add` would).
+    public func addShift(battle: String, people: [String], start: String, end: String, force: Bool = false) throws -> ScheduleOutcome {
         let battleID = try store.resolve(.battle, battle)
         let persons = try unique(people.map { try store.resolve(.person, $0) })
         return try store.inScheduleTransaction { tx in
             guard let battle = try tx.battle(battleID) else { throw LookupError.notFound(kind: .battle, query: battleID.rawValue) }
             let clock = try LocalClock(timeZone: battle.timeZone)
             let times = try span(start, end, clock)
-            var ids: [EntityID] = []
+            let names = try tx.names(persons)
+            let startLabel = clock.local(times.start).description, endLabel = clock.local(times.end).description
+            var shifts: [Shift] = [], problems: [ShiftProblem] = []
             for person in persons {
                 let shift = try Shift(id: .random(), battle: battleID, person: person, start: times.start, end: times.end)
-                try tx.insert(shift)
-                ids.append(shift.id)
+                let others = try tx.shifts(of: [person], overlapping: times.start, times.end).map {
+                    (start: clock.local($0.start).description, end: clock.local($0.end).description)
+                }
+                problems += ShiftRules.problems(of: shift, in: battle, firstDay: clock.local(times.start).date,
+                                                lastDay: clock.local(times.end - 1).date, person: names[person] ?? person.short, others: others)
+                shifts.append(shift)
             }
-            return ScheduleOutcome(ids: ids, recorded: [], notes: times.notes)
+            // The battle's days and the length are the same for the whole crew: said once.
+            var said = Set<ShiftProblem>()
+            guard problems.isEmpty else { throw ShiftRefused(problems: problems.filter { said.insert($0).inserted }) }
+
+            // The sessions (of any battle) its people are in at that time, not marked absent.
+            var conflicts: [(session: EntityID, conflict: ScheduleConflict)] = []
+            for (session, _) in try tx.sessionsOverlapping(start: times.start, end: times.end) {
+                for entry in try tx.participations(of: session.id)
+                where persons.contains(entry.participation.person) && entry.participation.status != .absent {
+                    conflicts.append((session.id, .onShift(person: entry.name, shiftStart: startLabel, shiftEnd: endLabel)))
+                }
+            }
+            try refuseUnlessAllowed(conflicts.map(\.conflict), force: force)
+            for shift in shifts { try tx.insert(shift) }
+            for (session, conflict) in conflicts { try tx.record(conflict, session: session) }
+            return ScheduleOutcome(ids: shifts.map(\.id), recorded: conflicts.map(\.conflict), notes: times.notes)
         }
     }
 
@@ -197,8 +223,7 @@ public struct Scheduling: Sendable {
         let neighbours = try tx.sessionsOverlapping(start: session.start, end: session.end)
             .filter { $0.session.id != session.id }
             .map { ScheduleContext.Neighbour(session: $0.session, label: label($0.session, clock), people: $0.people) }
-        let participants = bookings.filter { $0.role == .participant }.map(\.person)
-        let shifts = try tx.shifts(of: participants, overlapping: session.start, session.end).map {
+        let shifts = try tx.shifts(of: people, overlapping: session.start, session.end).map {
             ScheduleContext.ShiftSpan(person: $0.person, start: $0.start, end: $0.end,
                                       startLabel: clock.local($0.start).description, endLabel: clock.local($0.end).description)
         }

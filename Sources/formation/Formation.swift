@@ -37,6 +37,9 @@ struct Formation: ParsableCommand {
         } catch let refused as ScheduleRefused {
             for line in ScheduleOutput.refused(refused, language).lines { Terminal.standardError(line) }
             Foundation.exit(ExitCodes.dataError)
+        } catch let refused as ShiftRefused {
+            for problem in refused.problems { Terminal.error(problem.message.text(language)) }
+            Foundation.exit(ExitCodes.dataError)
         } catch let failure as CommandFailure {
             for line in failure.lines { Terminal.standardError(line) }
             Foundation.exit(failure.code)

@@ -72,6 +72,7 @@ public enum MessageID: String, Sendable, CaseIterable {
     case fileNotText
     // Lookups
     case notFound
+    case shiftOutsideBattle, shiftTooLong, shiftOverlaps
     case placeSpelledAs
     case notFoundSuggesting
     case ambiguous

@@ -124,11 +124,14 @@ public enum ScheduleRules {
             hard.append(.personDoubleBookedMore(person: name(person), sessions: unlisted[person]!))
         }
         if placeUnlisted > 0 { soft.append(.placeDoubleBookedMore(place: session.place, sessions: placeUnlisted)) }
-        let participants = context.bookings.filter { $0.role == .participant }.map(\.person)
-        for person in participants.sorted() {
+        // Facilitators and participants alike: nobody is at a session and on a repair shift at once.
+        for person in people.sorted() {
             for shift in context.shifts where shift.person == person && shift.start < session.end && session.start < shift.end {
                 soft.append(.onShift(person: name(person), shiftStart: shift.startLabel, shiftEnd: shift.endLabel))
             }
+        }
+        let participants = context.bookings.filter { $0.role == .participant }.map(\.person)
+        for person in participants.sorted() {
             // A prerequisite is met by a session attended or taught that ended before this one starts.
             for prerequisite in context.prerequisites where !context.experience.knew(person, prerequisite, by: session.start) {
                 soft.append(.missingPrerequisite(person: name(person), prerequisite: prerequisite.description))
