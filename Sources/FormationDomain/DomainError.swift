@@ -9,6 +9,8 @@ public enum DomainError: Error, Equatable, Sendable {
     case emptyName(field: String)
     case datesOutOfOrder(start: String, end: String)
     case invalidValue(field: String, value: String)
+    /// A name holding a noncharacter (U+FFFE, U+FFFF…), named by its code point.
+    case noncharacter(field: String, scalar: Unicode.Scalar)
     case invalidDuration(String)
     case participantLimits(min: Int, max: Int)
     case outlineTooLong(workshop: String, outline: Int, duration: Int)
@@ -26,6 +28,7 @@ public enum DomainError: Error, Equatable, Sendable {
         case .emptyName(let field): Message(.emptyName, field)
         case .datesOutOfOrder(let start, let end): Message(.datesOutOfOrder, start, end)
         case .invalidValue(let field, let value): Message(.invalidValue, field, value)
+        case .noncharacter(let field, let scalar): Message(.nameNoncharacter, field, String(scalar.value, radix: 16, uppercase: true))
         case .invalidDuration(let text): Message(.invalidDuration, text)
         case .participantLimits(let min, let max): Message(.participantLimits, String(min), String(max))
         case .outlineTooLong(let workshop, let outline, let duration):

@@ -29,7 +29,7 @@ struct SessionCommand: ParsableCommand {
             let outcome = try Scheduling(store: global.openStore()).addSession(
                 battle: battle, workshop: workshop, start: start, end: end, place: place, facilitators: facilitator, force: force)
             ScheduleOutput.recorded(outcome, global.language)
-            Terminal.output(outcome.ids[0].rawValue)
+            try Terminal.data(outcome.ids[0].rawValue)
         }
     }
 
@@ -49,7 +49,7 @@ struct SessionCommand: ParsableCommand {
             case .json:
                 try JSONOutput.print(sessions.map { SessionJSON($0, title: timetable.title($0), clock: timetable.clock) })
             case .text:
-                Terminal.output(TimetableText.list(sessions, timetable, global.language))
+                try Terminal.output(TimetableText.list(sessions, timetable, global.language))
             }
         }
     }
@@ -74,7 +74,7 @@ struct SessionCommand: ParsableCommand {
             let store = try global.openStore()
             let id = try store.resolve(.session, session)
             let html = try SignInSheetHTML.render(store: store, session: id, language: global.language)
-            try OutputFile.write(html, to: output)
+            try OutputFile.write(html, to: output, protecting: store.path)
         }
     }
 }
@@ -98,7 +98,7 @@ struct ShiftCommand: ParsableCommand {
 
         func run() throws {
             let ids = try Scheduling(store: global.openStore()).addShift(battle: battle, people: person, start: start, end: end)
-            for id in ids { Terminal.output(id.rawValue) }
+            for id in ids { try Terminal.data(id.rawValue) }
         }
     }
 }
