@@ -89,15 +89,15 @@ private func lines(_ text: String) -> [Substring] { text.split(separator: "\n") 
         let s = try TwoBattles()
         let fifo = s.cli.path("fifo")
         #expect(mkfifo(fifo, 0o600) == 0)
-        let received = LockedData()
+        let received = Collected<Data>()
         let reader = Thread {
-            if let handle = FileHandle(forReadingAtPath: fifo) { received.set(handle.readDataToEndOfFile()) }
+            if let handle = FileHandle(forReadingAtPath: fifo) { received.append(handle.readDataToEndOfFile()) }
         }
         reader.start()
         let result = try s.cli.run("workshop", "lineage", TwoBattles.workshop, "--format", "dot", "-o", fifo)
         #expect(result.code == 0, "\(result.stderr)")
-        for _ in 0 ..< 100 where received.get() == nil { Thread.sleep(forTimeInterval: 0.05) }
-        #expect(String(decoding: received.get() ?? Data(), as: UTF8.self).hasPrefix("digraph lineage {"))
+        for _ in 0 ..< 100 where received.all.isEmpty { Thread.sleep(forTimeInterval: 0.05) }
+        #expect(String(decoding: received.all.first ?? Data(), as: UTF8.self).hasPrefix("digraph lineage {"))
         var status = stat()
         #expect(stat(fifo, &status) == 0 && status.st_mode & S_IFMT == S_IFIFO)
     }
@@ -197,13 +197,4 @@ extension CLI {
         return Result(stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
                       code: process.terminationStatus)
     }
-}
-
-/// Data handed from a reader thread to the test.
-/// `@unchecked Sendable`: every access holds the lock.
-private final class LockedData: @unchecked Sendable {
-    private let lock = NSLock()
-    private var data: Data?
-    func set(_ value: Data) { lock.withLock { data = value } }
-    func get() -> Data? { lock.withLock { data } }
 }

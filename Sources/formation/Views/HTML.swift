@@ -1,21 +1,9 @@
-/// Escaping for the HTML pages we print (sign-in sheets, learning records): every text that came
-/// from a person or a file goes through here.
+import FormationUseCases
+
+/// The HTML pages we print (sign-in sheets, learning records, reports); their text is escaped by
+/// `HTMLText` (per Unicode scalar).
 enum HTML {
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    static func escape(_ text: String) -> String { HTMLText.escape(text) }
 
     /// A whole self-contained page: inline CSS for screen and print, no external assets.
     static func page(title: String, language: String, body: String) -> String {

@@ -47,9 +47,7 @@ enum LineageText {
 
     /// A Graphviz digraph: one node per person, one edge per teacher, learner and battle.
     static func dot(_ lineage: WorkshopLineage) -> String {
-        func quoted(_ text: String) -> String {
-            "\"" + text.replacingAll("\\", with: "\\\\").replacingAll("\"", with: "\\\"").replacingAll("\n", with: "\\n") + "\""
-        }
+        let quoted = DOTText.quoted
         var lines = ["digraph lineage {",
                      "  label=\(quoted(lineage.workshop.ref.description));",
                      "  rankdir=TB;",
@@ -73,15 +71,6 @@ enum LineageText {
         }
         lines.append("}")
         return lines.joined(separator: "\n")
-    }
-}
-
-extension String {
-    /// Every occurrence of `target` replaced (without Foundation's bridging).
-    func replacingAll(_ target: Character, with replacement: String) -> String {
-        var out = ""
-        for character in self { if character == target { out += replacement } else { out.append(character) } }
-        return out
     }
 }
 
