@@ -146,7 +146,7 @@ extension WorkshopCommand {
             let rendered: String
             switch format {
             case .text: rendered = TerminalText.neutralised(LineageText.render(lineage, global.language)) + "\n"
-            case .json: rendered = try JSONOutput.string(LineageJSON(lineage))
+            case .json: rendered = LineageJSON.document(lineage).rendered() + "\n"
             case .dot: rendered = LineageText.dot(lineage) + "\n"
             }
             try OutputFile.write(rendered, to: output, protecting: store.path)
