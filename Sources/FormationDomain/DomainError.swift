@@ -8,6 +8,8 @@ public enum DomainError: Error, Equatable, Sendable {
     case invalidTimeZone(String)
     case emptyName(field: String)
     case datesOutOfOrder(start: String, end: String)
+    /// A session longer than `Session.maximumSeconds`.
+    case sessionTooLong(start: String, end: String)
     case invalidValue(field: String, value: String)
     /// A name holding a noncharacter (U+FFFE, U+FFFF…), named by its code point.
     case noncharacter(field: String, scalar: Unicode.Scalar)
@@ -19,17 +21,27 @@ public enum DomainError: Error, Equatable, Sendable {
     case prerequisiteCycle([String])
     case selfPrerequisite(String)
 
+    /// The same error with its times said as the person or the file wrote them.
+    public func timed(start: String, end: String) -> DomainError {
+        switch self {
+        case .datesOutOfOrder: .datesOutOfOrder(start: start, end: end)
+        case .sessionTooLong: .sessionTooLong(start: start, end: end)
+        default: self
+        }
+    }
+
     public var message: Message {
         switch self {
-        case .malformedIdentifier(let id): Message(.malformedIdentifier, id)
-        case .invalidDate(let text): Message(.invalidDate, text)
-        case .invalidDateTime(let text): Message(.invalidDateTime, text)
-        case .invalidTimeZone(let zone): Message(.invalidTimeZone, zone)
+        case .malformedIdentifier(let id): Message(.malformedIdentifier, id.echoed)
+        case .invalidDate(let text): Message(.invalidDate, text.echoed)
+        case .invalidDateTime(let text): Message(.invalidDateTime, text.echoed)
+        case .invalidTimeZone(let zone): Message(.invalidTimeZone, zone.echoed)
         case .emptyName(let field): Message(.emptyName, field)
-        case .datesOutOfOrder(let start, let end): Message(.datesOutOfOrder, start, end)
-        case .invalidValue(let field, let value): Message(.invalidValue, field, value)
+        case .datesOutOfOrder(let start, let end): Message(.datesOutOfOrder, start.echoed, end.echoed)
+        case .sessionTooLong(let start, let end): Message(.sessionTooLong, start.echoed, end.echoed)
+        case .invalidValue(let field, let value): Message(.invalidValue, field, value.echoed)
         case .noncharacter(let field, let scalar): Message(.nameNoncharacter, field, String(scalar.value, radix: 16, uppercase: true))
-        case .invalidDuration(let text): Message(.invalidDuration, text)
+        case .invalidDuration(let text): Message(.invalidDuration, text.echoed)
         case .participantLimits(let min, let max): Message(.participantLimits, String(min), String(max))
         case .outlineTooLong(let workshop, let outline, let duration):
             Message(.outlineTooLong, workshop, String(outline), String(duration))

@@ -43,8 +43,12 @@ public struct Scheduling: Sendable {
             guard let battle = try tx.battle(battleID) else { throw LookupError.notFound(kind: .battle, query: battleID.rawValue) }
             let clock = try LocalClock(timeZone: battle.timeZone)
             let times = try span(start, end, clock)
-            let session = try Session(id: .random(), battle: battleID, workshop: entry.ref, start: times.start,
-                                      end: times.end, place: place)
+            let session: Session
+            do throws(DomainError) {
+                session = try Session(id: .random(), battle: battleID, workshop: entry.ref, start: times.start, end: times.end, place: place)
+            } catch {
+                throw error.timed(start: times.typed.start, end: times.typed.end)
+            }
             let bookings = people.map { ScheduleContext.Booking(person: $0, role: .facilitator) }
             let conflicts = try conflicts(of: session, bookings: bookings, battle: battle, clock: clock, tx)
             try refuseUnlessAllowed(conflicts, force: force)
@@ -70,7 +74,7 @@ public struct Scheduling: Sendable {
         return try store.inScheduleTransaction { tx in
             guard let battle = try tx.battle(battleID) else { throw LookupError.notFound(kind: .battle, query: battleID.rawValue) }
             let clock = try LocalClock(timeZone: battle.timeZone)
-            let (from, to) = try span(start, end, clock)
+            let (from, to, _) = try span(start, end, clock)
             var ids: [EntityID] = []
             for person in persons {
                 let shift = try Shift(id: .random(), battle: battleID, person: person, start: from, end: to)
@@ -214,12 +218,15 @@ public struct Scheduling: Sendable {
         if !blocking.isEmpty { throw ScheduleRefused(conflicts: blocking) }
     }
 
-    /// Both times on the battle's clock. The end must come after the start: said with the times
-    /// as typed, not as seconds since 1970.
-    private func span(_ start: String, _ end: String, _ clock: LocalClock) throws(DomainError) -> (start: Int64, end: Int64) {
+    /// Both times on the battle's clock, and as typed (normalised) for messages. The end must come
+    /// after the start, on the wall clock and as instants (a clock set back an hour can reverse
+    /// them): said with the times as typed, never as seconds since 1970.
+    private func span(_ start: String, _ end: String, _ clock: LocalClock) throws(DomainError)
+        -> (start: Int64, end: Int64, typed: (start: String, end: String)) {
         let from = try LocalDateTime(parsing: start), to = try LocalDateTime(parsing: end)
-        guard from < to else { throw .datesOutOfOrder(start: from.description, end: to.description) }
-        return (clock.instant(from), clock.instant(to))
+        let (first, last) = (clock.instant(from), clock.instant(to))
+        guard from < to, first < last else { throw .datesOutOfOrder(start: from.description, end: to.description) }
+        return (first, last, (from.description, to.description))
     }
 
     func label(_ session: Session, _ clock: LocalClock) -> SessionLabel {
@@ -240,5 +247,5 @@ public struct Scheduling: Sendable {
 /// Names on a sign-in sheet or command line that match nobody: listed together, nothing applied.
 public struct UnknownPeople: Error, Sendable, Equatable, LocalizedFailure {
     public let names: [String]
-    public var message: Message { Message(.unknownPeople, names.joined(separator: ", ")) }
+    public var message: Message { Message(.unknownPeople, names.map(\.echoed).joined(separator: ", ")) }
 }

@@ -22,19 +22,19 @@ public struct SignInSheet: Sendable, Equatable {
             let line = rawLine.hasSuffix("\r") ? String(rawLine.dropLast()) : String(rawLine)
             if line.trimmed.isEmpty || line.trimmed.hasPrefix("#") { continue }
             guard let cells = Self.cells(line) else {
-                problems.append(FileProblem(file: file, line: number, column: 1, message: Message(.sheetBadRow, line)))
+                problems.append(FileProblem(file: file, line: number, column: 1, message: Message(.sheetBadRow, line.echoed)))
                 continue
             }
             let person = cells[0].trimmed
             if rows.isEmpty, problems.isEmpty, ["name", "nombre", "persona", "person", "id"].contains(person.lowercased()) { continue }
             guard !person.isEmpty else {
-                problems.append(FileProblem(file: file, line: number, column: 1, message: Message(.sheetBadRow, line)))
+                problems.append(FileProblem(file: file, line: number, column: 1, message: Message(.sheetBadRow, line.echoed)))
                 continue
             }
             var status: AttendanceStatus?
             if cells.count > 1, !cells[1].trimmed.isEmpty {
                 guard let parsed = Self.status(cells[1].trimmed) else {
-                    problems.append(FileProblem(file: file, line: number, column: 1, message: Message(.sheetBadStatus, cells[1].trimmed)))
+                    problems.append(FileProblem(file: file, line: number, column: 1, message: Message(.sheetBadStatus, cells[1].trimmed.echoed)))
                     continue
                 }
                 status = parsed

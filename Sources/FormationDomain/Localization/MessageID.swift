@@ -275,4 +275,5 @@ public enum MessageID: String, Sendable, CaseIterable {
     case outputIsSQLite
     case outputReadOnly
     case nameNoncharacter
+    case sessionTooLong
 }
