@@ -5,16 +5,14 @@
 /// escaped, so nothing can end the quoted string early and add attributes (`URL=…`).
 public enum DOTText {
     public static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
+        let escaped = text.replacingScalars { scalar in
             switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            default: out.unicodeScalars.append(scalar)
+            case "\"": "\\\""
+            case "\\": "\\\\"
+            case "\n": "\\n"
+            default: nil
             }
         }
-        out += "\""
-        return out
+        return "\"" + escaped + "\""
     }
 }

@@ -5,30 +5,22 @@ public enum ICalendarText {
     /// Backslash, semicolon, comma and line feed escaped; carriage returns and other control
     /// characters (which TEXT cannot carry) left out; tab kept.
     public static func escape(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
+        text.replacingScalars { scalar in
             switch scalar {
-            case "\\": out += "\\\\"
-            case ";": out += "\\;"
-            case ",": out += "\\,"
-            case "\n": out += "\\n"
-            default:
-                if scalar.isControlCharacter && scalar != "\t" { continue }
-                out.unicodeScalars.append(scalar)
+            case "\\": "\\\\"
+            case ";": "\\;"
+            case ",": "\\,"
+            case "\n": "\\n"
+            case "\t": nil
+            default: scalar.isControlCharacter ? "" : nil
             }
         }
-        return out
     }
 
     /// A quoted parameter value (`CN="…"`): it cannot hold `"` (made `'`) nor control characters
     /// (left out).
     public static func quoteParameter(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            if scalar == "\"" { out += "'" } else if !scalar.isControlCharacter { out.unicodeScalars.append(scalar) }
-        }
-        out += "\""
-        return out
+        "\"" + text.replacingScalars { $0 == "\"" ? "'" : $0.isControlCharacter ? "" : nil } + "\""
     }
 
     /// Folds a content line so that no line is longer than 75 octets, breaking only between

@@ -5,15 +5,7 @@
 public enum TerminalText {
     public static func neutralised(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: isNeutralised) else { return text }
-        var out = ""
-        for scalar in text.unicodeScalars {
-            if isNeutralised(scalar) {
-                out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        return text.replacingScalars { isNeutralised($0) ? "\\u{" + String($0.value, radix: 16, uppercase: true) + "}" : nil }
     }
 
     static func isNeutralised(_ scalar: Unicode.Scalar) -> Bool {

@@ -1,3 +1,5 @@
+import FormationUseCases
+
 /// A JSON document built as a value and written without recursion, for documents nested deeper
 /// than `JSONEncoder` allows (it stops at 512 levels: a lineage of 128 generations). Written as
 /// `JSONOutput` writes (pretty, sorted keys, slashes unescaped), so both read alike.
@@ -62,25 +64,21 @@ indirect enum JSONTree {
 
     /// A JSON string: quote, backslash and control characters escaped, per Unicode scalar.
     static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
+        let escaped = text.replacingScalars { scalar in
             switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{8}": out += "\\b"
-            case "\u{C}": out += "\\f"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+            case "\"": return "\\\""
+            case "\\": return "\\\\"
+            case "\n": return "\\n"
+            case "\r": return "\\r"
+            case "\t": return "\\t"
+            case "\u{8}": return "\\b"
+            case "\u{C}": return "\\f"
+            case "\u{0}" ..< " ":
+                let hex = String(scalar.value, radix: 16)
+                return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: return nil
             }
         }
-        return out + "\""
+        return "\"" + escaped + "\""
     }
 }
