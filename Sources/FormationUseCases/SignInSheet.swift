@@ -17,9 +17,11 @@ public struct SignInSheet: Sendable, Equatable {
     public init(parsing text: String, file: String) throws {
         var rows: [Row] = []
         var problems: [FileProblem] = []
-        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // Lines and cells are split per Unicode scalar: "\r\n" is one `Character`, and a combining
+        // mark after a comma or a quote would hide it from a `Character` comparison.
+        for (index, rawLine) in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let number = index + 1
-            let line = rawLine.hasSuffix("\r") ? String(rawLine.dropLast()) : String(rawLine)
+            let line = String(String.UnicodeScalarView(rawLine.last == "\r" ? rawLine.dropLast() : rawLine))
             if line.trimmed.isEmpty || line.trimmed.hasPrefix("#") { continue }
             guard let cells = Self.cells(line) else {
                 problems.append(FileProblem(file: file, line: number, column: 1, message: Message(.sheetBadRow, line.echoed)))
@@ -50,24 +52,24 @@ public struct SignInSheet: Sendable, Equatable {
         var cells: [String] = []
         var current = ""
         var quoted = false
-        var iterator = Array(line).makeIterator()
-        var pending: Character? = nil
-        while let character = pending ?? iterator.next() {
+        var iterator = line.unicodeScalars.makeIterator()
+        var pending: Unicode.Scalar? = nil
+        while let scalar = pending ?? iterator.next() {
             pending = nil
             if quoted {
-                if character == "\"" {
+                if scalar == "\"" {
                     if let next = iterator.next() {
-                        if next == "\"" { current.append("\"") } else { quoted = false; pending = next }
+                        if next == "\"" { current.unicodeScalars.append("\"") } else { quoted = false; pending = next }
                     } else { quoted = false }
-                } else { current.append(character) }
-            } else if character == "\"" && current.trimmed.isEmpty {
+                } else { current.unicodeScalars.append(scalar) }
+            } else if scalar == "\"" && current.trimmed.isEmpty {
                 current = ""
                 quoted = true
-            } else if character == "," || character == ";" || character == "\t" {
+            } else if scalar == "," || scalar == ";" || scalar == "\t" {
                 cells.append(current)
                 current = ""
             } else {
-                current.append(character)
+                current.unicodeScalars.append(scalar)
             }
         }
         if quoted { return nil }
