@@ -135,7 +135,15 @@ public struct Maintenance: Sendable {
     ///   `StorageError` for the database.
     public func backup(to path: String, replacing: Bool) throws {
         var status = stat()
-        if stat(path, &status) == 0 {
+        // The files SQLite keeps beside the database (its -wal holds committed changes): never
+        // replaced, even with --force, as no output may replace them.
+        let exists = stat(path, &status) == 0
+        do {
+            try Output.refuseDatabase(Output.followLinks(path), exists: exists ? status : nil, database: store.path, typed: path)
+        } catch {
+            throw BackupRefused.isDatabase(path)
+        }
+        if exists {
             if (status.st_mode & S_IFMT) == S_IFDIR { throw FileFailure.unwritable(path, reason: "is a directory") }
             var database = stat()
             if stat(store.path, &database) == 0, database.st_dev == status.st_dev, database.st_ino == status.st_ino {

@@ -51,6 +51,18 @@ private func lines(_ text: String) -> [Substring] { text.split(separator: "\n") 
         #expect(try s.cli.run("person", "list").code == 0)
     }
 
+    @Test func backupNeverReplacesTheDatabaseOrItsLog() throws {
+        let s = try TwoBattles()
+        // A change still in the log, not yet in the database file.
+        #expect(try s.cli.run("person", "add", "Solo en el log").code == 0)
+        for target in [s.cli.database, s.cli.database + "-wal", s.cli.database + "-shm"] {
+            let result = try s.cli.run("backup", target, "--force")
+            #expect(result.code == 73, "\(target): \(result.stderr)")
+            #expect(lines(result.stderr).count == 1)
+        }
+        #expect(try s.cli.run("person", "list").stdout.contains("Solo en el log"))
+    }
+
     @Test func anySQLiteFileIsRefusedEvenThroughALink() throws {
         let s = try TwoBattles()
         let copy = s.cli.path("copia.sqlite")
