@@ -114,6 +114,19 @@ private func lines(_ text: String) -> [Substring] { text.split(separator: "\n") 
         #expect(stat(fifo, &status) == 0 && status.st_mode & S_IFMT == S_IFIFO)
     }
 
+    /// `-o /dev/stdout` is a link to /proc/self/fd/1, itself a link to a pipe here: written through
+    /// (a link of our own to /proc/self/fd/1, so that a regression cannot replace /dev/stdout).
+    @Test func aLinkToStandardOutputWritesThrough() throws {
+        let s = try TwoBattles()
+        let link = s.cli.path("stdout-link")
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "/proc/self/fd/1")
+        let result = try s.cli.run("history", "María Pérez", "-o", link)
+        #expect(result.code == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("Learning history of María Pérez"))
+        let type = try FileManager.default.attributesOfItem(atPath: link)[.type] as? FileAttributeType
+        #expect(type == .typeSymbolicLink)
+    }
+
     @Test func aReadOnlyFileAFolderAndATrailingSlashAreRefused() throws {
         let s = try TwoBattles()
         let readOnly = s.cli.path("kept.html")

@@ -62,18 +62,20 @@ public final class Output {
         }
         name = path
         if path.hasSuffix("/") { throw OutputFailure.isDirectory(path) }
-        let target = Self.followLinks(path)
+        // What the path leads to, links followed by the kernel (also /proc's, like /dev/stdout's).
         var status = stat()
-        let exists = stat(target, &status) == 0
+        let exists = stat(path, &status) == 0
         let type = status.st_mode & S_IFMT
         if exists, type == S_IFDIR { throw OutputFailure.isDirectory(path) }
-        try Self.refuseDatabase(target, exists: exists ? status : nil, database: database, typed: path)
         if exists, type != S_IFREG {
-            let fd = open(target, O_WRONLY | O_TRUNC | O_CLOEXEC)
+            let fd = open(path, O_WRONLY | O_TRUNC | O_CLOEXEC)
             guard fd >= 0 else { throw FileFailure.unwritable(path, reason: DescriptorWriting.describe(errno)) }
             (descriptor, kind) = (fd, .through)
             return
         }
+        // A regular file or a new one: replaced under its own name, the links to it kept.
+        let target = Self.followLinks(path)
+        try Self.refuseDatabase(target, exists: exists ? status : nil, database: database, typed: path)
         if exists {
             if status.st_mode & 0o222 == 0 || access(target, W_OK) != 0 { throw OutputFailure.readOnly(path) }
             if Self.hasSQLiteHeader(target) { throw OutputFailure.isSQLite(path) }
