@@ -51,7 +51,21 @@ struct Formation: ParsableCommand {
             for line in failure.lines { Terminal.standardError(line) }
             Foundation.exit(failure.code)
         } catch {
-            exit(withError: error)
+            // swift-argument-parser's own texts (help, version, usage errors) through the same
+            // writes as ours, rather than its `print`, which loses them silently on a full disk.
+            let code = exitCode(for: error)
+            let text = fullMessage(for: error)
+            if code == .success {
+                if !text.isEmpty {
+                    do { try Terminal.data(text) } catch let failure as OutputFailure {
+                        Terminal.error(failure.message.text(language))
+                        Foundation.exit(ExitCodes.ioError)
+                    } catch {}
+                }
+            } else if !text.isEmpty {
+                Terminal.standardError(text)
+            }
+            Foundation.exit(code.rawValue)
         }
     }
 }

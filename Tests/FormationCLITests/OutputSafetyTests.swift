@@ -189,6 +189,17 @@ private func lines(_ text: String) -> [Substring] { text.split(separator: "\n") 
         }
     }
 
+    @Test func helpAndVersionOnAFullStdoutAreExit74() throws {
+        let cli = try CLI()
+        for arguments in [["--help"], ["person", "add", "--help"], ["--version"]] {
+            let full = try cli.run(redirecting: ">/dev/full", arguments: arguments)
+            #expect(full.code == 74, "\(arguments): \(full.code)")
+            #expect(lines(full.stderr).count == 1, "\(full.stderr)")
+            let shown = try cli.run(arguments: arguments, useDatabaseFlag: false)
+            #expect(shown.code == 0 && !shown.stdout.isEmpty && shown.stderr.isEmpty)
+        }
+    }
+
     @Test(arguments: ["2>/dev/full", "2>&-"])
     func aFullStderrIsExit74(_ redirection: String) throws {
         let s = try TwoBattles()
