@@ -18,7 +18,11 @@ public enum DomainError: Error, Equatable, Sendable {
     case nonexistentLocalTime(time: String, zone: String, from: String, to: String)
     case emptyName(field: String)
     case datesOutOfOrder(start: String, end: String)
+    /// A session longer than `Session.maximumSeconds`.
+    case sessionTooLong(start: String, end: String)
     case invalidValue(field: String, value: String)
+    /// A name holding a noncharacter (U+FFFE, U+FFFF…), named by its code point.
+    case noncharacter(field: String, scalar: Unicode.Scalar)
     case invalidDuration(String)
     case participantLimits(min: Int, max: Int)
     case outlineTooLong(workshop: String, outline: Int, duration: Int)
@@ -31,23 +35,34 @@ public enum DomainError: Error, Equatable, Sendable {
     private static let months: [MessageID] = [.january, .february, .march, .april, .may, .june, .july, .august, .september,
                                               .october, .november, .december]
 
+    /// The same error with its times said as the person or the file wrote them.
+    public func timed(start: String, end: String) -> DomainError {
+        switch self {
+        case .datesOutOfOrder: .datesOutOfOrder(start: start, end: end)
+        case .sessionTooLong: .sessionTooLong(start: start, end: end)
+        default: self
+        }
+    }
+
     public var message: Message {
         switch self {
-        case .malformedIdentifier(let id): Message(.malformedIdentifier, id)
-        case .invalidDate(let text): Message(.invalidDate, text)
-        case .invalidDateTime(let text): Message(.invalidDateTime, text)
-        case .invalidTypedDate(let text): Message(.invalidTypedDate, text)
-        case .monthOutOfRange(let date, let month): Message(.monthOutOfRange, date, String(month))
+        case .malformedIdentifier(let id): Message(.malformedIdentifier, id.echoed)
+        case .invalidDate(let text): Message(.invalidDate, text.echoed)
+        case .invalidDateTime(let text): Message(.invalidDateTime, text.echoed)
+        case .invalidTypedDate(let text): Message(.invalidTypedDate, text.echoed)
+        case .monthOutOfRange(let date, let month): Message(.monthOutOfRange, date.echoed, String(month))
         case .dayOutOfMonth(let date, let month, let year, let days):
-            Message(.dayOutOfMonth, arguments: [.text(date), .message(Message(Self.months[month - 1], String(year))), .text(String(days))])
-        case .invalidTime(let text): Message(.invalidTime, text)
+            Message(.dayOutOfMonth, arguments: [.text(date.echoed), .message(Message(Self.months[month - 1], String(year))), .text(String(days))])
+        case .invalidTime(let text): Message(.invalidTime, text.echoed)
         case .battleTooLong(let start, let end, let days): Message(.battleTooLong, start, end, String(days), String(Battle.maximumDays))
-        case .invalidTimeZone(let zone): Message(.invalidTimeZone, zone)
+        case .invalidTimeZone(let zone): Message(.invalidTimeZone, zone.echoed)
         case .nonexistentLocalTime(let time, let zone, let from, let to): Message(.nonexistentLocalTime, time, zone, from, to)
         case .emptyName(let field): Message(.emptyName, field)
-        case .datesOutOfOrder(let start, let end): Message(.datesOutOfOrder, start, end)
-        case .invalidValue(let field, let value): Message(.invalidValue, field, value)
-        case .invalidDuration(let text): Message(.invalidDuration, text)
+        case .datesOutOfOrder(let start, let end): Message(.datesOutOfOrder, start.echoed, end.echoed)
+        case .sessionTooLong(let start, let end): Message(.sessionTooLong, start.echoed, end.echoed)
+        case .invalidValue(let field, let value): Message(.invalidValue, field, value.echoed)
+        case .noncharacter(let field, let scalar): Message(.nameNoncharacter, field, String(scalar.value, radix: 16, uppercase: true))
+        case .invalidDuration(let text): Message(.invalidDuration, text.echoed)
         case .participantLimits(let min, let max): Message(.participantLimits, String(min), String(max))
         case .outlineTooLong(let workshop, let outline, let duration):
             Message(.outlineTooLong, workshop, String(outline), String(duration))

@@ -68,8 +68,31 @@ public struct FormationStore: Sendable {
                 return queue
             }
         } catch {
-            throw StorageError(error, path: path)
+            // In a folder nobody may write to, the log cannot be created: read-only commands still
+            // read (writes then fail as read-only, exit 74).
+            guard exists, access((path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent, W_OK) != 0,
+                  let queue = try? Self.openReadOnly(path: path, busyTimeout: busyTimeout)
+            else { throw StorageError(error, path: path) }
+            writer = queue
         }
+    }
+
+    /// A read-only connection to a database whose folder is read-only. Without a `-wal` file
+    /// (the last process checkpointed and removed it) the database is whole in its file and
+    /// opened `immutable`: SQLite then needs no `-shm` either, which it could not create. With a
+    /// `-wal` left beside it, SQLite reads both as usual.
+    /// - Throws: `StorageError.readOnly` when the database still needs migrating.
+    private static func openReadOnly(path: String, busyTimeout: Double) throws -> DatabaseQueue {
+        var config = Configuration()
+        config.readonly = true
+        config.busyMode = .timeout(busyTimeout)
+        let name = FileManager.default.fileExists(atPath: path + "-wal") ? path
+            : "file:" + (path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path) + "?immutable=1"
+        let queue = try DatabaseQueue(path: name, configuration: config)
+        try queue.read { db in
+            guard try Migrations.migrator.hasCompletedMigrations(db) else { throw StorageError.readOnly(path: path) }
+        }
+        return queue
     }
 
     /// Runs `body` again, a little later each time, while it fails with SQLITE_BUSY and `deadline`
@@ -173,8 +196,18 @@ extension StorageError {
         case .SQLITE_NOTADB, .SQLITE_CORRUPT: self = .notADatabase(path: path)
         case .SQLITE_BUSY, .SQLITE_LOCKED: self = .busy(path: path)
         case .SQLITE_READONLY: self = .readOnly(path: path)
-        case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH: self = .cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
-        default: self = .other(error.message ?? "\(error.resultCode)")
+        case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH: self = .cannotOpen(path: path, reason: Self.reason(error))
+        default: self = .other(Self.reason(error))
         }
+    }
+
+    /// SQLite's text for the error. A backup step that fails (a full disk) leaves the destination
+    /// connection's message at "not an error": the result code's own text is said then.
+    static func reason(_ error: DatabaseError) -> String {
+        if let message = error.message, message != "not an error" { return message }
+        // ResultCode's description reads "13 (database or disk is full)".
+        let described = error.resultCode.description
+        guard let open = described.firstIndex(of: "("), described.hasSuffix(")") else { return described }
+        return String(described[described.index(after: open) ..< described.index(before: described.endIndex)])
     }
 }

@@ -59,13 +59,13 @@ extension LookupError: LocalizedFailure {
     public var message: Message {
         switch self {
         case .notFound(let kind, let query, let suggestions) where suggestions.isEmpty:
-            Message(.notFound, arguments: [kind.name, .text(query)])
+            Message(.notFound, arguments: [kind.name, .text(query.echoed)])
         case .notFound(let kind, let query, let suggestions):
-            Message(.notFoundSuggesting, arguments: [kind.name, .text(query), .text(suggestions.joined(separator: ", "))])
+            Message(.notFoundSuggesting, arguments: [kind.name, .text(query.echoed), .text(suggestions.joined(separator: ", "))])
         case .ambiguous(let kind, let query, let candidates):
-            Message(.ambiguous, arguments: [kind.name, .text(query), .text(candidates.joined(separator: "; "))])
+            Message(.ambiguous, arguments: [kind.name, .text(query.echoed), .text(candidates.joined(separator: "; "))])
         case .duplicateName(let kind, let name, let existing):
-            Message(.alreadyExists, arguments: [kind.name, .text(name), .text(existing)])
+            Message(.alreadyExists, arguments: [kind.name, .text(name.echoed), .text(existing)])
         }
     }
 }

@@ -125,14 +125,14 @@ struct SheetLayout: Equatable {
         }
         var parsedStatus: AttendanceStatus?
         if !status.isEmpty {
-            guard let parsed = AttendanceWords.status(status) else { return .problem(Message(.sheetBadStatus, status)) }
+            guard let parsed = AttendanceWords.status(status) else { return .problem(Message(.sheetBadStatus, status.echoed)) }
             parsedStatus = parsed
         } else if !signature.isEmpty {
             parsedStatus = AttendanceWords.status(signature) ?? .attended
         }
         var parsedRole: Role?
         if !role.isEmpty {
-            guard let parsed = AttendanceWords.role(role) else { return .problem(Message(.sheetBadRole, role)) }
+            guard let parsed = AttendanceWords.role(role) else { return .problem(Message(.sheetBadRole, role.echoed)) }
             parsedRole = parsed
         }
         return .row(AttendanceSheet.Row(line: line, person: person, status: parsedStatus, role: parsedRole))

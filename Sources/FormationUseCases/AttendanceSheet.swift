@@ -51,11 +51,11 @@ public struct AttendanceSheet: Sendable, Equatable {
                     layout = found
                     headingAllowed = false
                     if !ignored.isEmpty {
-                        notices.append(Message(.sheetColumnsIgnored, file, ignored.joined(separator: ", "), SheetColumn.readable))
+                        notices.append(Message(.sheetColumnsIgnored, file, ignored.map(\.echoed).joined(separator: ", "), SheetColumn.readable))
                     }
                     continue
                 case .duplicate(let heading):
-                    problem(record.line, Message(.sheetDuplicateColumn, heading))
+                    problem(record.line, Message(.sheetDuplicateColumn, heading.echoed))
                     headingAllowed = false
                     continue
                 case .notAHeading:
@@ -65,7 +65,7 @@ public struct AttendanceSheet: Sendable, Equatable {
             if record.cells[0].collapsedWhitespace.unicodeScalars.first == "#" { continue }  // a comment line
             headingAllowed = false
             if let control = record.cells.first(where: \.hasControlCharacter) {
-                problem(record.line, Message(.sheetControlCharacter, control.visibleControls))
+                problem(record.line, Message(.sheetControlCharacter, TerminalText.neutralised(control).echoed))
                 continue
             }
             switch layout.row(record.cells, line: record.line) {
@@ -200,13 +200,5 @@ extension String {
 
     var hasControlCharacter: Bool {
         unicodeScalars.contains { $0.properties.generalCategory == .control && !["\t", "\n", "\r"].contains($0) }
-    }
-
-    /// Control characters spelled out (`U+0000`), so that the message itself shows them.
-    var visibleControls: String {
-        unicodeScalars.map { scalar in
-            scalar.properties.generalCategory == .control && !["\t", "\n", "\r"].contains(scalar)
-                ? String(format: "U+%04X", scalar.value) : String(scalar)
-        }.joined()
     }
 }

@@ -10,27 +10,16 @@ public struct CurriculumExport: Sendable {
 
     public init(store: FormationStore) { self.store = store }
 
-    /// Writes curriculum `id` to `path` (nil or `-`: standard output). A file appears whole or not
-    /// at all: it is written beside its final name, synced, then renamed over it.
+    /// Writes curriculum `id` to `path` (nil or `-`: standard output) through `Output`: a file
+    /// appears whole or not at all; the database, devices and links are treated as `Output` says.
     ///
     /// - Returns: how many workshops were written.
-    /// - Throws: `LookupError.notFound`, `FileFailure.unwritable` (exit 73), `StorageError`.
+    /// - Throws: `LookupError.notFound`, `OutputFailure`, `FileFailure.unwritable` (exit 73), `StorageError`.
     @discardableResult
     public func run(curriculum id: Slug, to path: String?) throws -> Int {
         guard let header = try store.curriculumHeader(id) else { throw LookupError.notFound(kind: .curriculum, query: id.rawValue) }
-        guard let path, path != "-" else {
-            return try write(header, to: .fileDescriptor(1, name: "<stdout>"))
-        }
-        let output = try AtomicOutput(path: path)
-        do {
-            let count = try write(header, to: .fileDescriptor(output.descriptor, name: path))
-            try output.commit()
-            return count
-        } catch {
-            output.abandon()
-            if let failure = error as? XMLWriteError { throw FileFailure.unwritable(path, reason: failure.message.text(.en)) }
-            throw error
-        }
+        let output = try Output(path: path, protecting: store.path)
+        return try output.stream { try write(header, to: $0) }
     }
 
     private func write(_ header: CurriculumHeader, to destination: XMLDestination) throws -> Int {
@@ -44,45 +33,4 @@ public struct CurriculumExport: Sendable {
         try writer.finish()
         return count
     }
-}
-
-/// A file written under a temporary name beside its final one, then synced and renamed, so a
-/// crash or power cut leaves either the old file or the new one, never half of it.
-public final class AtomicOutput {
-    public let path: String
-    public let descriptor: Int32
-    private let temporary: String
-    private var done = false
-
-    /// - Throws: `FileFailure.unwritable` when the folder does not exist or is not writable, or
-    ///   `path` is a directory.
-    public init(path: String) throws {
-        var status = stat()
-        if stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR { throw FileFailure.unwritable(path, reason: "is a directory") }
-        let url = URL(fileURLWithPath: path)
-        self.path = path
-        temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).part").path
-        descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw FileFailure.unwritable(path, reason: String(cString: strerror(errno))) }
-    }
-
-    public func commit() throws {
-        done = true
-        let synced = fsync(descriptor) == 0
-        let closed = close(descriptor) == 0
-        guard synced, closed, rename(temporary, path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw FileFailure.unwritable(path, reason: reason)
-        }
-    }
-
-    public func abandon() {
-        guard !done else { return }
-        done = true
-        close(descriptor)
-        unlink(temporary)
-    }
-
-    deinit { abandon() }
 }

@@ -170,11 +170,20 @@ public struct Maintenance: Sendable {
     /// - Parameter replacing: replace `path` if it exists (`--force`).
     /// - Throws: `BackupRefused` when `path` exists (without `replacing`), is the database itself, or
     ///   is a database in use (a `-wal` file beside it);
-    ///   `FileFailure.unwritable` when its folder is missing or not writable, or it is a folder;
+    ///   `FileFailure.unwritable` when its folder is missing or not writable, it is a folder, or the
+    ///   copy could not be written (a full disk);
     ///   `StorageError` for the database.
     public func backup(to path: String, replacing: Bool) throws {
         var status = stat()
-        if stat(path, &status) == 0 {
+        // The files SQLite keeps beside the database (its -wal holds committed changes): never
+        // replaced, even with --force, as no output may replace them.
+        let exists = stat(path, &status) == 0
+        do {
+            try Output.refuseDatabase(Output.followLinks(path), exists: exists ? status : nil, database: store.path, typed: path)
+        } catch {
+            throw BackupRefused.isDatabase(path)
+        }
+        if exists {
             if (status.st_mode & S_IFMT) == S_IFDIR { throw FileFailure.unwritable(path, reason: "is a directory") }
             var database = stat()
             if stat(store.path, &database) == 0, database.st_dev == status.st_dev, database.st_ino == status.st_ino {
@@ -193,7 +202,12 @@ public struct Maintenance: Sendable {
         guard probe >= 0 else { throw FileFailure.unwritable(path, reason: String(cString: strerror(errno))) }
         close(probe)
         do {
-            try store.backup(toNewFile: temporary)
+            do {
+                try store.backup(toNewFile: temporary)
+            } catch StorageError.other(let reason) {
+                // Not the database's fault (busy, damaged: other cases): writing the copy failed.
+                throw FileFailure.unwritable(path, reason: reason)
+            }
             try Self.sync(temporary, path: path)
             guard rename(temporary, path) == 0 else { throw FileFailure.unwritable(path, reason: String(cString: strerror(errno))) }
         } catch {

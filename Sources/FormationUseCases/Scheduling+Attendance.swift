@@ -180,7 +180,7 @@ extension Scheduling {
                 let id = try store.resolve(.person, entry.person)
                 if let earlier = resolved.entries[id] {
                     if let was = earlier.status, let now = entry.status, was != now, let line = entry.line, let first = earlier.line {
-                        problems.append(.init(line: line, message: Message(.sheetTwoStatuses, entry.person, String(first))))
+                        problems.append(.init(line: line, message: Message(.sheetTwoStatuses, entry.person.echoed, String(first))))
                     }
                     if entry.status == nil { continue }  // a row without a status says nothing new
                 } else {

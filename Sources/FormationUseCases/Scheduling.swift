@@ -47,8 +47,12 @@ public struct Scheduling: Sendable {
             let clock = try LocalClock(timeZone: battle.timeZone)
             let times = try span(start, end, clock)
             let (spelled, placeNote) = try Self.battlePlace(place, battleID, tx)
-            let session = try Session(id: .random(), battle: battleID, workshop: entry.ref, start: times.start,
-                                      end: times.end, place: spelled)
+            let session: Session
+            do throws(DomainError) {
+                session = try Session(id: .random(), battle: battleID, workshop: entry.ref, start: times.start, end: times.end, place: spelled)
+            } catch {
+                throw error.timed(start: times.typed.start, end: times.typed.end)
+            }
             let bookings = people.map { ScheduleContext.Booking(person: $0, role: .facilitator) }
             let conflicts = try conflicts(of: session, bookings: bookings, battle: battle, clock: clock, tx)
             try refuseUnlessAllowed(conflicts, force: force)
@@ -254,9 +258,6 @@ public struct Scheduling: Sendable {
         if !blocking.isEmpty { throw ScheduleRefused(conflicts: blocking) }
     }
 
-    /// `place` as this battle already spells it, when it is the same place typed another way
-    /// (`taller mecanico` for `Taller mecánico`), with a note saying so; otherwise as typed (NFC).
-    /// One place, one spelling: the double-booking rule compares places by their spelling.
     static func battlePlace(_ place: String, _ battle: EntityID, _ tx: ScheduleTransaction) throws -> (String, Message?) {
         let typed = NameFolding.composed(place), key = NameFolding.key(typed)
         guard let known = try tx.places(ofBattle: battle).first(where: { NameFolding.key($0) == key }), known != typed else {
@@ -265,15 +266,16 @@ public struct Scheduling: Sendable {
         return (known, Message(.placeSpelledAs, typed, known))
     }
 
-    /// Both times on the battle's clock. The end must come after the start: said with the times
-    /// as typed, not as seconds since 1970. A time the clocks skip is refused; one they show twice is
-    /// taken as the first, with a note.
-    private func span(_ start: String, _ end: String, _ clock: LocalClock) throws(DomainError) -> (start: Int64, end: Int64, notes: [Message]) {
+    /// Both times on the battle's clock, and as typed (normalised) for messages. The end must come
+    /// after the start: said with the times as typed, never as seconds since 1970. A time the clocks
+    /// skip is refused; one they show twice is taken as the first, with a note.
+    private func span(_ start: String, _ end: String, _ clock: LocalClock) throws(DomainError)
+        -> (start: Int64, end: Int64, notes: [Message], typed: (start: String, end: String)) {
         let from = try LocalDateTime(typed: start), to = try LocalDateTime(typed: end)
-        guard from < to else { throw .datesOutOfOrder(start: from.description, end: to.description) }
-        // First occurrences keep the order of the wall-clock times, so `from < to` still holds.
+        // First occurrences keep the order of the wall-clock times, so `from < to` holds for the instants too.
         let first = try clock.resolve(from), last = try clock.resolve(to)
-        return (first.instant, last.instant, [first.note, last.note].compactMap { $0 })
+        guard from < to, first.instant < last.instant else { throw .datesOutOfOrder(start: from.description, end: to.description) }
+        return (first.instant, last.instant, [first.note, last.note].compactMap { $0 }, (from.description, to.description))
     }
 
     func label(_ session: Session, _ clock: LocalClock) -> SessionLabel {
@@ -294,3 +296,4 @@ public struct RetiredWorkshop: Error, Sendable, Equatable, LocalizedFailure {
     public let version: Int
     public var message: Message { Message(.workshopRetired, workshop.description, String(version)) }
 }
+

@@ -119,12 +119,22 @@ struct BattleRecordBuilder: XMLNodeHandler {
         case .session:
             guard let id = uuid(attributes[.id], session), let battle else { return nil }
             let start = try time(attributes[.start]), end = try time(attributes[.end])
-            let value = try Session(id: id, battle: battle.id, workshop: WorkshopRef(parsing: attributes[.workshop] ?? ""),
-                                    start: start, end: end, place: texts[.place] ?? "", cancelled: boolean(attributes[.cancelled]))
-            return .session(value, participations: participations)
+            let workshop = try WorkshopRef(parsing: attributes[.workshop] ?? "")
+            do throws(DomainError) {
+                let value = try Session(id: id, battle: battle.id, workshop: workshop, start: start, end: end,
+                                        place: texts[.place] ?? "", cancelled: boolean(attributes[.cancelled]))
+                return .session(value, participations: participations)
+            } catch {
+                throw error.timed(start: attributes[.start] ?? "", end: attributes[.end] ?? "")
+            }
         case .shift:
             guard let id = uuid(attributes[.id], session), let person = uuid(attributes[.person], session), let battle else { return nil }
-            return .shift(try Shift(id: id, battle: battle.id, person: person, start: time(attributes[.start]), end: time(attributes[.end])))
+            let start = try time(attributes[.start]), end = try time(attributes[.end])
+            do throws(DomainError) {
+                return .shift(try Shift(id: id, battle: battle.id, person: person, start: start, end: end))
+            } catch {
+                throw error.timed(start: attributes[.start] ?? "", end: attributes[.end] ?? "")
+            }
         case .conflict:
             guard let sessionID = uuid(attributes[.session], session), let kind = attributes[.kind] else { return nil }
             return .conflict(session: sessionID, kind: kind, arguments: arguments)

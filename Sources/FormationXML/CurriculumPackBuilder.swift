@@ -234,7 +234,7 @@ struct CurriculumPackBuilder: XMLNodeHandler {
                 let text = session.string(attribute)
                 draft.category = WorkshopCategory(rawValue: text)
                 if draft.category == nil {
-                    session.recordUnlessSchemaSaidSo(XMLIssue(at: element.position, Message(.invalidValue, "category", text)))
+                    session.recordUnlessSchemaSaidSo(XMLIssue(at: element.position, Message(.invalidValue, "category", text.echoed)))
                 }
             case .minutes:
                 draft.minutes = integer("minutes", session.string(attribute), at: element.position, session)
@@ -324,7 +324,7 @@ struct CurriculumPackBuilder: XMLNodeHandler {
         if !digits.isEmpty, digits.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let value = Int(digits) {
             return value
         }
-        session.recordUnlessSchemaSaidSo(XMLIssue(at: position, Message(.invalidValue, field, text)))
+        session.recordUnlessSchemaSaidSo(XMLIssue(at: position, Message(.invalidValue, field, text.echoed)))
         return nil
     }
 }

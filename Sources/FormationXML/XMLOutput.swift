@@ -9,9 +9,13 @@ public import FormationDomain
 /// Why a document could not be written.
 public struct XMLWriteError: Error, Sendable, Equatable, LocalizedFailure {
     public let message: Message
+    /// The `errno` of the `write(2)` that failed, when the destination refused bytes (nil: a value
+    /// the document cannot carry).
+    public let errorCode: Int32?
 
-    public init(_ message: Message) {
+    public init(_ message: Message, errorCode: Int32? = nil) {
         self.message = message
+        self.errorCode = errorCode
     }
 }
 
@@ -59,7 +63,7 @@ final class OutputSink {
         guard let errorCode else { return nil }
         let name: String
         if case .fileDescriptor(_, let given) = destination { name = given } else { name = "(memory)" }
-        return XMLWriteError(Message(.outputUnwritable, name, ByteInput.describe(errorCode)))
+        return XMLWriteError(Message(.outputUnwritable, name, ByteInput.describe(errorCode)), errorCode: errorCode)
     }
 }
 

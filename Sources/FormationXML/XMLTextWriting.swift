@@ -94,7 +94,7 @@ final class XMLTextWriting {
             out.append(UInt8(ascii: "\""))
             return true
         }
-        if !written { throw XMLWriteError(Message(.invalidValue, name, value)) }
+        if !written { throw XMLWriteError(Message(.invalidValue, name, value.echoed)) }
     }
 
     /// - Parameter field: names the text in an error; built only when there is one.
@@ -109,7 +109,7 @@ final class XMLTextWriting {
             }
             return true
         }
-        if !written { throw XMLWriteError(Message(.invalidValue, field(), value)) }
+        if !written { throw XMLWriteError(Message(.invalidValue, field(), value.echoed)) }
         tagOpen = false
         indentNext = false
         try flushIfFull()
@@ -224,6 +224,6 @@ final class XMLTextWriting {
             return false
         }
         let refused = text.utf8.withContiguousStorageIfAvailable(forbidden) ?? forbidden(Array(text.utf8))
-        if refused { throw XMLWriteError(Message(.invalidValue, field(), text)) }
+        if refused { throw XMLWriteError(Message(.invalidValue, field(), text.echoed)) }
     }
 }

@@ -26,11 +26,21 @@ struct Formation: ParsableCommand {
 
     /// Parses, runs, and turns every failure into one line on stderr and a sysexits code
     /// (DESIGN.md §4). Argument errors keep swift-argument-parser's own message and exit 64.
+    /// A broken pipe is an error of `write(2)` (SIGPIPE ignored), so that it becomes exit 74 like a
+    /// full disk; so does a message that stderr refused, after the command has done its work.
     static func main() {
+        signal(SIGPIPE, SIG_IGN)
+        // A closed stdin, stdout or stderr (`>&-`) gets /dev/null read-only in its place: writes
+        // there fail (exit 74) instead of landing in the next file opened, which would take fd 1.
+        for descriptor: Int32 in 0 ... 2 where fcntl(descriptor, F_GETFD) == -1 {
+            let placeholder = open("/dev/null", O_RDONLY)
+            if placeholder >= 0, placeholder != descriptor { dup2(placeholder, descriptor); close(placeholder) }
+        }
         let language = Help.language
         do {
             var command = try parseAsRoot()
             try command.run()
+            if Terminal.standardErrorFailed { Foundation.exit(ExitCodes.ioError) }
         } catch let failure as any LocalizedFailure {
             Terminal.error(failure.message.text(language))
             Foundation.exit(ExitCodes.code(for: failure))
@@ -44,7 +54,21 @@ struct Formation: ParsableCommand {
             for line in failure.lines { Terminal.standardError(line) }
             Foundation.exit(failure.code)
         } catch {
-            exit(withError: error)
+            // swift-argument-parser's own texts (help, version, usage errors) through the same
+            // writes as ours, rather than its `print`, which loses them silently on a full disk.
+            let code = exitCode(for: error)
+            let text = fullMessage(for: error)
+            if code == .success {
+                if !text.isEmpty {
+                    do { try Terminal.data(text) } catch let failure as OutputFailure {
+                        Terminal.error(failure.message.text(language))
+                        Foundation.exit(ExitCodes.ioError)
+                    } catch {}
+                }
+            } else if !text.isEmpty {
+                Terminal.standardError(text)
+            }
+            Foundation.exit(code.rawValue)
         }
     }
 }

@@ -73,11 +73,17 @@ struct CLI {
         process.standardError = err
         process.standardInput = input
         try process.run()
+        // stderr is read on its own thread: a process that fills one pipe while the other is read
+        // (a huge error message) would otherwise wait for the test forever.
+        let errors = Collected<Data>()
+        let errorReader = Thread { errors.append(err.fileHandleForReading.readDataToEndOfFile()) }
+        errorReader.start()
         if let stdin { input.fileHandleForWriting.write(stdin) }
         try input.fileHandleForWriting.close()
         let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        while errors.all.isEmpty { Thread.sleep(forTimeInterval: 0.001) }
+        let errData = errors.all[0]
         return Result(stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
                       code: process.terminationStatus)
     }

@@ -84,8 +84,13 @@ import Testing
 
     @Test func sessionsMustEndAfterTheyStart() {
         let ref = WorkshopRef(curriculum: nil, workshop: Slug(trusted: "w"))
-        #expect(throws: DomainError.datesOutOfOrder(start: "100", end: "100")) {
+        // Said as UTC times, never as seconds since 1970 (issue 15).
+        #expect(throws: DomainError.datesOutOfOrder(start: "1970-01-01T00:01:40Z", end: "1970-01-01T00:01:40Z")) {
             try Session(id: id, battle: id, workshop: ref, start: 100, end: 100, place: "Taller")
         }
+        #expect(throws: DomainError.sessionTooLong(start: "2026-12-01T00:00:00Z", end: "2026-12-03T00:00:00Z")) {
+            try Session(id: id, battle: id, workshop: ref, start: 1_796_083_200, end: 1_796_256_000, place: "Taller")
+        }
+        #expect(ISOInstant.utc(-1) == "1969-12-31T23:59:59Z")
     }
 }

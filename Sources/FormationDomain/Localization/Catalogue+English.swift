@@ -375,5 +375,10 @@ extension Catalogue {
         .helpPersonMerge: "Merge two records of the same worker; every participation and shift is kept.",
         .helpMergeKeep: "The person who stays (name or id).",
         .helpMergeDrop: "The duplicate record; its id will lead to the one kept.",
+        .outputIsDatabase: "{0}: is the database (or a file SQLite keeps beside it): choose another output file",
+        .outputIsSQLite: "{0}: is an SQLite database: choose another output file",
+        .outputReadOnly: "{0}: is read-only: not replaced",
+        .sessionTooLong: "a session lasts at most 24 hours: {0} to {1} is longer (a typo in the date?)",
+        .nameNoncharacter: "invalid {0}: it holds the noncharacter U+{1}, which no file can carry",
     ]
 }

@@ -375,5 +375,10 @@ extension Catalogue {
         .helpPersonMerge: "Une dos registros del mismo trabajador; se conservan todas sus participaciones y turnos.",
         .helpMergeKeep: "La persona que queda (nombre o id).",
         .helpMergeDrop: "El registro repetido; su id llevará a la persona que queda.",
+        .outputIsDatabase: "{0}: es la base de datos (o un archivo que SQLite guarda a su lado): elija otro archivo de salida",
+        .outputIsSQLite: "{0}: es una base de datos SQLite: elija otro archivo de salida",
+        .outputReadOnly: "{0}: es de solo lectura: no se reemplaza",
+        .sessionTooLong: "una sesión dura a lo sumo 24 horas: de {0} a {1} es más (¿un error en la fecha?)",
+        .nameNoncharacter: "{0} inválido: contiene el no-carácter U+{1}, que ningún archivo puede llevar",
     ]
 }

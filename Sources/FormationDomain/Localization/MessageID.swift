@@ -334,4 +334,10 @@ public enum MessageID: String, Sendable, CaseIterable {
     case helpPersonMerge
     case helpMergeKeep
     case helpMergeDrop
+    // Outputs (issue 15)
+    case outputIsDatabase
+    case outputIsSQLite
+    case outputReadOnly
+    case nameNoncharacter
+    case sessionTooLong
 }

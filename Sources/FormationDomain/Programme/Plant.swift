@@ -25,10 +25,14 @@ public struct Plant: Hashable, Sendable, Codable {
 }
 
 /// Trims a name and refuses it when empty, too long, or holding control characters
-/// (which would break tables, CSV sheets and XML exports).
+/// (which would break tables, CSV sheets and XML exports) or noncharacters (U+FFFE, U+FFFF and the
+/// other 64, which XML cannot carry: the name could never be exported).
 func requireName(_ raw: String, field: String) throws(DomainError) -> String {
     let trimmed = raw.trimmed
     guard !trimmed.isEmpty else { throw .emptyName(field: field) }
+    if let found = trimmed.unicodeScalars.first(where: \.properties.isNoncharacterCodePoint) {
+        throw .noncharacter(field: field, scalar: found)
+    }
     guard trimmed.unicodeScalars.count <= 200, !trimmed.unicodeScalars.contains(where: isControlOrFormat)
     else { throw .invalidValue(field: field, value: trimmed) }
     return trimmed

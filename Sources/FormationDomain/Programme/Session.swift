@@ -14,11 +14,12 @@ public struct Session: Hashable, Sendable, Codable {
     /// Longest a session may last. Bounding it lets overlap queries use an index range on `start`.
     public static let maximumSeconds: Int64 = 24 * 3600
 
-    /// - Throws: `.datesOutOfOrder` unless `start < end`; `.invalidValue` for a session longer than
-    ///   a day (a typo in the date, almost surely); `.emptyName` for a blank place.
+    /// - Throws: `.datesOutOfOrder` unless `start < end`; `.sessionTooLong` for a session longer
+    ///   than a day (a typo in the date, almost surely); `.emptyName` for a blank place. Times in
+    ///   these errors are UTC (`ISOInstant.utc`): callers that know the clock say them as typed first.
     public init(id: EntityID, battle: EntityID, workshop: WorkshopRef, start: Int64, end: Int64, place: String, cancelled: Bool = false) throws(DomainError) {
-        guard start < end else { throw .datesOutOfOrder(start: String(start), end: String(end)) }
-        guard end - start <= Session.maximumSeconds else { throw .invalidValue(field: "end", value: String(end)) }
+        guard start < end else { throw .datesOutOfOrder(start: ISOInstant.utc(start), end: ISOInstant.utc(end)) }
+        guard end - start <= Session.maximumSeconds else { throw .sessionTooLong(start: ISOInstant.utc(start), end: ISOInstant.utc(end)) }
         self.id = id
         self.battle = battle
         self.workshop = workshop
@@ -85,7 +86,7 @@ public struct Shift: Hashable, Sendable, Codable {
     }
 
     public init(id: EntityID, battle: EntityID, person: EntityID, start: Int64, end: Int64) throws(DomainError) {
-        guard start < end else { throw .datesOutOfOrder(start: String(start), end: String(end)) }
+        guard start < end else { throw .datesOutOfOrder(start: ISOInstant.utc(start), end: ISOInstant.utc(end)) }
         self.id = id
         self.battle = battle
         self.person = person

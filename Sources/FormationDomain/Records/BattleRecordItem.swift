@@ -12,6 +12,15 @@ public enum BattleRecordItem: Sendable, Equatable {
 
 /// Instants written as ISO 8601 with a UTC offset (`2026-12-01T09:00:00-04:00`), without Foundation.
 public enum ISOInstant {
+    /// `2026-12-01T18:00:00Z`: an instant for a message when no clock is at hand (never the bare
+    /// seconds since 1970, which nobody can read).
+    public static func utc(_ instant: Int64) -> String {
+        let days = instant >= 0 ? instant / 86400 : (instant - 86399) / 86400
+        let seconds = Int(instant - days * 86400)
+        let date = CivilDate(daysSinceEpoch: Int(days))
+        return "\(date)T\(pad2(seconds / 3600)):\(pad2(seconds % 3600 / 60)):\(pad2(seconds % 60))Z"
+    }
+
     /// Seconds since 1970 (UTC), or nil when `text` is not `YYYY-MM-DDTHH:MM:SS` followed by `Z`
     /// or `±HH:MM`.
     public static func parse(_ text: String) -> Int64? {

@@ -34,7 +34,7 @@ public struct BattleExport: Sendable {
         case .record:
             bytes = []
         }
-        try Self.write(bytes, to: path)
+        try write(bytes, to: path)
     }
 
     /// Streams the battle record from the database to the file: canonical (two exports of the
@@ -49,36 +49,11 @@ public struct BattleExport: Sendable {
             try store.reading { tx in try tx.forEachRecordItem(of: battleID) { try writer.write($0) } }
             try writer.finish()
         }
-        guard let path, path != "-" else { return try write(to: .fileDescriptor(1, name: "<stdout>")) }
-        let output = try AtomicOutput(path: path)
-        do {
-            try write(to: .fileDescriptor(output.descriptor, name: path))
-            try output.commit()
-        } catch {
-            output.abandon()
-            if let failure = error as? XMLWriteError { throw FileFailure.unwritable(path, reason: failure.message.text(.en)) }
-            throw error
-        }
+        try Output(path: path, protecting: store.path).stream(write)
     }
 
     /// Small documents are built in memory and written in one go (atomically to a file).
-    static func write(_ bytes: [UInt8], to path: String?) throws {
-        guard let path, path != "-" else {
-            FileHandle.standardOutput.write(Data(bytes))
-            return
-        }
-        let output = try AtomicOutput(path: path)
-        var written = 0
-        while written < bytes.count {
-            let n = bytes[written...].withUnsafeBytes { Foundation.write(output.descriptor, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                let reason = String(cString: strerror(errno))
-                output.abandon()
-                throw FileFailure.unwritable(path, reason: reason)
-            }
-            written += n
-        }
-        try output.commit()
+    func write(_ bytes: [UInt8], to path: String?) throws {
+        try Output.write(bytes, to: path, protecting: store.path)
     }
 }

@@ -10,7 +10,7 @@ enum ICalendar {
         let zone = battle.timeZone
         var lines = [
             "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//SelfFormation//formation \(FormationVersion.current)//EN",
-            "CALSCALE:GREGORIAN", "METHOD:PUBLISH", "X-WR-CALNAME:" + escape(battle.name), "X-WR-TIMEZONE:" + zone,
+            "CALSCALE:GREGORIAN", "METHOD:PUBLISH", "X-WR-CALNAME:" + ICalendarText.escape(battle.name), "X-WR-TIMEZONE:" + zone,
         ]
         lines += timeZone(zone, around: timetable)
         let stamp = utc(Int64(now.timeIntervalSince1970))
@@ -27,20 +27,20 @@ enum ICalendar {
                 "DTSTAMP:\(stamp)",
                 "DTSTART;TZID=\(zone):\(local(session.start, timetable.clock))",
                 "DTEND;TZID=\(zone):\(local(session.end, timetable.clock))",
-                "SUMMARY:" + escape(ScheduleExport.text(timetable.title(entry), language)),
-                "LOCATION:" + escape(session.place),
-                "DESCRIPTION:" + escape(description),
-                "CATEGORIES:" + escape(workshop?.category.rawValue ?? "workshop"),
+                "SUMMARY:" + ICalendarText.escape(ScheduleExport.text(timetable.title(entry), language)),
+                "LOCATION:" + ICalendarText.escape(session.place),
+                "DESCRIPTION:" + ICalendarText.escape(description),
+                "CATEGORIES:" + ICalendarText.escape(workshop?.category.rawValue ?? "workshop"),
                 "STATUS:" + (session.cancelled ? "CANCELLED" : "CONFIRMED"),
             ]
             for facilitator in entry.facilitators {
-                lines.append("ORGANIZER;CN=\(quoteParameter(facilitator.name)):urn:uuid:\(facilitator.id.rawValue)")
+                lines.append("ORGANIZER;CN=\(ICalendarText.quoteParameter(facilitator.name)):urn:uuid:\(facilitator.id.rawValue)")
                 break // RFC 5545 allows one ORGANIZER; the others are in DESCRIPTION.
             }
             lines.append("END:VEVENT")
         }
         lines.append("END:VCALENDAR")
-        return lines.map(fold).joined(separator: "\r\n") + "\r\n"
+        return lines.map(ICalendarText.fold).joined(separator: "\r\n") + "\r\n"
     }
 
     /// A VTIMEZONE with the zone's real offsets: one STANDARD component when the zone has no
@@ -91,44 +91,5 @@ enum ICalendar {
         let day = CivilDate(daysSinceEpoch: Int(instant / 86400))
         let seconds = Int(instant % 86400)
         return String(format: "%04d%02d%02dT%02d%02d%02dZ", day.year, day.month, day.day, seconds / 3600, seconds % 3600 / 60, seconds % 60)
-    }
-
-    /// TEXT values: backslash, semicolon, comma and line breaks escaped (RFC 5545 §3.3.11).
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\\": out += "\\\\"
-            case ";": out += "\\;"
-            case ",": out += "\\,"
-            case "\n": out += "\\n"
-            case "\r": continue
-            default:
-                if scalar.value < 0x20 && scalar != "\t" { continue }
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
-
-    static func quoteParameter(_ text: String) -> String {
-        "\"" + text.replacingOccurrences(of: "\"", with: "'") + "\""
-    }
-
-    /// Folds a content line at 75 octets, never inside a UTF-8 sequence (RFC 5545 §3.1).
-    static func fold(_ line: String) -> String {
-        guard line.utf8.count > 75 else { return line }
-        var out = "", count = 0, limit = 75
-        for character in line {
-            let size = String(character).utf8.count
-            if count + size > limit {
-                out += "\r\n "
-                count = 1
-                limit = 75
-            }
-            out.append(character)
-            count += size
-        }
-        return out
     }
 }

@@ -20,7 +20,7 @@ struct BattleCommand: ParsableCommand {
         func run() throws {
             let id = try Programme(store: global.openStore())
                 .addBattle(name: name, plant: plant, start: start, end: end, timeZone: timeZone)
-            Terminal.output(id.rawValue)
+            try Terminal.data(id.rawValue)
         }
     }
 
@@ -33,7 +33,7 @@ struct BattleCommand: ParsableCommand {
             let battles = try global.openStore().battles()
             switch output.format {
             case .json: try JSONOutput.print(battles.map(BattleJSON.init))
-            case .text: Terminal.output(TextViews.battles(battles, global.language))
+            case .text: try Terminal.output(TextViews.battles(battles, global.language))
             }
         }
     }
@@ -50,7 +50,7 @@ struct BattleCommand: ParsableCommand {
             case .json:
                 try JSONOutput.print(BattleTimetableJSON(timetable))
             case .text:
-                Terminal.output(TextViews.battle(timetable.battle, global.language) + "\n\n" + TimetableText.grid(timetable, global.language))
+                try Terminal.output(TextViews.battle(timetable.battle, global.language) + "\n\n" + TimetableText.grid(timetable, global.language))
             }
         }
     }
@@ -73,7 +73,7 @@ struct BattleCommand: ParsableCommand {
                                          conflicts: entry.conflicts.map(ConflictJSON.init))
                 })
             case .text:
-                Terminal.output(TimetableText.conflicts(found, recorded: recorded, global.language))
+                try Terminal.output(TimetableText.conflicts(found, recorded: recorded, global.language))
             }
         }
     }
@@ -103,14 +103,15 @@ extension BattleCommand {
         @Option(name: .shortAndLong, help: ArgumentHelp(Help.text(.helpOutput), valueName: "file")) var output: String?
 
         func run() throws {
-            let report = try BattleReport.load(global.openStore(), battle: battle)
+            let store = try global.openStore()
+            let report = try BattleReport.load(store, battle: battle)
             let rendered: String
             switch format {
-            case .text: rendered = BattleReportText.render(report, global.language) + "\n"
+            case .text: rendered = TerminalText.neutralised(BattleReportText.render(report, global.language)) + "\n"
             case .json: rendered = try JSONOutput.string(BattleReportJSON(report))
             case .html: rendered = BattleReportHTML.render(report, global.language)
             }
-            try OutputFile.write(rendered, to: output)
+            try OutputFile.write(rendered, to: output, protecting: store.path)
         }
     }
 }

@@ -18,7 +18,7 @@ struct CurriculumCommand: ParsableCommand {
             let list = try global.openStore().curricula()
             switch output.format {
             case .json: try JSONOutput.print(list.map { CurriculumJSON($0.header, workshopCount: $0.workshopCount) })
-            case .text: Terminal.output(CurriculumText.curricula(list, global.language))
+            case .text: try Terminal.output(CurriculumText.curricula(list, global.language))
             }
         }
     }
@@ -38,7 +38,7 @@ struct CurriculumCommand: ParsableCommand {
             case .json:
                 try JSONOutput.print(CurriculumJSON(header, workshopCount: workshops.filter { !$0.retired }.count,
                                                     workshops: workshops.map(WorkshopJSON.init)))
-            case .text: Terminal.output(CurriculumText.curriculum(header, workshops: workshops, global.language))
+            case .text: try Terminal.output(CurriculumText.curriculum(header, workshops: workshops, global.language))
             }
         }
     }
@@ -73,7 +73,7 @@ extension CurriculumCommand {
             }
             switch format.format {
             case .json: try JSONOutput.print(diff)
-            case .text: Terminal.output(DiffText.render(diff, global.language))
+            case .text: try Terminal.output(DiffText.render(diff, global.language))
             }
         }
     }
@@ -97,7 +97,7 @@ struct WorkshopCommand: ParsableCommand {
             let entries = try store.workshops(in: slug)
             switch output.format {
             case .json: try JSONOutput.print(entries.map(WorkshopJSON.init))
-            case .text: Terminal.output(CurriculumText.workshopTable(entries, global.language))
+            case .text: try Terminal.output(CurriculumText.workshopTable(entries, global.language))
             }
         }
     }
@@ -123,7 +123,7 @@ struct WorkshopCommand: ParsableCommand {
                         titles[qualified.description] = TextViews.text(found.workshop.title, global.language)
                     }
                 }
-                Terminal.output(CurriculumText.workshop(
+                try Terminal.output(CurriculumText.workshop(
                     entry, curriculumTitle: header.map { TextViews.text($0.title, global.language) } ?? entry.curriculum.rawValue,
                     prerequisiteTitles: titles, global.language))
             }
@@ -143,14 +143,15 @@ extension WorkshopCommand {
         @Flag(help: ArgumentHelp(Help.text(.helpLineageLearners))) var learners = false
 
         func run() throws {
-            let lineage = try WorkshopLineage.load(global.openStore(), workshop: workshop, allLearners: learners)
+            let store = try global.openStore()
+            let lineage = try WorkshopLineage.load(store, workshop: workshop, allLearners: learners)
             let rendered: String
             switch format {
-            case .text: rendered = LineageText.render(lineage, global.language) + "\n"
-            case .json: rendered = try JSONOutput.string(LineageJSON(lineage))
+            case .text: rendered = TerminalText.neutralised(LineageText.render(lineage, global.language)) + "\n"
+            case .json: rendered = LineageJSON.document(lineage).rendered() + "\n"
             case .dot: rendered = LineageText.dot(lineage) + "\n"
             }
-            try OutputFile.write(rendered, to: output)
+            try OutputFile.write(rendered, to: output, protecting: store.path)
         }
     }
 
@@ -166,7 +167,7 @@ extension WorkshopCommand {
             let list = try WorkshopFacilitators.load(global.openStore(), workshop: workshop, near: near)
             switch output.format {
             case .json: try JSONOutput.print(list.candidates.map(FacilitatorJSON.init))
-            case .text: Terminal.output(FacilitatorsText.render(list, global.language))
+            case .text: try Terminal.output(FacilitatorsText.render(list, global.language))
             }
         }
     }

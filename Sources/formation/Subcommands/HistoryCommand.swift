@@ -11,13 +11,14 @@ struct HistoryCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp(Help.text(.helpOutput), valueName: "file")) var output: String?
 
     func run() throws {
-        let history = try LearningHistory.load(global.openStore(), person: person)
+        let store = try global.openStore()
+        let history = try LearningHistory.load(store, person: person)
         let rendered: String
         switch format {
-        case .text: rendered = HistoryText.render(history, global.language) + "\n"
+        case .text: rendered = TerminalText.neutralised(HistoryText.render(history, global.language)) + "\n"
         case .json: rendered = try JSONOutput.string(HistoryJSON(history))
         case .html: rendered = HistoryHTML.render(history, global.language)
         }
-        try OutputFile.write(rendered, to: output)
+        try OutputFile.write(rendered, to: output, protecting: store.path)
     }
 }

@@ -34,7 +34,7 @@ struct CheckCommand: ParsableCommand {
         case .json:
             try JSONOutput.print(CheckJSON(problems: problems))
         case .text:
-            Terminal.output(problems.isEmpty ? "ok" : problems.map { $0.message.text(global.language) }.joined(separator: "\n"))
+            try Terminal.output(problems.isEmpty ? "ok" : problems.map { $0.message.text(global.language) }.joined(separator: "\n"))
         }
         if !problems.isEmpty {
             let summary = Message(.checkProblems, String(problems.count), store.path).text(global.language)

@@ -17,7 +17,7 @@ struct PersonCommand: ParsableCommand {
 
         func run() throws {
             let id = try Programme(store: global.openStore()).addPerson(name: name, plant: plant, retired: retired, sector: sector)
-            Terminal.output(id.rawValue)
+            try Terminal.data(id.rawValue)
         }
     }
 
@@ -30,7 +30,7 @@ struct PersonCommand: ParsableCommand {
             let people = try global.openStore().people()
             switch output.format {
             case .json: try JSONOutput.print(people.map(PersonJSON.init))
-            case .text: Terminal.output(TextViews.people(people, global.language))
+            case .text: try Terminal.output(TextViews.people(people, global.language))
             }
         }
     }
@@ -46,7 +46,7 @@ struct PersonCommand: ParsableCommand {
             guard let entry = try store.person(store.resolve(.person, person)) else { return }
             switch output.format {
             case .json: try JSONOutput.print(PersonJSON(entry))
-            case .text: Terminal.output(TextViews.person(entry, global.language))
+            case .text: try Terminal.output(TextViews.person(entry, global.language))
             }
         }
     }
@@ -66,7 +66,7 @@ extension PersonCommand {
             Terminal.notice(Message(.mergeDone, outcome.dropped.name, outcome.dropped.id.short, outcome.kept.name, outcome.kept.id.short,
                                     String(outcome.movedParticipations), String(outcome.combinedSessions),
                                     String(outcome.movedShifts)).text(global.language))
-            Terminal.output(outcome.kept.id.rawValue)
+            try Terminal.data(outcome.kept.id.rawValue)
         }
     }
 }

@@ -19,7 +19,7 @@ struct PlantCommand: ParsableCommand {
         func run() throws {
             let id = try Programme(store: global.openStore())
                 .addPlant(name: name, state: state, sector: sector, ownership: ownership)
-            Terminal.output(id.rawValue)
+            try Terminal.data(id.rawValue)
         }
     }
 
@@ -32,7 +32,7 @@ struct PlantCommand: ParsableCommand {
             let plants = try global.openStore().plants()
             switch output.format {
             case .json: try JSONOutput.print(plants.map(PlantJSON.init))
-            case .text: Terminal.output(TextViews.plants(plants, global.language))
+            case .text: try Terminal.output(TextViews.plants(plants, global.language))
             }
         }
     }

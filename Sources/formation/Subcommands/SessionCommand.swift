@@ -29,7 +29,7 @@ struct SessionCommand: ParsableCommand {
             let outcome = try Scheduling(store: global.openStore()).addSession(
                 battle: battle, workshop: workshop, start: start, end: end, place: place, facilitators: facilitator, force: force)
             ScheduleOutput.recorded(outcome, global.language)
-            Terminal.output(outcome.ids[0].rawValue)
+            try Terminal.data(outcome.ids[0].rawValue)
         }
     }
 
@@ -49,7 +49,7 @@ struct SessionCommand: ParsableCommand {
             case .json:
                 try JSONOutput.print(sessions.map { SessionJSON($0, title: timetable.title($0), clock: timetable.clock) })
             case .text:
-                Terminal.output(TimetableText.list(sessions, timetable, global.language))
+                try Terminal.output(TimetableText.list(sessions, timetable, global.language))
             }
         }
     }
@@ -80,8 +80,9 @@ struct SessionCommand: ParsableCommand {
         }
 
         func run() throws {
-            let sheet = try SignInSheet.load(global.openStore(), session: session, seats: seats)
-            try OutputFile.write(SignInSheetHTML.render(sheet, language: global.language), to: output)
+            let store = try global.openStore()
+            let sheet = try SignInSheet.load(store, session: session, seats: seats)
+            try OutputFile.write(SignInSheetHTML.render(sheet, language: global.language), to: output, protecting: store.path)
         }
     }
 }
@@ -107,7 +108,7 @@ struct ShiftCommand: ParsableCommand {
         func run() throws {
             let outcome = try Scheduling(store: global.openStore()).addShift(battle: battle, people: person, start: start, end: end, force: force)
             ScheduleOutput.recorded(outcome, global.language)
-            for id in outcome.ids { Terminal.output(id.rawValue) }
+            for id in outcome.ids { try Terminal.data(id.rawValue) }
         }
     }
 }

@@ -27,6 +27,8 @@ enum ExitCodes {
             }
         case is BackupRefused:
             cannotCreate
+        case let output as OutputFailure:
+            if case .standardStream = output { ioError } else { cannotCreate }
         default:
             dataError
         }

@@ -1,27 +1,11 @@
 import FormationUseCases
 import Foundation
 
-/// Writing results: to stdout, or to a file that appears whole or not at all (written beside it,
-/// then renamed), so a power cut never leaves half a file where the old one was.
+/// Writing results through the one output path (`Output`): to stdout, to a file that appears
+/// whole or not at all, or through to a device or FIFO; never over the database.
 enum OutputFile {
-    static func write(_ text: String, to path: String?) throws {
-        guard let path, path != "-" else {
-            FileHandle.standardOutput.write(Data(text.utf8))
-            return
-        }
-        let url = URL(fileURLWithPath: path)
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw FileFailure.unwritable(path, reason: "is a directory")
-        }
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
-        do {
-            try Data(text.utf8).write(to: temporary)
-            if rename(temporary.path, url.path) != 0 { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw FileFailure.unwritable(path, reason: (error as NSError).localizedDescription)
-        }
+    static func write(_ text: String, to path: String?, protecting database: String) throws {
+        try Output.write(text.utf8, to: path, protecting: database)
     }
 }
 

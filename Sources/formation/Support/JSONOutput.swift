@@ -6,6 +6,6 @@ enum JSONOutput {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data = try encoder.encode(value)
-        Terminal.output(String(decoding: data, as: UTF8.self))
+        try Terminal.data(String(decoding: data, as: UTF8.self))
     }
 }

@@ -1,13 +1,32 @@
-import Foundation
+import FormationUseCases
 
-/// Data to stdout, messages to stderr (DESIGN.md §4).
+/// Data to stdout, messages to stderr (DESIGN.md §4), every byte through `write(2)`
+/// (`DescriptorWriting`), never `FileHandle` or `print`: a full disk, a closed stream or a broken
+/// pipe is exit 74 with one line, never a crash, whether the command's change is committed or not.
 enum Terminal {
-    static func output(_ text: String) {
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    /// Whether a message could not be written to stderr; `Formation.main` then exits 74.
+    /// `nonisolated(unsafe)`: the command runs on the main thread only, and this is set and read there.
+    nonisolated(unsafe) private(set) static var standardErrorFailed = false
+
+    /// Human text and a final newline on stdout, control characters made visible
+    /// (`TerminalText.neutralised`).
+    /// - Throws: `OutputFailure.standardStream` (exit 74).
+    static func output(_ text: String) throws {
+        try data(TerminalText.neutralised(text))
     }
 
+    /// Machine text (JSON, ids) and a final newline on stdout, as it is.
+    /// - Throws: `OutputFailure.standardStream` (exit 74).
+    static func data(_ text: String) throws {
+        if let code = DescriptorWriting.writeAll(1, (text + "\n").utf8) {
+            throw OutputFailure.standardStream("<stdout>", reason: DescriptorWriting.describe(code))
+        }
+    }
+
+    /// One message line on stderr, control characters made visible. A failure is remembered, not
+    /// thrown: the command goes on, and ends with exit 74.
     static func standardError(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        if DescriptorWriting.writeAll(2, (TerminalText.neutralised(text) + "\n").utf8) != nil { standardErrorFailed = true }
     }
 
     static func error(_ text: String) {

@@ -1,22 +1,9 @@
-/// Escaping for the HTML pages we print (sign-in sheets, learning records): every text that came
-/// from a person or a file goes through here.
+import FormationUseCases
+
+/// The HTML pages we print (sign-in sheets, learning records, reports); their text is escaped by
+/// `HTMLText` (per Unicode scalar).
 enum HTML {
-    /// Per Unicode scalar: a combining mark after `<` makes one `Character` of both, which a
-    /// switch on characters would let through.
-    static func escape(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out.append(contentsOf: "&amp;".unicodeScalars)
-            case "<": out.append(contentsOf: "&lt;".unicodeScalars)
-            case ">": out.append(contentsOf: "&gt;".unicodeScalars)
-            case "\"": out.append(contentsOf: "&quot;".unicodeScalars)
-            case "'": out.append(contentsOf: "&#39;".unicodeScalars)
-            default: out.append(scalar)
-            }
-        }
-        return String(out)
-    }
+    static func escape(_ text: String) -> String { HTMLText.escape(text) }
 
     /// A whole self-contained page: inline CSS for screen and print, no external assets.
     ///

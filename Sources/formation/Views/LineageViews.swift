@@ -47,9 +47,7 @@ enum LineageText {
 
     /// A Graphviz digraph: one node per person, one edge per teacher, learner and battle.
     static func dot(_ lineage: WorkshopLineage) -> String {
-        func quoted(_ text: String) -> String {
-            "\"" + text.replacingAll("\\", with: "\\\\").replacingAll("\"", with: "\\\"").replacingAll("\n", with: "\\n") + "\""
-        }
+        let quoted = DOTText.quoted
         var lines = ["digraph lineage {",
                      "  label=\(quoted(lineage.workshop.ref.description));",
                      "  rankdir=TB;",
@@ -76,67 +74,37 @@ enum LineageText {
     }
 }
 
-extension String {
-    /// Every occurrence of `target` replaced (without Foundation's bridging).
-    func replacingAll(_ target: Character, with replacement: String) -> String {
-        var out = ""
-        for character in self { if character == target { out += replacement } else { out.append(character) } }
-        return out
-    }
-}
-
-struct LineageJSON: Encodable {
-    struct Edge: Encodable {
-        let teacher: String
-        let learner: String
-        let session: String
-        let battle: String
-        let date: String
-    }
-
-    struct Node: Encodable {
-        let id: String
-        let name: String
-        @NullEncoded var elided: String?
-        let taught: [Teaching]
-
-    }
-
-    struct Teaching: Encodable {
-        let battle: String
-        let battleName: String
-        let date: String
-        let sessions: [String]
-        let learners: [Node]
-        let attended: Int
-        let unlisted: Int
-    }
-
-    let workshop: String
-    let title: TextJSON
-    let allLearners: Bool
-    let people: [PersonRefJSON]
-    let edges: [Edge]
-    let roots: [Node]
-
-    init(_ lineage: WorkshopLineage) {
-        workshop = lineage.workshop.ref.description
-        title = TextJSON(lineage.workshop.workshop.title)
-        allLearners = lineage.allLearners
-        people = lineage.lineage.people.map { PersonRefJSON(id: $0.rawValue, name: lineage.name($0)) }
-        edges = lineage.lineage.edges.map {
-            Edge(teacher: $0.teacher.rawValue, learner: $0.learner.rawValue, session: $0.session.rawValue,
-                 battle: $0.battle.rawValue, date: $0.date.description)
+/// `workshop lineage --format json` (README): a `JSONTree`, since the tree nests four levels per
+/// generation and `JSONEncoder` gives up at 512 (128 generations, short of the 200 shown).
+enum LineageJSON {
+    static func document(_ lineage: WorkshopLineage) -> JSONTree {
+        func node(_ tree: TeachingLineage.Node) -> JSONTree {
+            .object([
+                "id": .string(tree.person.rawValue), "name": .string(lineage.name(tree.person)),
+                "elided": .optional(tree.elided?.rawValue),
+                "taught": .array(tree.teachings.map { teaching in
+                    .object([
+                        "battle": .string(teaching.battle.rawValue), "battleName": .string(lineage.battleName(teaching.battle)),
+                        "date": .string(teaching.date.description), "sessions": .array(teaching.sessions.map { .string($0.rawValue) }),
+                        "learners": .array(teaching.learners.map(node)), "attended": .int(teaching.attended),
+                        "unlisted": .int(teaching.unlisted),
+                    ])
+                }),
+            ])
         }
-        func node(_ tree: TeachingLineage.Node) -> Node {
-            Node(id: tree.person.rawValue, name: lineage.name(tree.person), elided: tree.elided?.rawValue,
-                 taught: tree.teachings.map { teaching in
-                     Teaching(battle: teaching.battle.rawValue, battleName: lineage.battleName(teaching.battle),
-                              date: teaching.date.description, sessions: teaching.sessions.map(\.rawValue),
-                              learners: teaching.learners.map(node), attended: teaching.attended, unlisted: teaching.unlisted)
-                 })
-        }
-        roots = lineage.lineage.roots.map(node)
+        var title: [String: JSONTree] = [:]
+        for variant in lineage.workshop.workshop.title.variants { title[variant.language] = .string(variant.text) }
+        return .object([
+            "workshop": .string(lineage.workshop.ref.description),
+            "title": .object(title),
+            "allLearners": .bool(lineage.allLearners),
+            "people": .array(lineage.lineage.people.map { .object(["id": .string($0.rawValue), "name": .string(lineage.name($0))]) }),
+            "edges": .array(lineage.lineage.edges.map {
+                .object(["teacher": .string($0.teacher.rawValue), "learner": .string($0.learner.rawValue),
+                         "session": .string($0.session.rawValue), "battle": .string($0.battle.rawValue), "date": .string($0.date.description)])
+            }),
+            "roots": .array(lineage.lineage.roots.map(node)),
+        ])
     }
 }
 
