@@ -28,6 +28,8 @@ public enum DomainError: Error, Equatable, Sendable {
     case outlineTooLong(workshop: String, outline: Int, duration: Int)
     case duplicateWorkshop(String)
     case unknownPrerequisite(workshop: String, prerequisite: String)
+    /// A prerequisite from a curriculum that is neither stored nor in the same import.
+    case missingCurriculum(workshop: String, prerequisite: String, curriculum: String)
     case prerequisiteCycle([String])
     case selfPrerequisite(String)
 
@@ -68,6 +70,7 @@ public enum DomainError: Error, Equatable, Sendable {
             Message(.outlineTooLong, workshop, String(outline), String(duration))
         case .duplicateWorkshop(let id): Message(.duplicateWorkshop, id)
         case .unknownPrerequisite(let workshop, let prerequisite): Message(.unknownPrerequisite, workshop, prerequisite)
+        case .missingCurriculum(let workshop, let prerequisite, let curriculum): Message(.missingCurriculum, workshop, prerequisite, curriculum)
         case .prerequisiteCycle(let cycle): Message(.prerequisiteCycle, cycle.joined(separator: " → "))
         case .selfPrerequisite(let id): Message(.selfPrerequisite, id)
         }

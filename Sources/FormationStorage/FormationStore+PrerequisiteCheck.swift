@@ -74,6 +74,14 @@ extension CurriculumTransaction {
         for (node, prerequisite) in missing {
             let (ref, position) = try workshop(numbered: node)
             let shown = prerequisite.curriculum == ref.curriculum ? prerequisite.workshop.rawValue : prerequisite.description
+            // A whole curriculum missing (neither stored nor in this call) is named, so that the person
+            // knows which pack to add to the same import.
+            if let other = prerequisite.curriculum, other != ref.curriculum,
+               try !Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM curriculum WHERE id = ?)", arguments: [other.rawValue])! {
+                problems.append(PrerequisiteProblem(workshop: ref, position: position, error: .missingCurriculum(
+                    workshop: ref.workshop.rawValue, prerequisite: shown, curriculum: other.rawValue)))
+                continue
+            }
             problems.append(PrerequisiteProblem(workshop: ref, position: position, error: .unknownPrerequisite(
                 workshop: ref.workshop.rawValue, prerequisite: shown)))
         }

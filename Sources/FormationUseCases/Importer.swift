@@ -30,7 +30,9 @@ public struct Importer: Sendable {
             // Per curriculum read: its file, where its header and each workshop start.
             var places: [Slug: (file: String, header: XMLPosition, workshops: FilePositions)] = [:]
             var incoming = Set<Slug>()
-            for source in sources {
+            // Packs first, then records: a record's workshops come from the packs of the same call,
+            // whatever order the files were named in (`formation import usb/*.xml`).
+            for source in sources.filter({ $0.kind != .battleRecord }) + sources.filter({ $0.kind == .battleRecord }) {
                 var problems: [FileProblem] = []
                 if source.kind == .battleRecord {
                     var consumer = RecordImportConsumer(transaction: transaction.schedule, file: source.name)

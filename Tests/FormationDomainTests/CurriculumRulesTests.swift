@@ -99,7 +99,7 @@ enum Sample {
         #expect(diff.removed == ["a"])
         #expect(diff.changed.map(\.workshop) == ["b"])
         #expect(diff.changed[0].fields.map(\.field) == ["title", "duration"])
-        #expect(diff.changed[0].fields[1].old == "60" && diff.changed[0].fields[1].new == "90")
+        #expect(diff.changed[0].fields[1].old == .plain("60") && diff.changed[0].fields[1].new == .plain("90"))
         #expect(diff.metadata.isEmpty)
     }
 

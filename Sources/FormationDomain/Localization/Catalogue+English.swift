@@ -30,6 +30,7 @@ extension Catalogue {
         .participantLimits: "participant limits are wrong: at least {0}, at most {1}",
         .outlineTooLong: "workshop '{0}': the outline adds up to {1} minutes, more than its {2} minutes",
         .duplicateWorkshop: "workshop id '{0}' appears more than once",
+        .missingCurriculum: "workshop '{0}' requires '{1}', from the curriculum '{2}', which this database does not have: import the '{2}' pack in the same call",
         .unknownPrerequisite: "workshop '{0}' requires '{1}', which is neither in this import nor in the database",
         .prerequisiteCycle: "prerequisites form a cycle: {0}",
         .selfPrerequisite: "workshop '{0}' lists itself as a prerequisite",

@@ -30,6 +30,7 @@ extension Catalogue {
         .participantLimits: "los límites de participantes están mal: mínimo {0}, máximo {1}",
         .outlineTooLong: "taller '{0}': las actividades suman {1} minutos, más que sus {2} minutos",
         .duplicateWorkshop: "el identificador de taller '{0}' aparece más de una vez",
+        .missingCurriculum: "el taller '{0}' requiere '{1}', del currículo '{2}', que esta base de datos no tiene: importe el paquete '{2}' en la misma llamada",
         .unknownPrerequisite: "el taller '{0}' requiere '{1}', que no está ni en esta importación ni en la base de datos",
         .prerequisiteCycle: "los prerrequisitos forman un ciclo: {0}",
         .selfPrerequisite: "el taller '{0}' se exige a sí mismo como prerrequisito",

@@ -13,6 +13,7 @@ public enum MessageID: String, Sendable, CaseIterable {
     case outlineTooLong
     case duplicateWorkshop
     case unknownPrerequisite
+    case missingCurriculum
     case prerequisiteCycle
     case selfPrerequisite
     case invalidDateTime

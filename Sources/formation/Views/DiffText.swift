@@ -21,6 +21,6 @@ enum DiffText {
     }
 
     private static func field(_ change: CurriculumDiff.FieldChange) -> [String] {
-        ["  \(change.field):", "    - " + Table.truncate(change.old, 200), "    + " + Table.truncate(change.new, 200)]
+        ["  \(change.field):", "    - " + Table.truncate(change.old.rendered, 200), "    + " + Table.truncate(change.new.rendered, 200)]
     }
 }

@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+
+/// One `import` call takes packs and records in any order, names the pack a missing curriculum
+/// comes from, and `curriculum diff --format json` shows texts as `{en, es}` (issue 20).
+@Suite struct ImportOrderTests {
+    /// A battle record exported from a battle with one session.
+    func record() throws -> (cli: CLI, path: String) {
+        let cli = try BattleCommandTests().battle()
+        try #require(try BattleCommandTests().addSession(cli, "proportion-by-eye", "2026-12-01 09:00", "2026-12-01 11:00",
+                                                       place: "Taller", facilitator: "Ana Rivas").code == 0)
+        let path = cli.directory.appendingPathComponent("batalla.xml").path
+        try #require(try cli.run("battle", "export", "Batalla de La Gaviota", "--as", "record", "-o", path).code == 0)
+        return (cli, path)
+    }
+
+    @Test func aRecordBeforeItsPacksImports() throws {
+        let (_, path) = try record()
+        let fresh = try CLI()
+        let result = try fresh.run(arguments: ["import", path] + CurriculumCommandTests.packs.reversed())
+        #expect(result.code == 0, "\(result.stderr)")
+        #expect((try fresh.json("session", "list", "--battle", "Batalla de La Gaviota") as? [Any])?.count == 1)
+    }
+
+    @Test func aMissingCurriculumIsNamedWithItsPack() throws {
+        let cli = try CLI()
+        let drawing = try #require(CurriculumCommandTests.packs.first { $0.hasSuffix("freehand-drawing.xml") })
+        let alone = try cli.run("import", drawing)
+        #expect(alone.code == 65)
+        #expect(alone.stderr.contains("which this database does not have: import the '"), "\(alone.stderr)")
+        #expect(try cli.run(arguments: ["import"] + CurriculumCommandTests.packs).code == 0)
+    }
+
+    @Test func diffShowsTextsByLanguage() throws {
+        let cli = try CLI()
+        let drawing = try #require(CurriculumCommandTests.packs.first { $0.hasSuffix("freehand-drawing.xml") })
+        let original = try String(contentsOfFile: drawing, encoding: .utf8)
+        let edited = original.replacingOccurrences(of: "id=\"freehand-drawing\" version=\"1\"", with: "id=\"freehand-drawing\" version=\"2\"")
+            .replacingOccurrences(of: "<title xml:lang=\"en\">Freehand drawing of mechanical parts</title>",
+                                  with: "<title xml:lang=\"en\">Drawing parts by hand</title>")
+        try #require(edited != original)
+        let path = cli.directory.appendingPathComponent("new.xml").path
+        try edited.write(toFile: path, atomically: true, encoding: .utf8)
+        let diff = try #require(try cli.json("curriculum", "diff", drawing, path) as? [String: Any])
+        let title = try #require((diff["metadata"] as? [[String: Any]])?.first { $0["field"] as? String == "title" })
+        #expect((title["old"] as? [String: String])?["en"] == "Freehand drawing of mechanical parts")
+        #expect((title["new"] as? [String: String])?["en"] == "Drawing parts by hand")
+        #expect((title["new"] as? [String: String])?["es"] == "Dibujo a mano alzada de piezas mecánicas")
+    }
+}
