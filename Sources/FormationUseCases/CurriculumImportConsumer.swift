@@ -45,6 +45,10 @@ struct CurriculumImportConsumer: CurriculumPackConsumer {
     private var current = Set<Slug>()
     /// The stored copy's workshops kept as retired once the file is taken.
     private(set) var retired: [Slug] = []
+    /// Comparing: each workshop's prerequisites (qualified) and where it starts, so that a version
+    /// conflict can also report the file's own graph problems (a prerequisite that leads nowhere,
+    /// a cycle) instead of hiding them behind the conflict.
+    private var compared: [(ref: WorkshopRef, prerequisites: [WorkshopRef], position: XMLPosition)] = []
 
     init(transaction: CurriculumTransaction, file: String, replace: Bool, texts: Bool = true) {
         self.transaction = transaction
@@ -111,6 +115,8 @@ struct CurriculumImportConsumer: CurriculumPackConsumer {
                 try transaction.insert(workshop, in: header.id, position: workshopCount, texts: texts)
             }
         case .compare:
+            compared.append((WorkshopRef(curriculum: header.id, workshop: workshop.id),
+                             workshop.prerequisites.map { $0.qualified(in: header.id) }, position))
             let stored = current.contains(workshop.id) ? try transaction.storedWorkshop(header.id, workshop.id) : nil
             if let stored {
                 if stored != workshop {
@@ -154,8 +160,20 @@ struct CurriculumImportConsumer: CurriculumPackConsumer {
                 problems.append(FileProblem(file: file, line: headerPosition.line, column: headerPosition.column,
                                             message: Message(.versionConflict, header.id.rawValue, String(header.version)),
                                             details: changes))
+                try reportGraphProblems(of: header.id)
             }
             return .unchanged
+        }
+    }
+
+    /// The file's prerequisites against everything stored but its own stored copy: what importing
+    /// it with `--replace` would run into.
+    private mutating func reportGraphProblems(of curriculum: Slug) throws {
+        var graph = try transaction.prerequisiteGraph().filter { $0.key.curriculum != curriculum }
+        for entry in compared { graph[entry.ref] = entry.prerequisites }
+        let places = Dictionary(compared.map { ($0.ref, $0.position) }, uniquingKeysWith: { first, _ in first })
+        for (ref, error) in CurriculumRules.graphProblems(in: graph, incoming: compared.map(\.ref)) {
+            problem(at: places[ref] ?? headerPosition, error.message)
         }
     }
 

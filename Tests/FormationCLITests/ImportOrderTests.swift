@@ -47,4 +47,23 @@ import Testing
         #expect((title["new"] as? [String: String])?["en"] == "Drawing parts by hand")
         #expect((title["new"] as? [String: String])?["es"] == "Dibujo a mano alzada de piezas mecánicas")
     }
+
+    @Test func aSameVersionConflictStillReportsThePacksOwnProblems() throws {
+        let cli = try CLI()
+        try #require(try cli.run(arguments: ["import"] + CurriculumCommandTests.packs).code == 0)
+        let drawing = try #require(CurriculumCommandTests.packs.first { $0.hasSuffix("freehand-drawing.xml") })
+        let original = try String(contentsOfFile: drawing, encoding: .utf8)
+        // Same version, a changed title, and a prerequisite that leads nowhere.
+        let edited = original
+            .replacingOccurrences(of: "<title xml:lang=\"en\">Freehand drawing of mechanical parts</title>",
+                                  with: "<title xml:lang=\"en\">Drawing parts by hand</title>")
+            .replacingOccurrences(of: "<requires ref=\"proportion-by-eye\"/>", with: "<requires ref=\"no-such-workshop\"/>")
+        try #require(edited != original && edited.contains("no-such-workshop"))
+        let path = cli.directory.appendingPathComponent("edited.xml").path
+        try edited.write(toFile: path, atomically: true, encoding: .utf8)
+        let result = try cli.run("import", path)
+        #expect(result.code == 65)
+        #expect(result.stderr.contains("version 1"), "\(result.stderr)")
+        #expect(result.stderr.contains("requires 'no-such-workshop'"), "\(result.stderr)")
+    }
 }
