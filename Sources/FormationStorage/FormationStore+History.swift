@@ -175,6 +175,9 @@ extension ScheduleTransaction {
             INSERT INTO personAlias (droppedId, keptId) VALUES (?, ?)
             ON CONFLICT (droppedId) DO UPDATE SET keptId = excluded.keptId
             """, arguments: [dropped.rawValue, kept.rawValue])
+        // A kept id that was itself an alias (two plants merged the same pair in opposite
+        // directions) is a person again: it leads nowhere else.
+        try db.execute(sql: "DELETE FROM personAlias WHERE droppedId = keptId")
     }
 
     public func person(_ id: EntityID) throws -> Person? {

@@ -24,6 +24,13 @@ extension ScheduleTransaction {
             """), arguments: [id.rawValue]).map(EntityID.init(trusted:))
     }
 
+    /// Every person's id, name and home plant: for likely duplicates, compared by folded name.
+    public func everyPersonName() throws -> [(EntityID, String, EntityID?)] {
+        try Row.fetchAll(db, sql: "SELECT id, name, plantId FROM person").map {
+            (EntityID(trusted: $0[0]), $0[1], ($0[2] as String?).map(EntityID.init(trusted:)))
+        }
+    }
+
     public func insertPerson(_ person: Person) throws {
         // A prepared statement rather than `PersonRecord.insert`, which costs ~66,000 instructions a
         // person (BENCHMARKS.md, record import); the columns are those of PersonRecord.
@@ -104,11 +111,19 @@ extension ScheduleTransaction {
         try body(.battle(battle))
         // Columns read by position below: a large battle has tens of thousands of rows, and decoding
         // them through Codable or by column name was a fifth of the export (BENCHMARKS.md).
+        // Who was merged into each of them travels too, so that the other plant merges them as well.
+        var aliases: [String: [EntityID]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT keptId, droppedId FROM personAlias WHERE keptId IN (\(people)) ORDER BY droppedId",
+                                    arguments: ["b": battleID.rawValue]) {
+            aliases[row[0], default: []].append(EntityID(trusted: row[1]))
+        }
         let persons = try Row.fetchCursor(db, sql: "SELECT id, name, plantId, retired, sector FROM person WHERE id IN (\(people)) ORDER BY id",
                                           arguments: ["b": battleID.rawValue])
         while let row = try persons.next() {
-            try body(.person(try Person(id: EntityID(trusted: row[0]), name: row[1], plant: (row[2] as String?).map(EntityID.init(trusted:)),
-                                        retired: row[3], sector: (row[4] as String?).flatMap(Sector.init(rawValue:)))))
+            let id: String = row[0]
+            try body(.person(try Person(id: EntityID(trusted: id), name: row[1], plant: (row[2] as String?).map(EntityID.init(trusted:)),
+                                        retired: row[3], sector: (row[4] as String?).flatMap(Sector.init(rawValue:))),
+                             aliases: aliases[id] ?? []))
         }
 
         let participations = try Row.fetchCursor(db, sql: """

@@ -54,6 +54,10 @@ public struct ImportReport: Sendable, Equatable {
         public let sessionsAdded: Int
         public let sessionsKnown: Int
         public let peopleAdded: Int
+        /// People merged here because the record carries merges made at the other plant.
+        public var peopleMerged = 0
+        /// Added people who may be someone already here: one line each, with the command that merges them.
+        public var possibleDuplicates: [Message] = []
     }
 
     public internal(set) var entries: [Entry] = []

@@ -46,8 +46,13 @@ public struct Importer: Sendable {
                     try consumer.finish(checking: Scheduling(store: store))
                     problems += consumer.problems
                     if problems.isEmpty, let battle = consumer.battle {
-                        report.records.append(.init(file: source.name, battle: battle.name, sessionsAdded: consumer.sessionsAdded,
-                                                    sessionsKnown: consumer.sessionsKnown, peopleAdded: consumer.peopleAdded))
+                        var entry = ImportReport.RecordEntry(file: source.name, battle: battle.name, sessionsAdded: consumer.sessionsAdded,
+                                                             sessionsKnown: consumer.sessionsKnown, peopleAdded: consumer.peopleAdded)
+                        entry.peopleMerged = consumer.mergesApplied
+                        entry.possibleDuplicates = consumer.possibleDuplicates.map {
+                            Message(.possibleDuplicate, $0.added.name, $0.added.id.short, $0.existingName, $0.existing.short)
+                        }
+                        report.records.append(entry)
                     }
                     report.problems += Self.capped(problems, file: source.name)
                     continue

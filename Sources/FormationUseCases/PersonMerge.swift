@@ -52,46 +52,50 @@ public struct PersonMerge: Sendable {
     public func run(keep: String, drop: String) throws -> Outcome {
         let keptID = try store.resolve(.person, keep)
         let droppedID = try store.resolve(.person, drop)
-        return try store.inScheduleTransaction { tx in
-            guard var kept = try tx.person(keptID) else { throw LookupError.notFound(kind: .person, query: keep) }
-            guard keptID != droppedID else { throw PersonMergeRefused.samePerson(kept.name) }
-            guard let dropped = try tx.person(droppedID) else { throw LookupError.notFound(kind: .person, query: drop) }
+        return try store.inScheduleTransaction { tx in try Self.merge(keep: keptID, drop: droppedID, in: tx) }
+    }
 
-            let pairs = PersonMergeRules.doubleBookings(kept: try tx.liveSessions(ofPerson: keptID), dropped: try tx.liveSessions(ofPerson: droppedID))
-            if !pairs.isEmpty {
-                var clocks: [EntityID: LocalClock] = [:]
-                func label(_ session: Session) throws -> String {
-                    if clocks[session.battle] == nil, let battle = try tx.battle(session.battle) {
-                        clocks[session.battle] = try? LocalClock(timeZone: battle.timeZone)
-                    }
-                    let when = clocks[session.battle].map { $0.label(start: session.start, end: session.end) } ?? ""
-                    return SessionLabel(id: session.id, workshop: session.workshop.description, place: session.place, when: when).description
+    /// `run(keep:drop:)` inside a transaction already open: a record that carries a merge made at
+    /// another plant applies it here with the same rules.
+    static func merge(keep keptID: EntityID, drop droppedID: EntityID, in tx: ScheduleTransaction) throws -> Outcome {
+        guard var kept = try tx.person(keptID) else { throw LookupError.notFound(kind: .person, query: keptID.rawValue) }
+        guard keptID != droppedID else { throw PersonMergeRefused.samePerson(kept.name) }
+        guard let dropped = try tx.person(droppedID) else { throw LookupError.notFound(kind: .person, query: droppedID.rawValue) }
+
+        let pairs = PersonMergeRules.doubleBookings(kept: try tx.liveSessions(ofPerson: keptID), dropped: try tx.liveSessions(ofPerson: droppedID))
+        if !pairs.isEmpty {
+            var clocks: [EntityID: LocalClock] = [:]
+            func label(_ session: Session) throws -> String {
+                if clocks[session.battle] == nil, let battle = try tx.battle(session.battle) {
+                    clocks[session.battle] = try? LocalClock(timeZone: battle.timeZone)
                 }
-                let listed = try pairs.prefix(PersonMergeRefused.listedPairs).map { "\(try label($0.kept)) ↔ \(try label($0.dropped))" }
-                throw PersonMergeRefused.doubleBooked(kept: kept.name, dropped: dropped.name, pairs: listed,
-                                                      more: pairs.count - listed.count)
+                let when = clocks[session.battle].map { $0.label(start: session.start, end: session.end) } ?? ""
+                return SessionLabel(id: session.id, workshop: session.workshop.description, place: session.place, when: when).description
             }
-
-            let keptParticipations = Dictionary(try tx.participationRecords(ofPerson: keptID).map { ($0.session, $0) },
-                                                uniquingKeysWith: { first, _ in first })
-            var combined = 0
-            for participation in try tx.participationRecords(ofPerson: droppedID) {
-                guard let existing = keptParticipations[participation.session] else { continue }
-                try tx.upsert(PersonMergeRules.combined(existing, participation))
-                try tx.deleteParticipation(session: participation.session, person: droppedID)
-                combined += 1
-            }
-            let moved = try tx.moveParticipations(from: droppedID, to: keptID)
-            let shifts = try tx.moveShifts(from: droppedID, to: keptID)
-            if kept.plant == nil || kept.sector == nil {
-                kept.plant = kept.plant ?? dropped.plant
-                kept.sector = kept.sector ?? dropped.sector
-                try tx.update(kept)
-            }
-            try tx.alias(droppedID, to: keptID)
-            try tx.deletePerson(droppedID)
-            return Outcome(kept: kept, dropped: dropped, movedParticipations: moved, combinedSessions: combined,
-                           movedShifts: shifts, participations: keptParticipations.count + moved)
+            let listed = try pairs.prefix(PersonMergeRefused.listedPairs).map { "\(try label($0.kept)) ↔ \(try label($0.dropped))" }
+            throw PersonMergeRefused.doubleBooked(kept: kept.name, dropped: dropped.name, pairs: listed,
+                                                  more: pairs.count - listed.count)
         }
+
+        let keptParticipations = Dictionary(try tx.participationRecords(ofPerson: keptID).map { ($0.session, $0) },
+                                            uniquingKeysWith: { first, _ in first })
+        var combined = 0
+        for participation in try tx.participationRecords(ofPerson: droppedID) {
+            guard let existing = keptParticipations[participation.session] else { continue }
+            try tx.upsert(PersonMergeRules.combined(existing, participation))
+            try tx.deleteParticipation(session: participation.session, person: droppedID)
+            combined += 1
+        }
+        let moved = try tx.moveParticipations(from: droppedID, to: keptID)
+        let shifts = try tx.moveShifts(from: droppedID, to: keptID)
+        if kept.plant == nil || kept.sector == nil {
+            kept.plant = kept.plant ?? dropped.plant
+            kept.sector = kept.sector ?? dropped.sector
+            try tx.update(kept)
+        }
+        try tx.alias(droppedID, to: keptID)
+        try tx.deletePerson(droppedID)
+        return Outcome(kept: kept, dropped: dropped, movedParticipations: moved, combinedSessions: combined,
+                       movedShifts: shifts, participations: keptParticipations.count + moved)
     }
 }

@@ -28,6 +28,13 @@ struct RecordImportConsumer: BattleRecordConsumer {
     private(set) var sessionsAdded = 0
     private(set) var sessionsKnown = 0
     private(set) var peopleAdded = 0
+    /// People of this database merged because the record says another plant merged them.
+    private(set) var mergesApplied = 0
+    /// People the record added whose name (folded) matches someone else's at the same plant: the
+    /// same worker registered at two plants, perhaps. Pointed out, never merged.
+    private(set) var possibleDuplicates: [(added: Person, existing: EntityID, existingName: String)] = []
+    /// Everyone here by plant and folded name, read when the record first adds someone.
+    private var folded: [String: [(id: EntityID, name: String)]]?
     /// Workshops sessions refer to that this database lacks, with the first place each is named.
     private(set) var missingWorkshops: [WorkshopRef: XMLPosition] = [:]
     /// Workshops already found in the database: one query per workshop, not per session.
@@ -77,21 +84,44 @@ struct RecordImportConsumer: BattleRecordConsumer {
             }
             self.battle = battle
             self.clock = clock
-        case .person(var person):
-            if let local = try transaction.localPerson(person.id) {
-                people[person.id] = local
-                return
-            }
-            if let plant = person.plant {
-                guard let local = plants[plant] else {
-                    problem(at: position, Message(.recordUnknownReference, "plant", plant.rawValue))
-                    return
+        case .person(var person, let aliases):
+            var target = try transaction.localPerson(person.id)
+            // Both plants merged the same two people, in opposite directions: the smaller id is kept at
+            // both, so that they end with the same people whatever the order records travel in.
+            let crossed = target.map { $0 != person.id && aliases.contains($0) && person.id < $0 } ?? false
+            if target == nil || crossed {
+                if let plant = person.plant {
+                    guard let local = plants[plant] else {
+                        problem(at: position, Message(.recordUnknownReference, "plant", plant.rawValue))
+                        return
+                    }
+                    person.plant = local
                 }
-                person.plant = local
+                try transaction.insertPerson(person)
+                if target == nil {
+                    peopleAdded += 1
+                    try notePossibleDuplicates(of: person)
+                }
+                target = person.id
             }
-            try transaction.insertPerson(person)
-            people[person.id] = person.id
-            peopleAdded += 1
+            guard let kept = target else { return }
+            // Merges made at the other plant (or here), made here too.
+            for alias in aliases where alias != kept {
+                let found = try transaction.localPerson(alias)
+                guard let here = found else {
+                    try transaction.alias(alias, to: kept)   // unknown here: later records naming it lead to `kept`
+                    continue
+                }
+                guard here != kept else { continue }
+                do {
+                    _ = try PersonMerge.merge(keep: kept, drop: here, in: transaction)
+                    if here != alias { try transaction.alias(alias, to: kept) }
+                    mergesApplied += 1
+                } catch let refused as PersonMergeRefused {
+                    problem(at: position, refused.message)
+                }
+            }
+            people[person.id] = kept
         case .session(let session, let participations):
             guard let battle, wholeMinutes(session.start, session.end, at: position) else { return }
             guard try knownWorkshops.contains(session.workshop) || transaction.workshopExists(session.workshop) else {
@@ -138,6 +168,23 @@ struct RecordImportConsumer: BattleRecordConsumer {
     }
 
     /// The local id of a person the record names: declared in the record, or already here.
+    private mutating func notePossibleDuplicates(of person: Person) throws {
+        if folded == nil {
+            var index: [String: [(id: EntityID, name: String)]] = [:]
+            for (id, name, plant) in try transaction.everyPersonName() where id != person.id {
+                index[Self.duplicateKey(name, plant), default: []].append((id, name))
+            }
+            folded = index
+        }
+        let key = Self.duplicateKey(person.name, person.plant)
+        for other in folded?[key] ?? [] { possibleDuplicates.append((person, other.id, other.name)) }
+        folded?[key, default: []].append((person.id, person.name))
+    }
+
+    private static func duplicateKey(_ name: String, _ plant: EntityID?) -> String {
+        (plant?.rawValue ?? "-") + "|" + NameFolding.key(name)
+    }
+
     private mutating func person(_ id: EntityID, at position: XMLPosition) throws -> EntityID? {
         if let local = people[id] { return local }
         if let local = try transaction.localPerson(id) {

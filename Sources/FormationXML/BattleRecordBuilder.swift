@@ -28,6 +28,8 @@ struct BattleRecordBuilder: XMLNodeHandler {
     private var participations: [Participation] = []
     private var arguments: [String] = []
     private var battle: Battle?
+    /// The person being read: the ids merged into them.
+    private var aliases: [EntityID] = []
     /// The id of the session being read, parsed once for all its participants (nil: not yet, or invalid).
     private var sessionID: EntityID??
 
@@ -44,6 +46,7 @@ struct BattleRecordBuilder: XMLNodeHandler {
             texts = [:]
             participations = []
             arguments = []
+            aliases = []
             sessionID = nil
         case (.session, .participant):
             // A record holds about nine participants a session: no dictionary for their three attributes.
@@ -59,6 +62,10 @@ struct BattleRecordBuilder: XMLNodeHandler {
             if sessionID == nil { sessionID = .some(uuid(attributes[.id], session)) }
             guard let sessionID = sessionID ?? nil, let person = uuid(person, session), let role, let status else { return }
             participations.append(Participation(session: sessionID, person: person, role: role, status: status))
+        case (.person, .alias):
+            for (name, namespaced, attribute) in element.attributes(in: session) where !namespaced && Word(name) == .id {
+                if let alias = uuid(session.string(attribute), session) { aliases.append(alias) }
+            }
         case (_, .name), (_, .state), (_, .sector), (_, .place), (.conflict, .argument):
             capture = (word, path.count, "")
         default:
@@ -115,7 +122,7 @@ struct BattleRecordBuilder: XMLNodeHandler {
             guard let id = uuid(attributes[.id], session) else { return nil }
             let plant = attributes[.plant].flatMap { uuid($0, session) }
             return .person(try Person(id: id, name: texts[.name] ?? "", plant: plant, retired: boolean(attributes[.retired]),
-                                      sector: attributes[.sector].flatMap(Sector.init(rawValue:))))
+                                      sector: attributes[.sector].flatMap(Sector.init(rawValue:))), aliases: aliases)
         case .session:
             guard let id = uuid(attributes[.id], session), let battle else { return nil }
             let start = try time(attributes[.start]), end = try time(attributes[.end])
@@ -177,7 +184,7 @@ protocol BattleRecordSink: AnyObject {
 /// Element and attribute names of battle records, in vocabulary order.
 enum BattleRecordWord: Int, CaseIterable {
     case battleRecord, plant, name, state, sector, battle, person, session, place, participant, shift, conflict, argument
-    case id, ownership, start, end, timeZone, retired, workshop, cancelled, role, status, kind
+    case id, ownership, start, end, timeZone, retired, workshop, cancelled, role, status, kind, alias
 
     init?(_ index: Int?) {
         guard let index, let word = BattleRecordWord(rawValue: index) else { return nil }

@@ -42,13 +42,18 @@ public final class BattleRecordWriter {
             try xml.attribute("timeZone", battle.timeZone)
             try xml.element("name", battle.name)
             try xml.end()
-        case .person(let person):
+        case .person(let person, let aliases):
             try xml.start("person")
             try xml.attribute("id", person.id.rawValue)
             if let plant = person.plant { try xml.attribute("plant", plant.rawValue) }
             try xml.attribute("retired", person.retired ? "true" : "false")
             if let sector = person.sector { try xml.attribute("sector", sector.rawValue) }
             try xml.element("name", person.name)
+            for alias in aliases.sorted() {
+                try xml.start("alias")
+                try xml.attribute("id", alias.rawValue)
+                try xml.end()
+            }
             try xml.end()
         case .session(let session, let participations):
             try xml.start("session")

@@ -279,6 +279,13 @@ extension EmbeddedSchema {
   <xs:complexType name="Person">
     <xs:sequence>
       <xs:element name="name" type="b:Name"/>
+      <!-- Ids of people merged into this one (formation person merge), here or at another plant:
+           the importing plant merges them too. Optional, so records without it still import. -->
+      <xs:element name="alias" minOccurs="0" maxOccurs="unbounded">
+        <xs:complexType>
+          <xs:attribute name="id" type="b:UUID" use="required"/>
+        </xs:complexType>
+      </xs:element>
     </xs:sequence>
     <xs:attribute name="id" type="b:UUID" use="required"/>
     <xs:attribute name="plant" type="b:UUID" use="optional"/>

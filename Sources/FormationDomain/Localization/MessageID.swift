@@ -145,6 +145,7 @@ public enum MessageID: String, Sendable, CaseIterable {
     case recordUnknownReference
     case recordMissingWorkshops
     case recordImported
+    case recordPeopleMerged, possibleDuplicate
     case recordChecked
     // Records held to the CLI's rules and identities (issue 15)
     case recordUnknownTimeZone

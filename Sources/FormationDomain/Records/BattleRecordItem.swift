@@ -4,7 +4,9 @@
 public enum BattleRecordItem: Sendable, Equatable {
     case plant(Plant)
     case battle(Battle)
-    case person(Person)
+    /// A person, with the ids of people merged into them (at whichever plant): importing the record
+    /// merges those here too, so that plants exchanging records agree on who is who.
+    case person(Person, aliases: [EntityID] = [])
     case session(Session, participations: [Participation])
     case shift(Shift)
     case conflict(session: EntityID, kind: String, arguments: [String])

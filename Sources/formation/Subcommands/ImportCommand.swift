@@ -48,6 +48,8 @@ enum ImportOutput {
                 : Message(.recordImported, record.file, record.battle, String(record.sessionsAdded), String(record.sessionsKnown),
                           String(record.peopleAdded))
             Terminal.notice(message.text(language))
+            if record.peopleMerged > 0 { Terminal.notice(Message(.recordPeopleMerged, String(record.peopleMerged)).text(language)) }
+            for duplicate in record.possibleDuplicates { Terminal.notice(duplicate.text(language)) }
         }
         for entry in report.entries {
             if validateOnly {
