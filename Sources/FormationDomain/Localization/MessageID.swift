@@ -302,4 +302,17 @@ public enum MessageID: String, Sendable, CaseIterable {
     case helpPersonMerge
     case helpMergeKeep
     case helpMergeDrop
+    // Planning a battle (issue 23)
+    case planInvalidInstance
+    case planNoWindows
+    case planNoPlaces
+    case planNoWorkshops
+    case planNoPeople
+    case planWorkshopTooLong
+    case planNobodyCanTeach
+    case planEveryoneKnows
+    case planPrerequisitesUnmet
+    case planTooFewLearners
+    case planNoCommonTime
+    case planSolverFailed
 }
