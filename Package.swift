@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "FormationXML", targets: ["FormationXML"]),
         // For the planning benchmark in Benchmarks/.
         .library(name: "FormationPlanning", targets: ["FormationPlanning"]),
+        .library(name: "FormationPlanningSamples", targets: ["FormationPlanningSamples"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -47,6 +48,12 @@ let package = Package(
         .target(
             name: "FormationPlanning",
             dependencies: ["FormationDomain", "CCbc", "CGLPK"],
+            swiftSettings: strict
+        ),
+        // Generated planning instances (small, normal, large) for the tests and the benchmark.
+        .target(
+            name: "FormationPlanningSamples",
+            dependencies: ["FormationPlanning", "FormationDomain"],
             swiftSettings: strict
         ),
         // SQLite adapter over GRDB.
@@ -79,7 +86,7 @@ let package = Package(
         .testTarget(name: "FormationDomainTests", dependencies: ["FormationDomain"], swiftSettings: strict),
         .testTarget(
             name: "FormationPlanningTests",
-            dependencies: ["FormationPlanning", "FormationDomain"],
+            dependencies: ["FormationPlanning", "FormationPlanningSamples", "FormationDomain"],
             swiftSettings: strict
         ),
         .testTarget(

@@ -1,8 +1,10 @@
 internal import CCbc
+import Glibc
 
 /// Solves `problem` with CBC, starting from `start` when given. All C pointers live and die in this
 /// synchronous function (STYLE.md: keep each C resource inside one synchronous call).
-func solveWithCbc(_ problem: MIPProblem, start: [Double]?, timeLimit: Double, threads: Int, log: Bool) -> MIPResult {
+func solveWithCbc(_ problem: MIPProblem, start: [Double]?, timeLimit: Double, threads: Int, log: Bool,
+                  parameters: [(String, String)] = []) -> MIPResult {
     let columns = problem.columnCount
     guard let model = Cbc_newModel() else { return MIPResult(values: nil, objective: 0, bound: 0, provenOptimal: false, status: "no model") }
     defer { Cbc_deleteModel(model) }
@@ -30,17 +32,22 @@ func solveWithCbc(_ problem: MIPProblem, start: [Double]?, timeLimit: Double, th
     var rowUpper = problem.rows.map { $0.upper == .infinity ? Double.greatestFiniteMagnitude : $0.upper }
     Cbc_loadProblem(model, Int32(columns), Int32(problem.rows.count), &starts, &rowIndex, &values,
                     &lower, &upper, &objective, &rowLower, &rowUpper)
-    for c in 0..<columns { Cbc_setInteger(model, Int32(c)) }
+    for c in 0..<columns where problem.integer[c] { Cbc_setInteger(model, Int32(c)) }
     Cbc_setObjSense(model, -1)
     Cbc_setLogLevel(model, log ? 1 : 0)
     Cbc_setMaximumSeconds(model, timeLimit)
+    // The limit is wall-clock time (CBC counts CPU time by default), set as the command line sets it.
+    Cbc_setParameter(model, "timeMode", "elapsed")
+    Cbc_setParameter(model, "sec", String(timeLimit))
     // Objectives are integer combinations of integer weights: a gap under 1 is no gap.
     Cbc_setAllowableGap(model, 0.999)
+    for (name, value) in parameters { Cbc_setParameter(model, name, value) }
     if threads > 1 { Cbc_setParameter(model, "threads", String(threads)) }
     if var start {
         var indices = (0..<Int32(columns)).map { $0 }
         Cbc_setMIPStartI(model, Int32(columns), &indices, &start)
     }
+    if log { print("planner: CBC starts, process CPU so far \(Double(clock()) / Double(CLOCKS_PER_SEC)) s") }
     let status = Cbc_solve(model)
     let optimal = Cbc_isProvenOptimal(model) != 0
     var solution: [Double]?

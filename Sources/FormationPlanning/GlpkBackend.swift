@@ -16,7 +16,11 @@ func solveWithGlpk(_ problem: MIPProblem, start: [Double]?, timeLimit: Double, l
     glp_set_obj_dir(lp, GLP_MAX)
     glp_add_cols(lp, Int32(columns))
     for c in 0..<columns {
-        glp_set_col_kind(lp, Int32(c + 1), GLP_BV)
+        if problem.integer[c] {
+            glp_set_col_kind(lp, Int32(c + 1), GLP_BV)
+        } else {
+            glp_set_col_bnds(lp, Int32(c + 1), GLP_DB, 0, 1)
+        }
         glp_set_obj_coef(lp, Int32(c + 1), problem.objective[c])
     }
     glp_add_rows(lp, Int32(problem.rows.count))

@@ -3,6 +3,7 @@
 struct MIPProblem {
     var objective: [Double] = []
     var upper: [Double] = []
+    var integer: [Bool] = []
     var rows: [Row] = []
 
     struct Row {
@@ -18,6 +19,15 @@ struct MIPProblem {
     mutating func addBinary(objective coefficient: Double = 0) -> Int {
         objective.append(coefficient)
         upper.append(1)
+        integer.append(true)
+        return objective.count - 1
+    }
+
+    /// A new continuous column in [0, 1], outside the objective; returns its index.
+    mutating func addContinuous() -> Int {
+        objective.append(0)
+        upper.append(1)
+        integer.append(false)
         return objective.count - 1
     }
 

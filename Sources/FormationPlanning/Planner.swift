@@ -18,8 +18,13 @@ public enum Planner {
         public var greedyStart = true
         /// Add the per-person "no session, nobody in it" rows that tighten the relaxation.
         public var tightRows = true
+        /// Facilitators offered per candidate session: this many who have taught the workshop and
+        /// this many first-timers (0: everyone who could).
+        public var facilitatorShortlist = 2
         /// Print the solver's log on stderr.
         public var log = false
+        /// Extra CBC parameters (name, value), as its command line takes them.
+        public var cbcParameters: [(String, String)] = []
         public init() {}
     }
 
@@ -46,18 +51,28 @@ public enum Planner {
         case .failure(let issue): return empty([issue])
         case .success(let read): problem = read
         }
-        let model = PlanningModel(problem, tight: options.tightRows)
+        let model = PlanningModel(problem, tight: options.tightRows, facilitatorShortlist: options.facilitatorShortlist)
         if model.groups.isEmpty { return empty(diagnose(problem, planned: [])) }
 
         let start = options.greedyStart ? model.greedyStart(problem) : nil
+        if options.log {
+            let learners = model.groups.reduce(0) { $0 + $1.learners.count }
+            let teachers = model.groups.reduce(0) { $0 + $1.facilitators.count }
+            let elements = model.problem.rows.reduce(0) { $0 + $1.indices.count }
+            print("planner: model and greedy start built in \(clock.duration(to: .now).seconds) s")
+            print("planner: \(model.groups.count) groups, \(learners) learner and \(teachers) facilitator columns,",
+                  "\(model.problem.columnCount) columns, \(model.problem.rows.count) rows, \(elements) elements")
+        }
         let remaining = max(0.5, timeLimit - clock.duration(to: .now).seconds)
         let result: MIPResult
         switch options.solver {
         case .cbc:
-            result = solveWithCbc(model.problem, start: start, timeLimit: remaining, threads: options.threads, log: options.log)
+            result = solveWithCbc(model.problem, start: start, timeLimit: remaining, threads: options.threads, log: options.log,
+                                  parameters: options.cbcParameters)
         case .glpk:
             result = solveWithGlpk(model.problem, start: start, timeLimit: remaining, log: options.log)
         }
+        // The solver's plan, else the greedy start it was given (then nothing is proven).
         guard let values = result.values ?? start else {
             return Plan(sessions: [], objective: .init(learnings: 0, learners: 0, firstTimeFacilitators: 0),
                         provenOptimal: false, gap: nil, learningsBound: nil,
@@ -67,13 +82,14 @@ public enum Planner {
         let objective = measure(sessions, instance)
         let weighted = model.weights.learning * Double(objective.learnings) + model.weights.learner * Double(objective.learners)
             + model.weights.firstTime * Double(objective.firstTimeFacilitators)
+        let solved = result.values != nil && result.bound.isFinite && result.bound > 0
         let bound = max(result.bound, weighted)
-        let gap = bound > 0 ? (bound - weighted) / bound : 0
-        let optimal = result.provenOptimal || bound - weighted < 1
-        let learningsBound = Int(((bound + 0.5) / model.weights.learning).rounded(.down))
+        let optimal = solved && (result.provenOptimal || bound - weighted < 1)
+        let gap: Double? = optimal ? 0 : solved ? (bound - weighted) / bound : nil
+        let learningsBound = solved ? max(objective.learnings, Int(((bound + 0.5) / model.weights.learning).rounded(.down))) : nil
         let issues = diagnose(problem, planned: Set(sessions.map(\.workshop)))
-        return Plan(sessions: sessions, objective: objective, provenOptimal: optimal, gap: optimal ? 0 : gap,
-                    learningsBound: max(learningsBound, objective.learnings), issues: issues,
+        return Plan(sessions: sessions, objective: objective, provenOptimal: optimal, gap: gap,
+                    learningsBound: learningsBound, issues: issues,
                     seconds: clock.duration(to: .now).seconds)
     }
 

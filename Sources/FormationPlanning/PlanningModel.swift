@@ -40,16 +40,15 @@ struct PlanningModel {
         let workshop: Int
     }
 
-    init(_ p: PlanningProblem, tight: Bool = true) {
-        let slot = Int64(p.instance.slotMinutes) * 60
+    init(_ p: PlanningProblem, tight: Bool = true, facilitatorShortlist: Int = 2) {
+        // How many workshops each person could learn at all: a facilitator who could learn little
+        // loses least by teaching.
+        let learningChances = p.learnable.map { $0.filter { $0 }.count }
         var candidates: [(w: Int, interval: Interval)] = []
-        for (w, workshop) in p.workshops.enumerated() {
-            let length = Int64(workshop.minutes) * 60
-            for window in p.windows {
-                var t = window.start
-                while t + length <= window.end {
-                    candidates.append((w, Interval(start: t, end: t + length)))
-                    t += slot
+        for window in p.windows {
+            for t in Self.starts(in: window, p) {
+                for (w, workshop) in p.workshops.enumerated() where t + Int64(workshop.minutes) * 60 <= window.end {
+                    candidates.append((w, Interval(start: t, end: t + Int64(workshop.minutes) * 60)))
                 }
             }
         }
@@ -57,7 +56,7 @@ struct PlanningModel {
 
         // Learning columns created so far, per person and workshop: (end, column).
         var learned = [[Int: [(end: Int64, column: Int)]]](repeating: [:], count: p.people.count)
-        var prerequisiteRows: [(column: Int, support: [Int])] = []
+        var prerequisiteRows: [(column: Int, key: PairKey, by: Int64)] = []
         var groups: [Group] = []
         for candidate in candidates {
             let w = candidate.w
@@ -65,19 +64,18 @@ struct PlanningModel {
             let interval = candidate.interval
             let places = p.instance.places.indices.filter { p.placeIsFree($0, interval) }
             guard !places.isEmpty else { continue }
-            var teachers: [(person: Int, support: [Int]?, firstTime: Bool)] = []
-            var learners: [(person: Int, support: [[Int]])] = []
+            var teachers: [(person: Int, learnsFirst: Bool, firstTime: Bool)] = []
+            var learners: [(person: Int, learnsFirst: [Int])] = []
             for i in p.people.indices where p.isFree(i, interval) {
                 if let known = p.known[i][workshop.ref] {
                     if known.from <= interval.start {
-                        teachers.append((i, nil, known.how.kind != .taught && known.how.kind != .fixed))
+                        teachers.append((i, false, !p.hasTaught[i].contains(workshop.ref)))
                     }
                     continue
                 }
-                let earlier = learned[i][w]?.filter { $0.end <= interval.start }.map(\.column) ?? []
-                if !earlier.isEmpty { teachers.append((i, earlier, true)) }
+                if learned[i][w]?.contains(where: { $0.end <= interval.start }) ?? false { teachers.append((i, true, true)) }
                 guard p.learnable[i][w] else { continue }
-                var supports: [[Int]] = []
+                var supports: [Int] = []
                 var ok = true
                 for q in workshop.prerequisites {
                     if let known = p.known[i][q] {
@@ -85,25 +83,29 @@ struct PlanningModel {
                         continue
                     }
                     guard let qi = p.workshopIndex[q] else { ok = false; break }
-                    let support = learned[i][qi]?.filter { $0.end <= interval.start }.map(\.column) ?? []
-                    if support.isEmpty { ok = false; break }
-                    supports.append(support)
+                    guard learned[i][qi]?.contains(where: { $0.end <= interval.start }) ?? false else { ok = false; break }
+                    supports.append(qi)
                 }
                 if ok { learners.append((i, supports)) }
             }
             guard !teachers.isEmpty, learners.count >= workshop.minParticipants else { continue }
+            teachers = Self.shortlist(teachers, limit: facilitatorShortlist, learningChances: learningChances)
             var group = Group(workshop: w, interval: interval)
             for place in places { group.sessions.append((place, problem.addBinary())) }
             for learner in learners {
                 let column = problem.addBinary()
                 group.learners.append((learner.person, column))
                 learned[learner.person][w, default: []].append((interval.end, column))
-                for support in learner.support { prerequisiteRows.append((column, support)) }
+                for q in learner.learnsFirst {
+                    prerequisiteRows.append((column, PairKey(person: learner.person, workshop: q), interval.start))
+                }
             }
             for teacher in teachers {
                 let column = problem.addBinary()
                 group.facilitators.append((teacher.person, column, teacher.firstTime))
-                if let support = teacher.support { prerequisiteRows.append((column, support)) }
+                if teacher.learnsFirst {
+                    prerequisiteRows.append((column, PairKey(person: teacher.person, workshop: w), interval.start))
+                }
             }
             groups.append(group)
         }
@@ -119,7 +121,8 @@ struct PlanningModel {
         for group in groups { for a in group.learners { learnerTerms[a.person, default: []].append(a.column) } }
         let firstTimeWeight = 1.0
         let learnerWeight = Double(firstTimeTerms.count + 1)
-        let learningWeight = learnerWeight * Double(learnerTerms.count + 1)
+        var learningWeight = learnerWeight * Double(learnerTerms.count + 1)
+        if let text = Environment.value("PLAN_W1"), let value = Double(text) { learningWeight = value }
         weights = (learningWeight, learnerWeight, firstTimeWeight)
         for group in groups { for a in group.learners { problem.objective[a.column] = learningWeight } }
         for (person, terms) in learnerTerms.sorted(by: { $0.key < $1.key }) {
@@ -160,8 +163,35 @@ struct PlanningModel {
             for a in group.learners { perPair[PairKey(person: a.person, workshop: group.workshop), default: []].append(a.column) }
         }
         for (_, columns) in perPair where columns.count > 1 { problem.addRow(columns.map { ($0, 1) }, upper: 1) }
-        // Prerequisites (and facilitators who learn first) met by an earlier session of the plan.
-        for row in prerequisiteRows { problem.addRow([(row.column, 1)] + row.support.map { ($0, -1) }, upper: 0) }
+        let skip = Environment.value("PLAN_SKIP") ?? ""
+        // Prerequisites (and facilitators who learn first) met by an earlier session of the plan,
+        // through a running total per person and workshop: `learnedBy[k]` = learnings of it that
+        // end by its k-th end time. Each prerequisite row then has two terms, not one per session.
+        var chains: [PairKey: (ends: [Int64], columns: [Int])] = [:]
+        for row in prerequisiteRows where !skip.contains("prereq") {
+            let key = row.key
+            if chains[key] == nil {
+                let sessions = (learned[key.person][key.workshop] ?? []).sorted { $0.end < $1.end }
+                var ends: [Int64] = []
+                var columns: [Int] = []
+                var k = 0
+                while k < sessions.count {
+                    let end = sessions[k].end
+                    var terms: [(Int, Double)] = []
+                    while k < sessions.count, sessions[k].end == end { terms.append((sessions[k].column, -1)); k += 1 }
+                    let total = problem.addContinuous()
+                    terms.append((total, 1))
+                    if let previous = columns.last { terms.append((previous, -1)) }
+                    problem.addRow(terms, lower: 0, upper: 0)
+                    ends.append(end)
+                    columns.append(total)
+                }
+                chains[key] = (ends, columns)
+            }
+            let chain = chains[key]!
+            guard let k = chain.ends.lastIndex(where: { $0 <= row.by }) else { continue }
+            problem.addRow([(row.column, 1), (chain.columns[k], -1)], upper: 0)
+        }
         // One session per place at a time, one session per person at a time.
         var placeItems = [[(Interval, Int)]](repeating: [], count: p.instance.places.count)
         var personItems = [[(Interval, Int)]](repeating: [], count: p.people.count)
@@ -170,8 +200,45 @@ struct PlanningModel {
             for a in group.learners { personItems[a.person].append((group.interval, a.column)) }
             for f in group.facilitators { personItems[f.person].append((group.interval, f.column)) }
         }
-        for items in placeItems + personItems { Self.addOverlapRows(items, to: &problem) }
+        for items in placeItems { Self.addOverlapRows(items, to: &problem) }
+        if !skip.contains("person") { for items in personItems { Self.addOverlapRows(items, to: &problem) } }
         self.groups = groups
+    }
+
+    /// At most `limit` facilitators who have taught the workshop and `limit` who would teach it for
+    /// the first time, those with the fewest chances to learn something else first: every session
+    /// needs one, and the others are better off learning.
+    static func shortlist(_ teachers: [(person: Int, learnsFirst: Bool, firstTime: Bool)], limit: Int,
+                          learningChances: [Int]) -> [(person: Int, learnsFirst: Bool, firstTime: Bool)] {
+        guard limit > 0 else { return teachers }
+        let ranked = teachers.sorted { (learningChances[$0.person], $0.person) < (learningChances[$1.person], $1.person) }
+        return Array(ranked.filter { !$0.firstTime }.prefix(limit)) + Array(ranked.filter(\.firstTime).prefix(limit))
+    }
+
+    /// The start times tried in `window`: its start, each moment someone becomes free inside it
+    /// (after a shift or a fixed session), and, in turn, the end of any session starting at one of
+    /// these; each rounded up to the window's grid of `slotMinutes`. Any plan can be slid earlier,
+    /// session by session, until each session starts at one of these moments (it stops at the
+    /// window's start, when one of its people becomes free, or at the end of a session it follows),
+    /// so trying only these loses nothing and spares the solver many equivalent plans.
+    static func starts(in window: Interval, _ p: PlanningProblem) -> [Int64] {
+        let slot = Int64(p.instance.slotMinutes) * 60
+        let lengths = Set(p.workshops.map { Int64($0.minutes) * 60 }).sorted()
+        guard let shortest = lengths.first else { return [] }
+        func onGrid(_ instant: Int64) -> Int64 {
+            window.start + (instant - window.start + slot - 1) / slot * slot
+        }
+        var seeds: Set<Int64> = [window.start]
+        for intervals in p.free {
+            for free in intervals where free.start > window.start && free.start < window.end { seeds.insert(onGrid(free.start)) }
+        }
+        var found: Set<Int64> = []
+        var queue = Array(seeds)
+        while let t = queue.popLast() {
+            guard t + shortest <= window.end, found.insert(t).inserted else { continue }
+            for length in lengths where t + length + shortest <= window.end { queue.append(onGrid(t + length)) }
+        }
+        return found.sorted()
     }
 
     /// For each start among `items`, at most one of the items running then. Items sit on one grid
@@ -196,4 +263,9 @@ struct PlanningModel {
             previous = set
         }
     }
+}
+
+import Glibc
+enum Environment {
+    static func value(_ name: String) -> String? { getenv(name).map { String(cString: $0) } }
 }

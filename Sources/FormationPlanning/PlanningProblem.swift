@@ -26,6 +26,9 @@ struct PlanningProblem {
     /// Per person and workshop index: whether they could learn it in this plan, prerequisites
     /// permitting (each unknown prerequisite learnable in turn).
     let learnable: [[Bool]]
+    /// Per person: the workshops they have taught, or teach in a fixed session. Teaching any other
+    /// is a first time.
+    let hasTaught: [Set<WorkshopRef>]
 
     /// - Returns: the problem, or the issue that makes the instance unusable.
     static func read(_ instance: PlanningInstance) -> Result<PlanningProblem, PlanningIssue> {
@@ -59,6 +62,7 @@ struct PlanningProblem {
             for ref in person.taught { map[ref] = Known(from: .min, how: Knowledge(.taught)) }
             return map
         }
+        var hasTaught = instance.people.map { Set($0.taught) }
         var busy = [[Interval]](repeating: [], count: instance.people.count)
         let placeIndex = Dictionary(uniqueKeysWithValues: instance.places.enumerated().map { ($1, $0) })
         var placeTaken = [[Interval]](repeating: [], count: instance.places.count)
@@ -68,6 +72,7 @@ struct PlanningProblem {
             for id in session.facilitators + session.participants {
                 guard let i = personIndex[id] else { return bad("fixed session \(s) names \(id), who is not among the people") }
                 busy[i].append(session.interval)
+                if session.facilitators.contains(id) { hasTaught[i].insert(session.workshop) }
                 if known[i][session.workshop] == nil {
                     known[i][session.workshop] = Known(from: session.end, how: Knowledge(.fixed, session: s))
                 }
@@ -96,7 +101,8 @@ struct PlanningProblem {
         }
         return .success(PlanningProblem(
             instance: instance, workshops: workshops, workshopIndex: workshopIndex, people: instance.people,
-            known: known, free: free, placeTaken: placeTaken, windows: windows, learnable: learnable))
+            known: known, free: free, placeTaken: placeTaken, windows: windows, learnable: learnable,
+            hasTaught: hasTaught))
     }
 
     /// Whether person `i` is free for the whole of `interval`.
