@@ -41,13 +41,11 @@ let package = Package(
             pkgConfig: "cbc",
             providers: [.apt(["coinor-libcbc-dev"])]
         ),
-        // GLPK, measured against CBC (apt: libglpk-dev).
-        .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
         // The planner (issue 23): a battle's learning time as an integer program. Domain values in,
         // proposed sessions out; the solver stays behind `internal import`.
         .target(
             name: "FormationPlanning",
-            dependencies: ["FormationDomain", "CCbc", "CGLPK"],
+            dependencies: ["FormationDomain", "CCbc"],
             swiftSettings: strict
         ),
         // Generated planning instances (small, normal, large) for the tests and the benchmark.

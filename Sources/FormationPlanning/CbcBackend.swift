@@ -1,5 +1,4 @@
 internal import CCbc
-import Glibc
 
 /// Solves `problem` with CBC, starting from `start` when given. All C pointers live and die in this
 /// synchronous function (STYLE.md: keep each C resource inside one synchronous call).
@@ -47,7 +46,6 @@ func solveWithCbc(_ problem: MIPProblem, start: [Double]?, timeLimit: Double, th
         var indices = (0..<Int32(columns)).map { $0 }
         Cbc_setMIPStartI(model, Int32(columns), &indices, &start)
     }
-    if log { print("planner: CBC starts, process CPU so far \(Double(clock()) / Double(CLOCKS_PER_SEC)) s") }
     let status = Cbc_solve(model)
     let optimal = Cbc_isProvenOptimal(model) != 0
     var solution: [Double]?

@@ -4,15 +4,9 @@ public import FormationDomain
 /// (DESIGN.md §8): it reads a `PlanningInstance`, solves an integer program over the same rules as
 /// `session add`, and returns a `Plan`; it writes nothing.
 public enum Planner {
-    /// The MIP solver behind `solve`.
-    public enum Solver: String, Sendable, CaseIterable {
-        case cbc, glpk
-    }
-
     /// Options that benchmarks and tests may change; the defaults are what `battle plan` uses.
     public struct Options: Sendable {
-        public var solver: Solver = .cbc
-        /// Threads the solver may use (CBC only).
+        /// Threads CBC may use.
         public var threads: Int = 1
         /// Seed the solver with the greedy plan.
         public var greedyStart = true
@@ -64,14 +58,8 @@ public enum Planner {
                   "\(model.problem.columnCount) columns, \(model.problem.rows.count) rows, \(elements) elements")
         }
         let remaining = max(0.5, timeLimit - clock.duration(to: .now).seconds)
-        let result: MIPResult
-        switch options.solver {
-        case .cbc:
-            result = solveWithCbc(model.problem, start: start, timeLimit: remaining, threads: options.threads, log: options.log,
+        let result = solveWithCbc(model.problem, start: start, timeLimit: remaining, threads: options.threads, log: options.log,
                                   parameters: options.cbcParameters)
-        case .glpk:
-            result = solveWithGlpk(model.problem, start: start, timeLimit: remaining, log: options.log)
-        }
         // The solver's plan, else the greedy start it was given (then nothing is proven).
         guard let values = result.values ?? start else {
             return Plan(sessions: [], objective: .init(learnings: 0, learners: 0, firstTimeFacilitators: 0),
@@ -82,6 +70,7 @@ public enum Planner {
         let objective = measure(sessions, instance)
         let weighted = model.weights.learning * Double(objective.learnings) + model.weights.learner * Double(objective.learners)
             + model.weights.firstTime * Double(objective.firstTimeFacilitators)
+            + model.weights.experienced * Double(sessions.reduce(0) { $0 + $1.facilitators.filter { !$0.firstTime }.count })
         let solved = result.values != nil && result.bound.isFinite && result.bound > 0
         let bound = max(result.bound, weighted)
         let optimal = solved && (result.provenOptimal || bound - weighted < 1)

@@ -33,7 +33,10 @@ struct PlanningModel {
     var learnerColumns: [Int: Int] = [:]
     /// Column of first[i,w].
     var firstTimeColumns: [PairKey: Int] = [:]
-    let weights: (learning: Double, learner: Double, firstTime: Double)
+    /// The objective's weights, so that each figure outranks every later one; `experienced` weighs
+    /// the last tie-break: a facilitator who has taught the workshop is in the session (so a
+    /// first-time facilitator is paired with an experienced one where two fit).
+    let weights: (learning: Double, learner: Double, firstTime: Double, experienced: Double)
 
     struct PairKey: Hashable {
         let person: Int
@@ -119,11 +122,13 @@ struct PlanningModel {
         }
         var learnerTerms: [Int: [Int]] = [:]
         for group in groups { for a in group.learners { learnerTerms[a.person, default: []].append(a.column) } }
-        let firstTimeWeight = 1.0
-        let learnerWeight = Double(firstTimeTerms.count + 1)
-        var learningWeight = learnerWeight * Double(learnerTerms.count + 1)
-        if let text = Environment.value("PLAN_W1"), let value = Double(text) { learningWeight = value }
-        weights = (learningWeight, learnerWeight, firstTimeWeight)
+        let experiencedColumns = groups.flatMap { $0.facilitators.filter { !$0.firstTime }.map(\.column) }
+        let experiencedWeight = 1.0
+        let firstTimeWeight = Double(experiencedColumns.count + 1)
+        let learnerWeight = firstTimeWeight * Double(firstTimeTerms.count + 1)
+        let learningWeight = learnerWeight * Double(learnerTerms.count + 1)
+        weights = (learningWeight, learnerWeight, firstTimeWeight, experiencedWeight)
+        for column in experiencedColumns { problem.objective[column] = experiencedWeight }
         for group in groups { for a in group.learners { problem.objective[a.column] = learningWeight } }
         for (person, terms) in learnerTerms.sorted(by: { $0.key < $1.key }) {
             let g = problem.addBinary(objective: learnerWeight)
@@ -163,12 +168,11 @@ struct PlanningModel {
             for a in group.learners { perPair[PairKey(person: a.person, workshop: group.workshop), default: []].append(a.column) }
         }
         for (_, columns) in perPair where columns.count > 1 { problem.addRow(columns.map { ($0, 1) }, upper: 1) }
-        let skip = Environment.value("PLAN_SKIP") ?? ""
         // Prerequisites (and facilitators who learn first) met by an earlier session of the plan,
         // through a running total per person and workshop: `learnedBy[k]` = learnings of it that
         // end by its k-th end time. Each prerequisite row then has two terms, not one per session.
         var chains: [PairKey: (ends: [Int64], columns: [Int])] = [:]
-        for row in prerequisiteRows where !skip.contains("prereq") {
+        for row in prerequisiteRows {
             let key = row.key
             if chains[key] == nil {
                 let sessions = (learned[key.person][key.workshop] ?? []).sorted { $0.end < $1.end }
@@ -201,7 +205,7 @@ struct PlanningModel {
             for f in group.facilitators { personItems[f.person].append((group.interval, f.column)) }
         }
         for items in placeItems { Self.addOverlapRows(items, to: &problem) }
-        if !skip.contains("person") { for items in personItems { Self.addOverlapRows(items, to: &problem) } }
+        for items in personItems { Self.addOverlapRows(items, to: &problem) }
         self.groups = groups
     }
 
@@ -265,7 +269,3 @@ struct PlanningModel {
     }
 }
 
-import Glibc
-enum Environment {
-    static func value(_ name: String) -> String? { getenv(name).map { String(cString: $0) } }
-}

@@ -2,7 +2,7 @@ import FormationPlanning
 import FormationPlanningSamples
 import Foundation
 
-/// `formation-plan-bench [--size small|normal|large] [--solver cbc|glpk] [--time-limit S] [--threads N]
+/// `formation-plan-bench [--size small|normal|large] [--time-limit S] [--threads N]
 ///  [--seed N] [--no-greedy] [--loose] [--log] [--instance FILE]`
 ///
 /// Solves a generated battle (BENCHMARKS.md, "Planning a battle") and prints one JSON line: size,
@@ -21,7 +21,6 @@ struct FormationPlanBench {
         while let flag = rest.popFirst() {
             switch flag {
             case "--size": size = SampleBattle.Size(rawValue: rest.popFirst() ?? "") ?? size
-            case "--solver": options.solver = Planner.Solver(rawValue: rest.popFirst() ?? "") ?? options.solver
             case "--time-limit": timeLimit = Double(rest.popFirst() ?? "") ?? timeLimit
             case "--threads": options.threads = Int(rest.popFirst() ?? "") ?? 1
             case "--seed": seed = UInt64(rest.popFirst() ?? "") ?? 1
@@ -50,7 +49,7 @@ struct FormationPlanBench {
         let plan = Planner.solve(instance, timeLimit: timeLimit, options: options)
         let violations = Planner.verify(plan, instance)
         let line: [String: Any] = [
-            "size": size.rawValue, "solver": options.solver.rawValue, "seed": seed, "threads": options.threads,
+            "size": size.rawValue, "seed": seed, "threads": options.threads,
             "greedyStart": options.greedyStart, "seconds": (plan.seconds * 100).rounded() / 100,
             "sessions": plan.sessions.count, "learnings": plan.objective.learnings, "learners": plan.objective.learners,
             "firstTimeFacilitators": plan.objective.firstTimeFacilitators, "provenOptimal": plan.provenOptimal,
