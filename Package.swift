@@ -16,6 +16,9 @@ let package = Package(
         .library(name: "FormationUseCases", targets: ["FormationUseCases"]),
         // For the libFuzzer package in Fuzz/, which depends on this one by path.
         .library(name: "FormationXML", targets: ["FormationXML"]),
+        // For the planning benchmark in Benchmarks/.
+        .library(name: "FormationPlanning", targets: ["FormationPlanning"]),
+        .library(name: "FormationPlanningSamples", targets: ["FormationPlanningSamples"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -31,6 +34,25 @@ let package = Package(
             name: "CLibXML2",
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
+        ),
+        // COIN-OR CBC's C interface, the MIP solver of the planner (apt: coinor-libcbc-dev).
+        .systemLibrary(
+            name: "CCbc",
+            pkgConfig: "cbc",
+            providers: [.apt(["coinor-libcbc-dev"])]
+        ),
+        // The planner (issue 23): a battle's learning time as an integer program. Domain values in,
+        // proposed sessions out; the solver stays behind `internal import`.
+        .target(
+            name: "FormationPlanning",
+            dependencies: ["FormationDomain", "CCbc"],
+            swiftSettings: strict
+        ),
+        // Generated planning instances (small, normal, large) for the tests and the benchmark.
+        .target(
+            name: "FormationPlanningSamples",
+            dependencies: ["FormationPlanning", "FormationDomain"],
+            swiftSettings: strict
         ),
         // SQLite adapter over GRDB.
         .target(
@@ -60,6 +82,11 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "FormationDomainTests", dependencies: ["FormationDomain"], swiftSettings: strict),
+        .testTarget(
+            name: "FormationPlanningTests",
+            dependencies: ["FormationPlanning", "FormationPlanningSamples", "FormationDomain"],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "FormationStorageTests",
             // FormationXML reads the shipped packs that the JSON column tests hold the codec to.

@@ -20,6 +20,18 @@ let package = Package(
                 .enableUpcomingFeature("InternalImportsByDefault"),
             ]
         ),
+        // The planner's benchmark (issue 23): generated battles solved in process.
+        .executableTarget(
+            name: "formation-plan-bench",
+            dependencies: [
+                .product(name: "FormationPlanning", package: "SelfFormation"),
+                .product(name: "FormationPlanningSamples", package: "SelfFormation"),
+            ],
+            swiftSettings: [
+                .enableUpcomingFeature("ExistentialAny"),
+                .enableUpcomingFeature("InternalImportsByDefault"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -383,5 +383,18 @@ extension Catalogue {
         .outputReadOnly: "{0}: is read-only: not replaced",
         .sessionTooLong: "a session lasts at most 24 hours: {0} to {1} is longer (a typo in the date?)",
         .nameNoncharacter: "invalid {0}: it holds the noncharacter U+{1}, which no file can carry",
+        // Planning a battle (issue 23)
+        .planInvalidInstance: "the planning instance is not usable: {0}",
+        .planNoWindows: "there is no learning window to plan in",
+        .planNoPlaces: "there is no place to hold sessions in: name one with --place",
+        .planNoWorkshops: "no workshop was asked for",
+        .planNoPeople: "nobody is on the battle's roster",
+        .planWorkshopTooLong: "{0} lasts {1} minutes, longer than the longest learning window ({2} minutes)",
+        .planNobodyCanTeach: "nobody can teach {0}: nobody on the roster has taught it, attended it or is qualified for it, and nobody can learn it first in this plan",
+        .planEveryoneKnows: "everyone on the roster already knows {0}",
+        .planPrerequisitesUnmet: "nobody who still has to learn {0} meets its prerequisites ({1}) or can learn them first in this plan",
+        .planTooFewLearners: "only {1} people could learn {0}, fewer than its minimum of {2} participants",
+        .planNoCommonTime: "{0} got no session: those who can teach it and enough of those who can learn it are never free together in a free place (shifts, other sessions), or other workshops taught more in that time",
+        .planSolverFailed: "the solver stopped without a plan ({0})",
     ]
 }

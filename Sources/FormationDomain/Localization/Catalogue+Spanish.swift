@@ -383,5 +383,18 @@ extension Catalogue {
         .outputReadOnly: "{0}: es de solo lectura: no se reemplaza",
         .sessionTooLong: "una sesión dura a lo sumo 24 horas: de {0} a {1} es más (¿un error en la fecha?)",
         .nameNoncharacter: "{0} inválido: contiene el no-carácter U+{1}, que ningún archivo puede llevar",
+        // Planning a battle (issue 23)
+        .planInvalidInstance: "la instancia de planificación no sirve: {0}",
+        .planNoWindows: "no hay ninguna ventana de formación donde planificar",
+        .planNoPlaces: "no hay ningún lugar donde hacer sesiones: indica uno con --place",
+        .planNoWorkshops: "no se pidió ningún taller",
+        .planNoPeople: "no hay nadie en la nómina de la batalla",
+        .planWorkshopTooLong: "{0} dura {1} minutos, más que la ventana de formación más larga ({2} minutos)",
+        .planNobodyCanTeach: "nadie puede facilitar {0}: nadie en la nómina lo ha facilitado, cursado ni está calificado, y nadie puede aprenderlo antes en este plan",
+        .planEveryoneKnows: "todos en la nómina ya saben {0}",
+        .planPrerequisitesUnmet: "nadie que aún deba aprender {0} cumple sus prerrequisitos ({1}) ni puede aprenderlos antes en este plan",
+        .planTooFewLearners: "solo {1} personas podrían aprender {0}, menos que su mínimo de {2} participantes",
+        .planNoCommonTime: "{0} quedó sin sesión: quienes pueden facilitarlo y suficientes de quienes pueden aprenderlo nunca están libres a la vez en un lugar libre (turnos, otras sesiones), u otros talleres enseñaban más en ese tiempo",
+        .planSolverFailed: "el optimizador se detuvo sin un plan ({0})",
     ]
 }

@@ -342,4 +342,17 @@ public enum MessageID: String, Sendable, CaseIterable {
     case outputReadOnly
     case nameNoncharacter
     case sessionTooLong
+    // Planning a battle (issue 23)
+    case planInvalidInstance
+    case planNoWindows
+    case planNoPlaces
+    case planNoWorkshops
+    case planNoPeople
+    case planWorkshopTooLong
+    case planNobodyCanTeach
+    case planEveryoneKnows
+    case planPrerequisitesUnmet
+    case planTooFewLearners
+    case planNoCommonTime
+    case planSolverFailed
 }
