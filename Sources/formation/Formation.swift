@@ -25,7 +25,7 @@ struct Formation: ParsableCommand {
     }
 
     /// Parses, runs, and turns every failure into one line on stderr and a sysexits code
-    /// (DESIGN.md §4). Argument errors keep swift-argument-parser's own message and exit 64.
+    /// (DESIGN.md §4). Usage errors are one line in the reader's language, exit 64.
     /// A broken pipe is an error of `write(2)` (SIGPIPE ignored), so that it becomes exit 74 like a
     /// full disk; so does a message that stderr refused, after the command has done its work.
     static func main() {
@@ -37,8 +37,22 @@ struct Formation: ParsableCommand {
             if placeholder >= 0, placeholder != descriptor { dup2(placeholder, descriptor); close(placeholder) }
         }
         let language = Help.language
+        if let value = ProcessInfo.processInfo.environment["FORMATION_LANG"], !value.isEmpty, Language(code: value) == nil {
+            Terminal.error(Message(.langEnvironmentInvalid, value).text(language))
+            Foundation.exit(ExitCodes.usage)
+        }
+        let arguments = ArgumentErrors.arranged(Array(CommandLine.arguments.dropFirst()))
+        let (path, unknown) = ArgumentErrors.walk(arguments)
+        if let unknown {
+            Terminal.error(ArgumentErrors.unknownCommand(unknown, path: path).text(language))
+            Foundation.exit(ExitCodes.usage)
+        }
+        if let unknown = ArgumentErrors.unknownOption(in: arguments, path: path) {
+            Terminal.error(unknown.text(language))
+            Foundation.exit(ExitCodes.usage)
+        }
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(arguments)
             try command.run()
             if Terminal.standardErrorFailed { Foundation.exit(ExitCodes.ioError) }
         } catch let failure as any LocalizedFailure {
@@ -65,6 +79,9 @@ struct Formation: ParsableCommand {
                         Foundation.exit(ExitCodes.ioError)
                     } catch {}
                 }
+            } else if code == .validationFailure, !text.isEmpty {
+                // A usage error: one line in the reader's language, with "did you mean".
+                Terminal.error(ArgumentErrors.oneLine(text, path: path).text(language))
             } else if !text.isEmpty {
                 Terminal.standardError(text)
             }

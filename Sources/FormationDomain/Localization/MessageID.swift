@@ -73,6 +73,8 @@ public enum MessageID: String, Sendable, CaseIterable {
     case fileNotText
     // Lookups
     case notFound
+    case argUnknownOption, argUnknownOptionSuggesting, argMissing, argInvalidValue, argUnexpected
+    case argUnknownCommand, argUnknownCommandSuggesting, argOther, langEnvironmentInvalid
     case shiftOutsideBattle, shiftTooLong, shiftOverlaps
     case placeSpelledAs
     case notFoundSuggesting
