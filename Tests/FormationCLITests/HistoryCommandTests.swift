@@ -263,7 +263,7 @@ func xmllintHTML(_ path: String) throws -> (code: Int32, errors: String) {
 
         let text = try s.cli.run("battle", "report", "Batalla de Amuay")
         #expect(text.stdout.contains("New facilitators (1): María Pérez"))
-        #expect(text.stdout.contains("Attendance: 2 of 2 registered came (100 %)"))
+        #expect(text.stdout.contains("Attendance: 2 of 2 registered came (100%)"))
         let spanish = try s.cli.run("battle", "report", "Batalla de Amuay", "--lang", "es")
         #expect(spanish.stdout.contains("Facilitadores nuevos (1): María Pérez"))
     }

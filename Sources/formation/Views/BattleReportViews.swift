@@ -102,7 +102,7 @@ enum BattleReportText {
         func t(_ id: MessageID, _ arguments: String...) -> String { Message(id, arguments: arguments.map(Message.Argument.text)).text(language) }
         let attendance = report.attendanceRate.map { rate in
             t(.reportAttendance, String(report.attended), String(report.registered),
-              LocalFormat.number(rate * 100, fractionDigits: 0, language) + " %")
+              LocalFormat.number(rate * 100, fractionDigits: 0, language) + (language == .es ? " %" : "%"))
         } ?? t(.reportAttendanceNone)
         let newcomers = report.newFacilitators.isEmpty ? T.t(.none, language) : report.newFacilitators.map(\.name).joined(separator: ", ")
         return [

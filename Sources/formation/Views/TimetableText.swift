@@ -28,7 +28,7 @@ enum TimetableText {
         var blocks: [String] = []
         for day in timetable.days {
             let sessions = active.filter { timetable.clock.local($0.session.start).date == day }
-            let heading = LocalFormat.longDate(day, language).capitalizedFirst
+            let heading = LocalFormat.longDate(day, language).capitalizedFirstLetter
             guard !sessions.isEmpty else {
                 blocks.append(heading + "\n  " + T.t(.noSessions, language))
                 continue
