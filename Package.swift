@@ -32,10 +32,12 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // SQLite's session extension (change log and undo), on the same libsqlite3 GRDB links.
+        .systemLibrary(name: "CSQLiteSession"),
         // SQLite adapter over GRDB.
         .target(
             name: "FormationStorage",
-            dependencies: ["FormationDomain", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["FormationDomain", "CSQLiteSession", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
         // XML adapter: streaming reader with schema validation, canonical writer.

@@ -1,4 +1,4 @@
-import FormationDomain
+public import FormationDomain
 internal import GRDB
 internal import Foundation
 
@@ -13,6 +13,11 @@ internal import Foundation
 public struct FormationStore: Sendable {
     let writer: any DatabaseWriter
     public let path: String
+    /// What the change log records with each write of this store (command line, user).
+    public var change: ChangeDescription = .unnamed
+    /// A changeset larger than this is not kept: the change is logged as not undoable, so that the
+    /// log does not double the database after a large import.
+    public var largestUndoable = 16 << 20
 
     /// How long a write waits for another process before giving up with `StorageError.busy`.
     public static let busyTimeout: Double = 30
@@ -161,12 +166,15 @@ public struct FormationStore: Sendable {
         }
     }
 
-    /// Runs `body` in one write transaction: all of it is committed or none of it.
+    /// Runs `body` in one write transaction: all of it is committed or none of it, and what it
+    /// changed is one entry of the change log.
     func write<T>(_ body: (Database) throws -> T) throws -> T {
-        do { return try writer.write(body) } catch let error as DatabaseError {
+        do { return try writer.write { db in try logged(db, undoOf: nil) { try body(db) } } } catch let error as DatabaseError {
             throw StorageError(error, path: path)
         } catch let error as RowDecodingError {
             throw StorageError.damaged(path: path, detail: String(describing: error))
+        } catch let error as ChangesetError {
+            throw StorageError.other("change log: SQLite session error \(error.code)")
         }
     }
 
