@@ -37,6 +37,12 @@ public struct ChangeCount: Sendable, Equatable {
     public let kind: ChangeOperation.Kind
     public let table: String
     public let count: Int
+
+    public init(kind: ChangeOperation.Kind, table: String, count: Int) {
+        self.kind = kind
+        self.table = table
+        self.count = count
+    }
 }
 
 /// A row of a changeset with its columns by name, and names looked up for the ids it holds
@@ -208,7 +214,16 @@ extension FormationStore {
             }
         }
         if let changeset, let operations = try? Changeset.operations([UInt8](changeset)) {
-            rows = try operations.map { try describe($0, db: db) }
+            var known: [String: [String: String]] = [:]
+            var described: [ChangedRow] = []
+            for operation in operations {
+                let row = try describe(operation, db: db)
+                if let id = row.values["id"], ["person", "session", "battle", "plant"].contains(operation.table) {
+                    known[operation.table + ":" + id] = row.values
+                }
+                described.append(row)
+            }
+            rows = try described.map { try enriched($0, known: known, db: db) }
         }
         return ChangeEntry(number: number, id: row["id"], time: row["time"], user: row["user"], command: row["command"],
                            size: row["size"], notUndoable: row["notUndoable"], undoOf: row["undoOf"], undoneBy: undone[number],
@@ -225,6 +240,16 @@ extension FormationStore {
         case .text(let text): text
         case .integer(let value): String(value)
         case .real(let value): String(value)
+        default: nil
+        }
+    }
+
+    /// A stored value as text (blobs and NULL: nil).
+    private static func text(_ value: DatabaseValue) -> String? {
+        switch value.storage {
+        case .string(let text): text
+        case .int64(let number): String(number)
+        case .double(let number): String(number)
         default: nil
         }
     }
@@ -249,12 +274,41 @@ extension FormationStore {
             if !condition.isEmpty, let row = try Row.fetchOne(db, sql: "SELECT * FROM \"\(operation.table)\" WHERE \(condition)",
                                                                arguments: StatementArguments(keyColumns.map { values[$0.element] })) {
                 for name in names where values[name] == nil {
-                    if let value = row[name] as String? { values[name] = value }
-                    else if let value = row[name] as Int64? { values[name] = String(value) }
+                    if let value = text(row[name] as DatabaseValue) { values[name] = value }
                 }
             }
         }
         return ChangedRow(table: operation.table, kind: operation.kind, values: values, changed: changed, before: before)
+    }
+
+    /// References to other rows filled in with what a reader needs: a person's or plant's name, a
+    /// session's workshop, place and start, a battle's time zone (`personId.name`, `sessionId.place`…).
+    /// Rows gone from the database are found in the same changeset, or stay as ids.
+    private static func enriched(_ row: ChangedRow, known: [String: [String: String]], db: Database) throws -> ChangedRow {
+        var values = row.values
+        func lookUp(_ table: String, _ id: String) throws -> [String: String]? {
+            if let found = known[table + ":" + id] { return found }
+            guard let found = try Row.fetchOne(db, sql: "SELECT * FROM \"\(table)\" WHERE id = ?", arguments: [id]) else { return nil }
+            var result: [String: String] = [:]
+            for name in found.columnNames {
+                if let text = Self.text(found[name] as DatabaseValue) { result[name] = text }
+            }
+            return result
+        }
+        let references: [(String, String)] = [("personId", "person"), ("keptId", "person"), ("droppedId", "person"),
+                                              ("sessionId", "session"), ("battleId", "battle"), ("plantId", "plant")]
+        for (column, table) in references {
+            guard let id = row.values[column], let found = try lookUp(table, id) else { continue }
+            for (name, value) in found where name != "id" { values[column + "." + name] = value }
+            if table == "session", let battle = found["battleId"], let zone = try lookUp("battle", battle)?["timeZone"] {
+                values["sessionId.timeZone"] = zone
+            }
+        }
+        if row.table == "session" || row.table == "shift", let battle = values["battleId"],
+           let zone = try lookUp("battle", battle)?["timeZone"] {
+            values["timeZone"] = zone
+        }
+        return ChangedRow(table: row.table, kind: row.kind, values: values, changed: row.changed, before: row.before)
     }
 
     /// Each entry undone by an undo that is itself in effect → that undo. Newest first: an undo

@@ -22,7 +22,17 @@ public struct FormationStore: Sendable {
     /// How long a write waits for another process before giving up with `StorageError.busy`.
     public static let busyTimeout: Double = 30
 
-    /// Opens (creating it and its folder if needed) the database at `path`.
+    /// What opening may create when the database is not there yet.
+    public enum Creation: Sendable {
+        /// Nothing: a command that only reads says the database is missing (`StorageError.missing`).
+        case nothing
+        /// The file, in a folder that must exist (`StorageError.folderMissing`): a path typed by a person.
+        case file
+        /// The file and its folder: the default location, on the first command that writes.
+        case fileAndFolder
+    }
+
+    /// Opens (creating it and its folder if needed, as `creating` allows) the database at `path`.
     ///
     /// Opening waits for other processes too (up to `busyTimeout`): SQLite answers SQLITE_BUSY
     /// without calling its busy handler while the last connection to close cleans up the WAL, or
@@ -32,8 +42,20 @@ public struct FormationStore: Sendable {
     ///   only `formation check`, which reports what differs, opens without it.
     /// - Throws: `StorageError` when the file is not SQLite, is read-only, was written by a newer
     ///   version, or its schema is damaged.
-    public init(path: String, busyTimeout: Double = FormationStore.busyTimeout, verifySchema: Bool = true) throws(StorageError) {
+    public init(path: String, busyTimeout: Double = FormationStore.busyTimeout, verifySchema: Bool = true,
+                creating: Creation = .fileAndFolder) throws(StorageError) {
         self.path = path
+        let folder = (path as NSString).deletingLastPathComponent
+        switch creating {
+        case .nothing:
+            guard FileManager.default.fileExists(atPath: path) else { throw .missing(path: path) }
+        case .file:
+            var isDirectory: ObjCBool = false
+            if !folder.isEmpty, !(FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) && isDirectory.boolValue) {
+                throw .folderMissing(path: path, folder: folder)
+            }
+        case .fileAndFolder: break
+        }
         var config = Configuration()
         config.busyMode = .timeout(busyTimeout)
         // Our own WAL set-up rather than GRDB's `journalMode = .wal`, which writes a throw-away

@@ -10,4 +10,12 @@ public enum DatabaseLocation {
         let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? "."
         return home + "/.local/share/selfformation/formation.sqlite"
     }
+
+    /// Whether the path was named (`--database`, `FORMATION_DATABASE`) rather than the default: a
+    /// named path's folder is never created (a misspelt folder is an error, not a new folder).
+    public static func isNamed(flag: String?, environment: [String: String]) -> Bool {
+        if let flag, !flag.isEmpty { return true }
+        if let path = environment["FORMATION_DATABASE"], !path.isEmpty { return true }
+        return false
+    }
 }

@@ -19,10 +19,24 @@ struct GlobalOptions: ParsableArguments {
     }
 
     /// Opens the database; writes wait `FORMATION_BUSY_TIMEOUT` seconds (default 30) for other processes.
-    func openStore(verifySchema: Bool = true) throws -> FormationStore {
+    ///
+    /// - Parameter writes: the command may write. Only then is a missing database created (and the
+    ///   default location's folder); a command that only reads says it is missing (exit 66). Its
+    ///   writes are logged with this command line and user.
+    func openStore(verifySchema: Bool = true, writes: Bool = false) throws -> FormationStore {
         let environment = ProcessInfo.processInfo.environment
         let timeout = (try? BusyTimeout.resolve(environment: environment)) ?? FormationStore.busyTimeout
-        return try FormationStore(path: databasePath, busyTimeout: timeout, verifySchema: verifySchema)
+        let creating: FormationStore.Creation = !writes ? .nothing
+            : DatabaseLocation.isNamed(flag: database, environment: environment) ? .file : .fileAndFolder
+        var store = try FormationStore(path: databasePath, busyTimeout: timeout, verifySchema: verifySchema, creating: creating)
+        store.change = ChangeDescription.current(arguments: CommandLine.arguments, environment: environment)
+        return store
+    }
+
+    /// The database, or an empty one in memory when there is none (`validate` checks a file
+    /// against what is stored, and creates nothing).
+    func openStoreOrEmpty() throws -> FormationStore {
+        do { return try openStore() } catch StorageError.missing { return try FormationStore.inMemory() }
     }
 
     func validate() throws {
