@@ -117,12 +117,19 @@ public struct ChangeLog: Sendable {
         if main.count <= 3 {
             return joined(main.map(sentence))
         }
-        var tally: [(ChangeOperation.Kind, String, Int)] = []
-        for row in main {
-            if let index = tally.firstIndex(where: { $0.0 == row.kind && $0.1 == row.table }) { tally[index].2 += 1 }
-            else { tally.append((row.kind, row.table, 1)) }
+        // Many rows: every row counted (a record's participations too), a kind with one row named.
+        var tally: [(ChangeOperation.Kind, String, [ChangedRow])] = []
+        for row in rows {
+            if let index = tally.firstIndex(where: { $0.0 == row.kind && $0.1 == row.table }) { tally[index].2.append(row) }
+            else { tally.append((row.kind, row.table, [row])) }
         }
-        return counted(tally.map { ChangeCount(kind: $0.0, table: $0.1, count: $0.2) })
+        var byKind: [(ChangeOperation.Kind, [Message])] = []
+        for (kind, table, found) in tally {
+            let part = found.count == 1 ? label(found[0]) : Message(manyID(table), String(found.count))
+            if let index = byKind.firstIndex(where: { $0.0 == kind }) { byKind[index].1.append(part) }
+            else { byKind.append((kind, [part])) }
+        }
+        return joined(byKind.map { kind, parts in Message(verb(kind), arguments: [.message(joined(parts, separator: ", "))]) })
     }
 
     static func counted(_ counts: [ChangeCount]) -> Message {

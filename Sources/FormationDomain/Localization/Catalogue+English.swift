@@ -388,7 +388,6 @@ extension Catalogue {
         .logMarked: "marked {0} {1} in session {2}",
         .logMerged: "merged {0} into {1}",
         .logJoined: "{0}{1}{2}",
-        .logCounts: "{0}: {1}",
         .logUndoOf: "undo of #{0}: {1}",
         .logBy: "{0} — by {1}, {2}",
         .logUndoneBy: "(undone by #{0})",

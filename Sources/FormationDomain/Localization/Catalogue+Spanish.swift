@@ -388,7 +388,6 @@ extension Catalogue {
         .logMarked: "se marcó a {0} como {1} en la sesión {2}",
         .logMerged: "se unió {0} a {1}",
         .logJoined: "{0}{1}{2}",
-        .logCounts: "{0}: {1}",
         .logUndoOf: "deshacer #{0}: {1}",
         .logBy: "{0} — por {1}, {2}",
         .logUndoneBy: "(deshecho por #{0})",

@@ -348,7 +348,6 @@ public enum MessageID: String, Sendable, CaseIterable {
     case logRestored
     case logMarked
     case logMerged
-    case logCounts
     case logJoined
     case logUndoOf
     case logBy
