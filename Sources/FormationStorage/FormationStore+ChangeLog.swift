@@ -172,8 +172,15 @@ extension FormationStore {
                 sql += " LIMIT ?"
                 arguments += [limit]
             }
+            // Rows gone from the database (a person merged away, a session undone) are named from
+            // the changesets that added or removed them, read only when a name is missing.
+            var graveyard: [String: [String: String]]?
+            let gone: (String) throws -> [String: String]? = { key in
+                if graveyard == nil { graveyard = try Self.graveyard(db) }
+                return graveyard?[key]
+            }
             return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-                try Self.entry(row, undone: undone, db: db)
+                try Self.entry(row, undone: undone, db: db, gone: gone)
             }
         }
     }
@@ -201,7 +208,25 @@ extension FormationStore {
         }
     }
 
-    private static func entry(_ row: Row, undone: [Int: Int], db: Database) throws -> ChangeEntry {
+    /// Rows of people, sessions, battles and plants as every kept changeset added or removed them,
+    /// by `table:id`.
+    private static func graveyard(_ db: Database) throws -> [String: [String: String]] {
+        var found: [String: [String: String]] = [:]
+        let rows = try Row.fetchCursor(db, sql: "SELECT changeset FROM changeLog WHERE changeset IS NOT NULL ORDER BY number DESC")
+        while let row = try rows.next() {
+            guard let data = row[0] as Data?, let operations = try? Changeset.operations([UInt8](data)) else { continue }
+            for operation in operations where operation.kind != .update && ["person", "session", "battle", "plant"].contains(operation.table) {
+                let described = try describe(operation, db: db)
+                if let id = described.values["id"], found[operation.table + ":" + id] == nil {
+                    found[operation.table + ":" + id] = described.values
+                }
+            }
+        }
+        return found
+    }
+
+    private static func entry(_ row: Row, undone: [Int: Int], db: Database,
+                              gone: (String) throws -> [String: String]? = { _ in nil }) throws -> ChangeEntry {
         let number: Int = row["number"]
         let changeset: Data? = row["changeset"]
         var rows: [ChangedRow]?
@@ -223,7 +248,7 @@ extension FormationStore {
                 }
                 described.append(row)
             }
-            rows = try described.map { try enriched($0, known: known, db: db) }
+            rows = try described.map { try enriched($0, known: known, db: db, gone: gone) }
         }
         return ChangeEntry(number: number, id: row["id"], time: row["time"], user: row["user"], command: row["command"],
                            size: row["size"], notUndoable: row["notUndoable"], undoOf: row["undoOf"], undoneBy: undone[number],
@@ -284,11 +309,14 @@ extension FormationStore {
     /// References to other rows filled in with what a reader needs: a person's or plant's name, a
     /// session's workshop, place and start, a battle's time zone (`personId.name`, `sessionId.place`…).
     /// Rows gone from the database are found in the same changeset, or stay as ids.
-    private static func enriched(_ row: ChangedRow, known: [String: [String: String]], db: Database) throws -> ChangedRow {
+    private static func enriched(_ row: ChangedRow, known: [String: [String: String]], db: Database,
+                                 gone: (String) throws -> [String: String]?) throws -> ChangedRow {
         var values = row.values
         func lookUp(_ table: String, _ id: String) throws -> [String: String]? {
             if let found = known[table + ":" + id] { return found }
-            guard let found = try Row.fetchOne(db, sql: "SELECT * FROM \"\(table)\" WHERE id = ?", arguments: [id]) else { return nil }
+            guard let found = try Row.fetchOne(db, sql: "SELECT * FROM \"\(table)\" WHERE id = ?", arguments: [id]) else {
+                return try gone(table + ":" + id)
+            }
             var result: [String: String] = [:]
             for name in found.columnNames {
                 if let text = Self.text(found[name] as DatabaseValue) { result[name] = text }

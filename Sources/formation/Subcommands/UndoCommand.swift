@@ -9,7 +9,8 @@ struct UndoCommand: ParsableCommand {
     @Argument(help: ArgumentHelp(Help.text(.helpUndoChange), valueName: "change")) var change: String?
 
     func run() throws {
-        let undone = try ChangeLog(store: global.openStore(writes: true)).undo(change)
+        // Nothing to undo in a database that does not exist: it is not created (exit 66).
+        let undone = try ChangeLog(store: global.openStore()).undo(change)
         try Terminal.output(Message(.undoDone, arguments: [.text(String(undone.number)), .message(undone.description)])
             .text(global.language))
     }

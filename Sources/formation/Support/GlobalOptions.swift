@@ -25,18 +25,19 @@ struct GlobalOptions: ParsableArguments {
     ///   writes are logged with this command line and user.
     func openStore(verifySchema: Bool = true, writes: Bool = false) throws -> FormationStore {
         let environment = ProcessInfo.processInfo.environment
-        let timeout = (try? BusyTimeout.resolve(environment: environment)) ?? FormationStore.busyTimeout
-        let creating: FormationStore.Creation = !writes ? .nothing
-            : DatabaseLocation.isNamed(flag: database, environment: environment) ? .file : .fileAndFolder
-        var store = try FormationStore(path: databasePath, busyTimeout: timeout, verifySchema: verifySchema, creating: creating)
-        store.change = ChangeDescription.current(arguments: CommandLine.arguments, environment: environment)
-        return store
+        return try DatabaseLocation.open(flag: database, environment: environment, writes: writes,
+                                         change: ChangeDescription.current(arguments: CommandLine.arguments, environment: environment),
+                                         busyTimeout: busyTimeout, verifySchema: verifySchema)
     }
 
-    /// The database, or an empty one in memory when there is none (`validate` checks a file
-    /// against what is stored, and creates nothing).
+    /// The database, or an empty one in memory when there is none (`validate` creates nothing).
     func openStoreOrEmpty() throws -> FormationStore {
-        do { return try openStore() } catch StorageError.missing { return try FormationStore.inMemory() }
+        try DatabaseLocation.openOrEmpty(flag: database, environment: ProcessInfo.processInfo.environment, busyTimeout: busyTimeout)
+    }
+
+    /// `FORMATION_BUSY_TIMEOUT` seconds (default 30): how long writes wait for other processes.
+    private var busyTimeout: Double {
+        (try? BusyTimeout.resolve(environment: ProcessInfo.processInfo.environment)) ?? FormationStore.busyTimeout
     }
 
     func validate() throws {

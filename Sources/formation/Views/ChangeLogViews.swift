@@ -23,10 +23,10 @@ struct ChangeLogJSON: Encodable {
     let user: String
     let command: String
     let description: String
-    let undoOf: Int?
-    let undoneBy: Int?
+    @NullEncoded var undoOf: Int?
+    @NullEncoded var undoneBy: Int?
     let undoable: Bool
-    let notUndoableReason: String?
+    @NullEncoded var notUndoableReason: String?
     let damaged: Bool
     let changesetBytes: Int
 
@@ -43,25 +43,5 @@ struct ChangeLogJSON: Encodable {
         notUndoableReason = line.notUndoable
         damaged = line.damaged
         changesetBytes = line.size
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case number, id, time, user, command, description, undoOf, undoneBy, undoable, notUndoableReason, damaged, changesetBytes
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(number, forKey: .number)
-        try container.encode(id, forKey: .id)
-        try container.encode(time, forKey: .time)
-        try container.encode(user, forKey: .user)
-        try container.encode(command, forKey: .command)
-        try container.encode(description, forKey: .description)
-        try container.encode(undoOf, forKey: .undoOf)
-        try container.encode(undoneBy, forKey: .undoneBy)
-        try container.encode(undoable, forKey: .undoable)
-        try container.encode(notUndoableReason, forKey: .notUndoableReason)
-        try container.encode(damaged, forKey: .damaged)
-        try container.encode(changesetBytes, forKey: .changesetBytes)
     }
 }
