@@ -323,6 +323,13 @@ extension FormationStore {
             }
             return result
         }
+        // An update of a row gone since (a session cancelled, then removed by an undo) keeps only
+        // its key and changed columns: the rest comes from the changesets.
+        if row.kind == .update, ["person", "session", "battle", "plant"].contains(row.table), let id = row.values["id"],
+           try Row.fetchOne(db, sql: "SELECT 1 FROM \"\(row.table)\" WHERE id = ?", arguments: [id]) == nil,
+           let found = try gone(row.table + ":" + id) {
+            for (name, value) in found where values[name] == nil { values[name] = value }
+        }
         let references: [(String, String)] = [("personId", "person"), ("keptId", "person"), ("droppedId", "person"),
                                               ("sessionId", "session"), ("battleId", "battle"), ("plantId", "plant")]
         for (column, table) in references {

@@ -123,6 +123,10 @@ public struct ChangeLog: Sendable {
             if let index = tally.firstIndex(where: { $0.0 == row.kind && $0.1 == row.table }) { tally[index].2.append(row) }
             else { tally.append((row.kind, row.table, [row])) }
         }
+        // The programme's own order: what holds the others first.
+        let order = ["curriculum", "workshop", "prerequisite", "plant", "battle", "session", "shift", "person", "personAlias",
+                     "participation", "recordedConflict"]
+        tally.sort { (order.firstIndex(of: $0.1) ?? order.count) < (order.firstIndex(of: $1.1) ?? order.count) }
         var byKind: [(ChangeOperation.Kind, [Message])] = []
         for (kind, table, found) in tally {
             let part = found.count == 1 ? label(found[0]) : Message(manyID(table), String(found.count))
@@ -220,7 +224,7 @@ public struct ChangeLog: Sendable {
             return Message(.logRowShift, v["personId.name"] ?? v["personId"] ?? "?", localTime(v["start"], zone: v["timeZone"]),
                            localTime(v["end"], zone: v["timeZone"]))
         case "personAlias":
-            return Message(.logRowAlias, v["droppedId"] ?? "?", v["keptId.name"] ?? v["keptId"] ?? "?")
+            return Message(.logRowAlias, v["droppedId.name"] ?? v["droppedId"] ?? "?", v["keptId.name"] ?? v["keptId"] ?? "?")
         default:
             return Message(.logRowConflict, sessionLabel(v, prefix: "sessionId."))
         }
