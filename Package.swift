@@ -54,10 +54,12 @@ let package = Package(
             dependencies: ["FormationPlanning", "FormationDomain"],
             swiftSettings: strict
         ),
+        // SQLite's session extension (change log and undo), on the same libsqlite3 GRDB links.
+        .systemLibrary(name: "CSQLiteSession"),
         // SQLite adapter over GRDB.
         .target(
             name: "FormationStorage",
-            dependencies: ["FormationDomain", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["FormationDomain", "CSQLiteSession", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
         // XML adapter: streaming reader with schema validation, canonical writer.

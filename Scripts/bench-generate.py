@@ -9,8 +9,7 @@
 bilingual (es/en) text built from aligned phrase tables, prerequisites pointing only to earlier
 workshops (no cycles), outline minutes never above the workshop's minutes.
 
-`database` creates the database with `formation plant list` (which migrates an empty one), imports
-the shipped Curricula/*.xml with `formation import`, then bulk-inserts with Python's sqlite3,
+`database` creates the database by importing the shipped Curricula/*.xml with `formation import`, then bulk-inserts with Python's sqlite3,
 following Sources/FormationStorage/Migrations.swift: plants, people, battles (America/Caracas),
 sessions of the shipped workshops, participations (1-2 facilitators and 5-25 participants a session,
 mostly attended) and repair shifts. The programme is played forward battle by battle so that the data
@@ -284,8 +283,7 @@ def make_database(args):
     for suffix in ("", "-wal", "-shm"):
         if os.path.exists(path + suffix):
             os.remove(path + suffix)
-    # The schema comes from formation itself: migrate an empty database, import the shipped packs.
-    run([args.formation, "plant", "list", "--database", path])
+    # The schema comes from formation itself: the import creates and migrates the database.
     curricula = sorted(os.path.join(ROOT, "Curricula", f) for f in os.listdir(os.path.join(ROOT, "Curricula")) if f.endswith(".xml"))
     run([args.formation, "import", "--database", path] + curricula)
 

@@ -26,6 +26,9 @@ enum ExpectedSchema {
         "participation": ["sessionId TEXT NOT NULL PK 1", "personId TEXT NOT NULL PK 2", "role TEXT NOT NULL", "status TEXT NOT NULL"],
         "shift": ["id TEXT NOT NULL PK 1", "battleId TEXT NOT NULL", "personId TEXT NOT NULL", "start INTEGER NOT NULL", "end INTEGER NOT NULL"],
         "recordedConflict": ["sessionId TEXT NOT NULL PK 1", "kind TEXT NOT NULL PK 2", "arguments TEXT NOT NULL PK 3"],
+        "changeLog": ["number INTEGER NOT NULL PK 1", "id TEXT NOT NULL", "time TEXT NOT NULL", "user TEXT NOT NULL",
+                      "command TEXT NOT NULL", "changeset BLOB", "size INTEGER NOT NULL", "notUndoable TEXT",
+                      "summary TEXT NOT NULL", "battles TEXT NOT NULL", "undoOf INTEGER"],
     ]
 
     /// Indexes the queries rely on for speed (a missing one is slow, not wrong: `check` reports it,
@@ -35,6 +38,7 @@ enum ExpectedSchema {
         "personAlias_kept": "personAlias", "battle_name": "battle", "battle_name_nocase": "battle", "battle_plant": "battle",
         "prerequisite_required": "prerequisite", "session_battle": "session", "session_start": "session",
         "session_workshop": "session", "participation_person": "participation", "shift_person": "shift", "shift_battle": "shift",
+        "changeLog_id": "changeLog", "changeLog_undoOf": "changeLog",
     ]
 
     /// One way the schema differs from this version's, in words that are the same in every language.

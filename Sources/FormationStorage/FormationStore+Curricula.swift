@@ -118,13 +118,18 @@ extension FormationStore {
                 // 8 MB took a fifth off its time; the process ends soon after, so the memory is not kept.
                 try db.execute(sql: "PRAGMA cache_size = -8192")
                 try db.inTransaction(.immediate) {
+                    let capture = try startCapture(db)
                     let outcome = try body(CurriculumTransaction(db))
                     result = outcome.result
-                    return outcome.commit ? .commit : .rollback
+                    guard outcome.commit else { return .rollback }
+                    try log(capture, in: db, undoOf: nil)
+                    return .commit
                 }
             }
         } catch let error as DatabaseError {
             throw StorageError(error, path: path)
+        } catch let error as ChangesetError {
+            throw StorageError.other("change log: SQLite session error \(error.code)")
         }
         return result!
     }

@@ -1,4 +1,4 @@
-import FormationDomain
+public import FormationDomain
 internal import GRDB
 internal import Foundation
 
@@ -13,11 +13,26 @@ internal import Foundation
 public struct FormationStore: Sendable {
     let writer: any DatabaseWriter
     public let path: String
+    /// What the change log records with each write of this store (command line, user).
+    public var change: ChangeDescription = .unnamed
+    /// A changeset larger than this is not kept: the change is logged as not undoable, so that the
+    /// log does not double the database after a large import.
+    public var largestUndoable = 16 << 20
 
     /// How long a write waits for another process before giving up with `StorageError.busy`.
     public static let busyTimeout: Double = 30
 
-    /// Opens (creating it and its folder if needed) the database at `path`.
+    /// What opening may create when the database is not there yet.
+    public enum Creation: Sendable {
+        /// Nothing: a command that only reads says the database is missing (`StorageError.missing`).
+        case nothing
+        /// The file, in a folder that must exist (`StorageError.folderMissing`): a path typed by a person.
+        case file
+        /// The file and its folder: the default location, on the first command that writes.
+        case fileAndFolder
+    }
+
+    /// Opens (creating it and its folder if needed, as `creating` allows) the database at `path`.
     ///
     /// Opening waits for other processes too (up to `busyTimeout`): SQLite answers SQLITE_BUSY
     /// without calling its busy handler while the last connection to close cleans up the WAL, or
@@ -27,8 +42,20 @@ public struct FormationStore: Sendable {
     ///   only `formation check`, which reports what differs, opens without it.
     /// - Throws: `StorageError` when the file is not SQLite, is read-only, was written by a newer
     ///   version, or its schema is damaged.
-    public init(path: String, busyTimeout: Double = FormationStore.busyTimeout, verifySchema: Bool = true) throws(StorageError) {
+    public init(path: String, busyTimeout: Double = FormationStore.busyTimeout, verifySchema: Bool = true,
+                creating: Creation = .fileAndFolder) throws(StorageError) {
         self.path = path
+        let folder = (path as NSString).deletingLastPathComponent
+        switch creating {
+        case .nothing:
+            guard FileManager.default.fileExists(atPath: path) else { throw .missing(path: path) }
+        case .file:
+            var isDirectory: ObjCBool = false
+            if !folder.isEmpty, !(FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) && isDirectory.boolValue) {
+                throw .folderMissing(path: path, folder: folder)
+            }
+        case .fileAndFolder: break
+        }
         var config = Configuration()
         config.busyMode = .timeout(busyTimeout)
         // Our own WAL set-up rather than GRDB's `journalMode = .wal`, which writes a throw-away
@@ -161,12 +188,15 @@ public struct FormationStore: Sendable {
         }
     }
 
-    /// Runs `body` in one write transaction: all of it is committed or none of it.
+    /// Runs `body` in one write transaction: all of it is committed or none of it, and what it
+    /// changed is one entry of the change log.
     func write<T>(_ body: (Database) throws -> T) throws -> T {
-        do { return try writer.write(body) } catch let error as DatabaseError {
+        do { return try writer.write { db in try logged(db, undoOf: nil) { try body(db) } } } catch let error as DatabaseError {
             throw StorageError(error, path: path)
         } catch let error as RowDecodingError {
             throw StorageError.damaged(path: path, detail: String(describing: error))
+        } catch let error as ChangesetError {
+            throw StorageError.other("change log: SQLite session error \(error.code)")
         }
     }
 

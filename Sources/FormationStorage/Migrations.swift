@@ -134,6 +134,34 @@ enum Migrations {
             // pack's prerequisites keeps it as retired: resolvable for history, not for new sessions.
             try db.execute(sql: "ALTER TABLE workshop ADD COLUMN retired INTEGER NOT NULL DEFAULT 0")
         }
+        migrator.registerMigration("v3 change log") { db in
+            // One row per write (issue 18): SQLite's session extension records its changeset, so
+            // `formation log` can say what changed and `formation undo` can revert it.
+            try db.execute(sql: """
+                CREATE TABLE changeLog (
+                    number INTEGER PRIMARY KEY NOT NULL,
+                    -- Random hex, for id prefixes that stay the same across copies of the database.
+                    id TEXT NOT NULL,
+                    -- UTC, ISO 8601.
+                    time TEXT NOT NULL,
+                    user TEXT NOT NULL,
+                    -- The command line, the database path left out.
+                    command TEXT NOT NULL,
+                    -- NULL when not kept: notUndoable says why.
+                    changeset BLOB,
+                    -- Bytes of the changeset as captured (kept or not).
+                    size INTEGER NOT NULL,
+                    notUndoable TEXT,
+                    -- Rows changed per operation and table, one "insert session 3" per line.
+                    summary TEXT NOT NULL,
+                    -- Ids of the battles whose sessions, shifts or participations it touched, space-separated.
+                    battles TEXT NOT NULL,
+                    undoOf INTEGER REFERENCES changeLog(number)
+                );
+                CREATE UNIQUE INDEX changeLog_id ON changeLog(id);
+                CREATE INDEX changeLog_undoOf ON changeLog(undoOf);
+                """)
+        }
         return migrator
     }
 }

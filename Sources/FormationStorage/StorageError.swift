@@ -12,6 +12,10 @@ public enum StorageError: Error, Equatable, Sendable {
     /// Readable, but not as this version wrote it: a schema that differs from `ExpectedSchema`, or
     /// a row GRDB cannot decode. Refused before any command reads it (no crash inside GRDB).
     case damaged(path: String, detail: String)
+    /// A command that only reads found no database at the path: nothing was created.
+    case missing(path: String)
+    /// The folder of a database named explicitly does not exist: nothing was created.
+    case folderMissing(path: String, folder: String)
     case other(String)
 }
 
@@ -24,6 +28,8 @@ extension StorageError: LocalizedFailure {
         case .readOnly(let path): Message(.databaseReadOnly, path)
         case .cannotOpen(let path, let reason): Message(.databaseOpenFailed, path, reason)
         case .damaged(let path, let detail): Message(.databaseDamaged, path, detail)
+        case .missing(let path): Message(.databaseMissing, path)
+        case .folderMissing(let path, let folder): Message(.databaseFolderMissing, path, folder)
         case .other(let text): Message(.databaseFailure, text)
         }
     }

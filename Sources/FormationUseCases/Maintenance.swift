@@ -25,6 +25,8 @@ public struct IntegrityProblem: Sendable, Equatable {
         /// A stored value of the wrong type or outside its range: a time not between 1900 and
         /// 2200, battle dates that are not dates or not in order.
         case invalidValue
+        /// An entry of the change log whose changeset does not parse (or is missing without a reason).
+        case changeLog
     }
 
     public let kind: Kind
@@ -81,6 +83,12 @@ public struct Maintenance: Sendable {
         for line in audit.integrity {
             problems.append(IntegrityProblem(kind: .integrity, table: nil, id: nil, detail: line,
                                              message: Message(.problemIntegrity, line)))
+        }
+        if !audit.schema.contains(where: { $0.table == "changeLog" }) {
+            for (number, detail) in try store.damagedChangeEntries() {
+                problems.append(IntegrityProblem(kind: .changeLog, table: "changeLog", id: String(number), detail: detail,
+                                                 message: Message(.problemChangeLog, String(number), detail)))
+            }
         }
         for violation in audit.foreignKeys {
             problems.append(IntegrityProblem(

@@ -20,7 +20,7 @@ struct Formation: ParsableCommand {
                 CurriculumCommand.self, WorkshopCommand.self,
                 SessionCommand.self, ShiftCommand.self, Attend.self, HistoryCommand.self,
                 Import.self, Validate.self,
-                BackupCommand.self, CheckCommand.self,
+                BackupCommand.self, CheckCommand.self, LogCommand.self, UndoCommand.self,
             ])
     }
 

@@ -234,6 +234,7 @@ func xmllintHTML(_ path: String) throws -> (code: Int32, errors: String) {
 
     @Test func unknownPersonAndBadFormatAreRefused() throws {
         let cli = try CLI()
+        try #require(try cli.run("plant", "add", "La Gaviota", "--state", "Sucre").code == 0)
         let unknown = try cli.run("history", "Nadie")
         #expect(unknown.code == 65)
         #expect(unknown.stderr == "formation: error: no person matches 'Nadie'\n")

@@ -68,6 +68,7 @@ import Testing
 
     @Test func languageFlagBeatsEnvironment() throws {
         let cli = try CLI()
+        try #require(try cli.run("plant", "add", "La Gaviota", "--state", "Sucre").code == 0)
         let result = try cli.run("person", "show", "Nadie", "--lang", "es", environment: ["FORMATION_LANG": "en", "LANG": "en_US.UTF-8"])
         #expect(result.stderr == "formation: error: ningún registro de persona coincide con 'Nadie'\n")
         let help = try cli.run("plant", "--help", environment: ["LANG": "es_VE.UTF-8", "FORMATION_LANG": ""])

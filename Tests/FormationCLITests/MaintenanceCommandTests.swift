@@ -88,7 +88,7 @@ import Testing
 
     @Test func backupWhileOthersWriteIsConsistent() throws {
         let cli = try CLI()
-        try cli.expectSuccess(cli.run("plant", "list"))
+        try cli.expectSuccess(cli.run("plant", "add", "La Gaviota", "--state", "Sucre"))
         let writers = try (1...3).map { worker in
             try cli.start(["person", "add", "Escritor \(worker)"])
         }

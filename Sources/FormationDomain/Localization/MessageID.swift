@@ -357,4 +357,62 @@ public enum MessageID: String, Sendable, CaseIterable {
     case planTooFewLearners
     case planNoCommonTime
     case planSolverFailed
+    // Change log and undo (issue 18)
+    case logAdded
+    case logRemoved
+    case logChanged
+    case logCancelled
+    case logRestored
+    case logMarked
+    case logMerged
+    case logJoined
+    case logUndoOf
+    case logBy
+    case logUndoneBy
+    case logNotUndoable
+    case logDamaged
+    case logNothing
+    case logUnknownUser
+    case logRowPlant
+    case logRowPerson
+    case logRowBattle
+    case logRowCurriculum
+    case logRowWorkshop
+    case logRowSession
+    case logRowParticipation
+    case logRowShift
+    case logRowAlias
+    case logRowPrerequisite
+    case logRowConflict
+    case logManyPlant
+    case logManyPerson
+    case logManyAlias
+    case logManyBattle
+    case logManyCurriculum
+    case logManyWorkshop
+    case logManyPrerequisite
+    case logManySession
+    case logManyParticipation
+    case logManyShift
+    case logManyConflict
+    case logRoleFacilitator
+    case logRoleParticipant
+    case logStatusRegistered
+    case logStatusAttended
+    case logStatusAbsent
+    case undoDone
+    case undoNothing
+    case undoNotFound
+    case undoAlreadyUndone
+    case undoNotUndoable
+    case undoLaterChange
+    case undoConflict
+    case databaseMissing
+    case databaseFolderMissing
+    case problemChangeLog
+    case helpLog
+    case helpLogBattle
+    case helpLogLimit
+    case helpUndo
+    case helpUndoChange
 }

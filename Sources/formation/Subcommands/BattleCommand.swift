@@ -18,7 +18,7 @@ struct BattleCommand: ParsableCommand {
         var timeZone: String?
 
         func run() throws {
-            let id = try Programme(store: global.openStore())
+            let id = try Programme(store: global.openStore(writes: true))
                 .addBattle(name: name, plant: plant, start: start, end: end, timeZone: timeZone)
             try Terminal.data(id.rawValue)
         }

@@ -14,7 +14,7 @@ struct Import: ParsableCommand {
     }
 
     func run() throws {
-        let report = try Importer(store: global.openStore()).run(paths: files, validateOnly: false, replace: replace)
+        let report = try Importer(store: global.openStore(writes: true)).run(paths: files, validateOnly: false, replace: replace)
         try ImportOutput.finish(report, validateOnly: false, language: global.language)
     }
 }
@@ -30,7 +30,7 @@ struct Validate: ParsableCommand {
     }
 
     func run() throws {
-        let report = try Importer(store: global.openStore()).run(paths: files, validateOnly: true, replace: false)
+        let report = try Importer(store: global.openStoreOrEmpty()).run(paths: files, validateOnly: true, replace: false)
         try ImportOutput.finish(report, validateOnly: true, language: global.language)
     }
 }

@@ -16,7 +16,7 @@ struct PersonCommand: ParsableCommand {
         @Option(help: ArgumentHelp(Help.text(.helpPersonSector), valueName: "public|private")) var sector: Sector?
 
         func run() throws {
-            let id = try Programme(store: global.openStore()).addPerson(name: name, plant: plant, retired: retired, sector: sector)
+            let id = try Programme(store: global.openStore(writes: true)).addPerson(name: name, plant: plant, retired: retired, sector: sector)
             try Terminal.data(id.rawValue)
         }
     }
@@ -62,7 +62,7 @@ extension PersonCommand {
         @Argument(help: ArgumentHelp(Help.text(.helpMergeDrop), valueName: "drop")) var drop: String
 
         func run() throws {
-            let outcome = try PersonMerge(store: global.openStore()).run(keep: keep, drop: drop)
+            let outcome = try PersonMerge(store: global.openStore(writes: true)).run(keep: keep, drop: drop)
             Terminal.notice(Message(.mergeDone, outcome.dropped.name, outcome.dropped.id.short, outcome.kept.name, outcome.kept.id.short,
                                     String(outcome.movedParticipations), String(outcome.combinedSessions),
                                     String(outcome.movedShifts)).text(global.language))

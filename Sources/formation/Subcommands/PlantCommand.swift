@@ -17,7 +17,7 @@ struct PlantCommand: ParsableCommand {
         var ownership: Ownership = .state
 
         func run() throws {
-            let id = try Programme(store: global.openStore())
+            let id = try Programme(store: global.openStore(writes: true))
                 .addPlant(name: name, state: state, sector: sector, ownership: ownership)
             try Terminal.data(id.rawValue)
         }

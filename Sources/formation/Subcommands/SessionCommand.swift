@@ -26,7 +26,7 @@ struct SessionCommand: ParsableCommand {
         }
 
         func run() throws {
-            let outcome = try Scheduling(store: global.openStore()).addSession(
+            let outcome = try Scheduling(store: global.openStore(writes: true)).addSession(
                 battle: battle, workshop: workshop, start: start, end: end, place: place, facilitators: facilitator, force: force)
             ScheduleOutput.recorded(outcome, global.language)
             try Terminal.data(outcome.ids[0].rawValue)
@@ -60,7 +60,7 @@ struct SessionCommand: ParsableCommand {
         @Argument(help: ArgumentHelp(Help.text(.helpSessionRef))) var session: String
 
         func run() throws {
-            let outcome = try Scheduling(store: global.openStore()).cancel(session: session)
+            let outcome = try Scheduling(store: global.openStore(writes: true)).cancel(session: session)
             let label = outcome.session
             Terminal.notice(outcome.alreadyCancelled
                 ? Message(.sessionAlreadyCancelled, label.id.short, label.workshop, label.when, label.place).text(global.language)
@@ -106,7 +106,7 @@ struct ShiftCommand: ParsableCommand {
         }
 
         func run() throws {
-            let outcome = try Scheduling(store: global.openStore()).addShift(battle: battle, people: person, start: start, end: end, force: force)
+            let outcome = try Scheduling(store: global.openStore(writes: true)).addShift(battle: battle, people: person, start: start, end: end, force: force)
             ScheduleOutput.recorded(outcome, global.language)
             for id in outcome.ids { try Terminal.data(id.rawValue) }
         }
@@ -132,7 +132,7 @@ struct Attend: ParsableCommand {
 
     func run() throws {
         let language = global.language
-        let scheduling = try Scheduling(store: global.openStore())
+        let scheduling = try Scheduling(store: global.openStore(writes: true))
         do {
             if remove {
                 let outcome = try scheduling.leave(session: session, people: people)

@@ -17,7 +17,8 @@ enum ExitCodes {
             switch storage {
             case .busy: busy
             case .tooNew, .notADatabase, .damaged: dataError
-            case .readOnly, .cannotOpen, .other: ioError
+            case .missing: noInput
+            case .readOnly, .cannotOpen, .folderMissing, .other: ioError
             }
         case let file as FileFailure:
             switch file {

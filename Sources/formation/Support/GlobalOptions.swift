@@ -19,10 +19,25 @@ struct GlobalOptions: ParsableArguments {
     }
 
     /// Opens the database; writes wait `FORMATION_BUSY_TIMEOUT` seconds (default 30) for other processes.
-    func openStore(verifySchema: Bool = true) throws -> FormationStore {
+    ///
+    /// - Parameter writes: the command may write. Only then is a missing database created (and the
+    ///   default location's folder); a command that only reads says it is missing (exit 66). Its
+    ///   writes are logged with this command line and user.
+    func openStore(verifySchema: Bool = true, writes: Bool = false) throws -> FormationStore {
         let environment = ProcessInfo.processInfo.environment
-        let timeout = (try? BusyTimeout.resolve(environment: environment)) ?? FormationStore.busyTimeout
-        return try FormationStore(path: databasePath, busyTimeout: timeout, verifySchema: verifySchema)
+        return try DatabaseLocation.open(flag: database, environment: environment, writes: writes,
+                                         change: ChangeDescription.current(arguments: CommandLine.arguments, environment: environment),
+                                         busyTimeout: busyTimeout, verifySchema: verifySchema)
+    }
+
+    /// The database, or an empty one in memory when there is none (`validate` creates nothing).
+    func openStoreOrEmpty() throws -> FormationStore {
+        try DatabaseLocation.openOrEmpty(flag: database, environment: ProcessInfo.processInfo.environment, busyTimeout: busyTimeout)
+    }
+
+    /// `FORMATION_BUSY_TIMEOUT` seconds (default 30): how long writes wait for other processes.
+    private var busyTimeout: Double {
+        (try? BusyTimeout.resolve(environment: ProcessInfo.processInfo.environment)) ?? FormationStore.busyTimeout
     }
 
     func validate() throws {
