@@ -49,6 +49,7 @@ import Testing
 
     @Test func globalOptionsBeforeTheSubcommandAndAnUnknownLanguage() throws {
         let cli = try CLI()
+        try #require(try cli.run("plant", "add", "La Gaviota", "--state", "Sucre").code == 0)
         let listed = try cli.run(arguments: ["--lang", "es", "--database", cli.database, "plant", "list"], useDatabaseFlag: false)
         #expect(listed.code == 0, "\(listed.stderr)")
         let help = try cli.run(arguments: ["--lang", "en", "battle", "--help"], useDatabaseFlag: false)

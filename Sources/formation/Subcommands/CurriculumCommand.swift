@@ -67,7 +67,8 @@ extension CurriculumCommand {
         func run() throws {
             let diff: CurriculumDiff
             do {
-                diff = try CurriculumComparison(store: global.openStore()).diff(old: old, new: new)
+                // Two files need no database: an empty one in memory stands in when there is none.
+                diff = try CurriculumComparison(store: global.openStoreOrEmpty()).diff(old: old, new: new)
             } catch let failure as CurriculumFileProblems {
                 throw CommandFailure(lines: failure.problems.flatMap { $0.lines(global.language) }, code: ExitCodes.dataError)
             }
