@@ -46,10 +46,14 @@ TIME = "/usr/bin/time"   # GNU time (Debian package `time`), for the peak RSS of
 
 # Database scales: people, battles, sessions, target participations. Sessions hold 1-2 facilitators and
 # 5-25 participants within the workshop's limit (about 11.5 people a session once prerequisites and limits bite), so 175k sessions give ~2M.
+# Every scale is heavy-tailed by default (veterans, workshops by a power law, eager volunteers:
+# bench-generate.py --profile heavy), as real programmes are; L-uniform keeps the uniform profile of the
+# first benchmarks (people drawn evenly, about 20 participations each) for comparison.
 SCALES = {
-    "S": dict(people=1_000, battles=20, sessions=1_800, participations=20_000),
-    "M": dict(people=10_000, battles=200, sessions=17_500, participations=200_000),
-    "L": dict(people=100_000, battles=2_000, sessions=175_000, participations=2_000_000),
+    "S": dict(people=1_000, battles=20, sessions=1_800, participations=20_000, profile="heavy"),
+    "M": dict(people=10_000, battles=200, sessions=17_500, participations=200_000, profile="heavy"),
+    "L": dict(people=100_000, battles=2_000, sessions=175_000, participations=2_000_000, profile="heavy"),
+    "L-uniform": dict(people=100_000, battles=2_000, sessions=175_000, participations=2_000_000, profile="uniform"),
 }
 # One big battle each (a national gathering), for battle records.
 RECORD_SCALES = {
@@ -243,15 +247,20 @@ def ensure_pack(megabytes, seed):
 def ensure_database(name, scale, formation, seed):
     path = os.path.join(DATA, f"db-{name}.sqlite")
     stamp = path + ".params"
-    # A database is reused only for the same scale, seed and schema (Migrations.swift as it is now).
-    schema = hashlib.sha1(open(os.path.join(ROOT, "Sources", "FormationStorage", "Migrations.swift"), "rb").read()).hexdigest()
-    params = json.dumps(dict(scale, seed=seed, schema=schema), sort_keys=True)
+    # A database is reused for the same scale, seed and generator (bench-generate.py as it is now); a
+    # newer schema is reached by formation's own migrations, as a user's database would be (a
+    # `plant list` opens and migrates it).
+    generator = hashlib.sha1(open(GENERATE, "rb").read()).hexdigest()
+    params = json.dumps(dict(scale, seed=seed, generator=generator), sort_keys=True)
     if os.path.exists(path) and os.path.exists(stamp) and open(stamp).read() == params:
+        sh([formation, "plant", "list", "--database", path])
         return path
-    log(f"  generating {os.path.relpath(path, ROOT)} ({', '.join(f'{k} {v:,}' for k, v in scale.items())})")
+    log(f"  generating {os.path.relpath(path, ROOT)} ({', '.join(f'{k} {v:,}' if isinstance(v, int) else f'{k} {v}' for k, v in scale.items())})")
     cmd = [sys.executable, GENERATE, "database", "--database", path, "--formation", formation, "--seed", str(seed)]
     for key, value in scale.items():
         cmd += [f"--{key}", str(value)]
+    if not scale.get("profile"):
+        cmd += ["--profile", "uniform"]
     result = sh(cmd)
     log(f"    {result.stdout.strip()}")
     with open(stamp, "w") as f:
