@@ -35,6 +35,7 @@ enum ExpectedSchema {
         "personAlias_kept": "personAlias", "battle_name": "battle", "battle_name_nocase": "battle", "battle_plant": "battle",
         "prerequisite_required": "prerequisite", "session_battle": "session", "session_start": "session",
         "session_workshop": "session", "participation_person": "participation", "shift_person": "shift", "shift_battle": "shift",
+        "session_workshop_taught": "session", "participation_facilitator": "participation",
     ]
 
     /// One way the schema differs from this version's, in words that are the same in every language.

@@ -338,6 +338,8 @@ extension Catalogue {
         .helpLineageLearners: "Name every learner, not only those who went on to teach it (slower: grows with every participation of the workshop in the country).",
         .facilitatorsHeading: "Who can teach {0} [{1}]",
         .facilitatorsNear: "people from {0} first (marked *), the state of {1}",
+        .facilitatorsBest: "the {0} best candidates; --all lists everyone who taught or attended it",
+        .helpFacilitatorsAll: "List everyone who taught or attended the workshop, not only the 20 best (slower: reads every participation of the workshop).",
         .facilitatorsEmpty: "nobody has taught or attended this workshop yet",
         .mergeSamePerson: "both names lead to the same person ({0}): nothing to merge",
         .mergeDoubleBooked: "{0} and {1} were in sessions at the same time; as one person they would be in two places at once (a hard conflict), so nothing was merged: {2}{3}",

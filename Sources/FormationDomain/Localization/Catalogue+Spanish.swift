@@ -338,6 +338,8 @@ extension Catalogue {
         .helpLineageLearners: "Nombra a todos los que lo aprendieron, no solo a los que después lo dieron (más lento: crece con cada participación del taller en todo el país).",
         .facilitatorsHeading: "Quién puede dar {0} [{1}]",
         .facilitatorsNear: "primero la gente de {0} (marcada con *), el estado de {1}",
+        .facilitatorsBest: "las {0} mejores opciones; --all muestra a todos los que lo dieron o recibieron",
+        .helpFacilitatorsAll: "Muestra a todos los que dieron o recibieron el taller, no solo a los 20 mejores (más lento: lee cada participación del taller).",
         .facilitatorsEmpty: "nadie ha dado ni recibido este taller todavía",
         .mergeSamePerson: "los dos nombres llevan a la misma persona ({0}): no hay nada que unir",
         .mergeDoubleBooked: "{0} y {1} estuvieron en sesiones a la misma hora; como una sola persona estaría en dos lugares a la vez (un conflicto grave), así que no se unió nada: {2}{3}",

@@ -311,6 +311,8 @@ public enum MessageID: String, Sendable, CaseIterable {
     case facilitatorsHeading
     case facilitatorsNear
     case facilitatorsEmpty
+    case facilitatorsBest
+    case helpFacilitatorsAll
     case mergeSamePerson
     case mergeDoubleBooked
     case mergeMorePairs
