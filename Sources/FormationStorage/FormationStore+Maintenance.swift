@@ -74,7 +74,17 @@ extension FormationStore {
     /// (`StorageError.notADatabase` for SQLITE_CORRUPT). A schema that differs from this version's
     /// is reported with SQLite's own checks, and the rows are not read (their queries assume it).
     /// Values are read without assuming their type: a damaged row is reported, not fatal.
-    public func audit() throws -> StoreAudit {
+    ///
+    /// - Parameters:
+    ///   - plausible: stored times outside this range are damage (`check` reports them).
+    ///   - window: for a battle's stored start date, end date and time zone, a span of instants that
+    ///     certainly lies within its days (nil when the battle's values cannot say). Sessions that are
+    ///     plainly sound (integer times in `plausible`, in order, within their battle's window) and
+    ///     shifts with sound times are then left out of `sessions` and `shifts`: at two million
+    ///     participations that is ~350,000 rows nobody needs to look at one by one (issue 22). Without
+    ///     it, every session and shift is listed.
+    public func audit(plausible: Range<Int64>? = nil,
+                      window: ((String, String, String) -> (from: Int64, to: Int64)?)? = nil) throws -> StoreAudit {
         try read { db in
             var audit = StoreAudit()
             audit.schema = try ExpectedSchema.differences(db, indexes: true).map { StoreAudit.SchemaDifference(table: $0.table, detail: $0.detail) }
@@ -84,11 +94,16 @@ extension FormationStore {
                 return StoreAudit.ForeignKeyViolation(table: table, row: try Self.key(of: row[1], in: table, db), parent: row[2])
             }
             guard audit.schema.allSatisfy({ $0.detail.hasPrefix("index ") }) else { return audit }
-            audit.orphanParticipations = try Row.fetchAll(db, sql: """
+            // `foreign_key_check` already looked up every participation's session: the per-row
+            // query (two million lookups) runs only when it found some pointing at nothing.
+            let declared = try Self.declaresSessionKey(db)
+            let orphansPossible = plausible == nil || !declared
+                || audit.foreignKeys.contains { $0.table == "participation" && $0.parent == "session" }
+            if orphansPossible { audit.orphanParticipations = try Row.fetchAll(db, sql: """
                 SELECT sessionId, personId FROM participation
                 WHERE NOT EXISTS (SELECT 1 FROM session WHERE session.id = participation.sessionId)
                 ORDER BY sessionId, personId
-                """).map { StoreAudit.OrphanParticipation(session: $0["sessionId"], person: $0["personId"]) }
+                """).map { StoreAudit.OrphanParticipation(session: $0["sessionId"], person: $0["personId"]) } }
             audit.sessionsWithoutWorkshop = try Row.fetchAll(db, sql: """
                 SELECT session.id, session.curriculumId, session.workshopId FROM session
                 WHERE NOT EXISTS (SELECT 1 FROM workshop
@@ -107,8 +122,8 @@ extension FormationStore {
                 """).map { row in
                 StoreAudit.DanglingPrerequisite(workshop: "\(row[0] as String)/\(row[1] as String)", required: "\(row[2] as String)/\(row[3] as String)")
             }
-            audit.sessions = try Self.spans(db, table: "session")
-            audit.shifts = try Self.spans(db, table: "shift")
+            audit.sessions = try Self.spans(db, table: "session", plausible: plausible, windows: window.map { try Self.windows(db, $0) })
+            audit.shifts = try Self.spans(db, table: "shift", plausible: plausible, windows: nil)
             audit.battles = try Row.fetchAll(db, sql: "SELECT id, startDate, endDate FROM battle ORDER BY id").map { row in
                 StoreAudit.BattleDates(id: String.fromDatabaseValue(row[0]) ?? "?", start: String.fromDatabaseValue(row[1]),
                                        end: String.fromDatabaseValue(row[2]))
@@ -117,11 +132,57 @@ extension FormationStore {
         }
     }
 
-    private static func spans(_ db: Database, table: String) throws -> [StoreAudit.Span] {
-        try Row.fetchAll(db, sql: """
+    /// Whether `participation.sessionId` is declared as a foreign key to `session` (so that
+    /// `foreign_key_check` covers orphans).
+    private static func declaresSessionKey(_ db: Database) throws -> Bool {
+        try Row.fetchAll(db, sql: "PRAGMA foreign_key_list(participation)").contains { row in
+            String.fromDatabaseValue(row["table"]) == "session" && String.fromDatabaseValue(row["from"]) == "sessionId"
+        }
+    }
+
+    /// Each battle's window as a JSON array of `[id, from, to]` (battles whose values say nothing are left out).
+    private static func windows(_ db: Database, _ window: (String, String, String) -> (from: Int64, to: Int64)?) throws -> String {
+        var list: [[Any]] = []
+        for row in try Row.fetchAll(db, sql: "SELECT id, startDate, endDate, timeZone FROM battle") {
+            guard let id = String.fromDatabaseValue(row[0]), let start = String.fromDatabaseValue(row[1]),
+                  let end = String.fromDatabaseValue(row[2]), let zone = String.fromDatabaseValue(row[3]),
+                  let span = window(start, end, zone) else { continue }
+            list.append([id, span.from, span.to])
+        }
+        return String(decoding: try JSONSerialization.data(withJSONObject: list), as: UTF8.self)
+    }
+
+    /// The spans of `table`, in time order; with `plausible`, only those whose times are not plainly
+    /// sound (and, with `windows`, sessions not plainly within their battle's window), found in SQL.
+    private static func spans(_ db: Database, table: String, plausible: Range<Int64>?, windows: String?) throws -> [StoreAudit.Span] {
+        var filter = ""
+        var arguments: StatementArguments = []
+        if let plausible {
+            let sound = """
+                typeof(\(table).start) = 'integer' AND typeof(\(table)."end") = 'integer' AND \(table).start < \(table)."end"
+                AND \(table).start >= ?1 AND \(table)."end" < ?2
+                """
+            arguments = [plausible.lowerBound, plausible.upperBound]
+            if let windows {
+                filter = """
+                    WHERE NOT (\(sound) AND EXISTS (SELECT 1 FROM window WHERE window.battleId = \(table).battleId
+                                                   AND \(table).start >= window.first AND \(table)."end" <= window.last))
+                    """
+                arguments += [windows]
+            } else {
+                filter = "WHERE NOT (\(sound))"
+            }
+        }
+        let with = windows != nil && plausible != nil ? """
+            WITH window(battleId, first, last) AS MATERIALIZED (
+                SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]') FROM json_each(?3))
+            """ : ""
+        let sql = """
+            \(with)
             SELECT \(table).id, \(table).start, \(table)."end", battle.startDate, battle.endDate, battle.timeZone
-            FROM \(table) LEFT JOIN battle ON battle.id = \(table).battleId ORDER BY \(table).start, \(table).id
-            """).map { row in
+            FROM \(table) LEFT JOIN battle ON battle.id = \(table).battleId \(filter) ORDER BY \(table).start, \(table).id
+            """
+        return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
             // By DatabaseValue: GRDB stops the process on a value it cannot convert.
             StoreAudit.Span(id: String.fromDatabaseValue(row[0]) ?? "?", start: Self.integer(row[1]), end: Self.integer(row[2]),
                             battleStart: String.fromDatabaseValue(row[3]), battleEnd: String.fromDatabaseValue(row[4]),
