@@ -312,6 +312,9 @@ public enum MessageID: String, Sendable, CaseIterable {
     case facilitatorsNear
     case facilitatorsEmpty
     case facilitatorsBest
+    case importSummary
+    case importInterrupted
+    case helpImportVerbose
     case helpFacilitatorsAll
     case mergeSamePerson
     case mergeDoubleBooked
