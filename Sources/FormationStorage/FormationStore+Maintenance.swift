@@ -83,17 +83,24 @@ extension FormationStore {
     ///     shifts with sound times are then left out of `sessions` and `shifts`: at two million
     ///     participations that is ~350,000 rows nobody needs to look at one by one (issue 22). Without
     ///     it, every session and shift is listed.
+    ///   - phase: told the name of each step as it starts ("schema", "integrity", "foreign keys",
+    ///     "programme rules"), for a progress line.
     public func audit(plausible: Range<Int64>? = nil,
-                      window: ((String, String, String) -> (from: Int64, to: Int64)?)? = nil) throws -> StoreAudit {
+                      window: ((String, String, String) -> (from: Int64, to: Int64)?)? = nil,
+                      phase: (String) -> Void = { _ in }) throws -> StoreAudit {
         try read { db in
             var audit = StoreAudit()
+            phase("schema")
             audit.schema = try ExpectedSchema.differences(db, indexes: true).map { StoreAudit.SchemaDifference(table: $0.table, detail: $0.detail) }
+            phase("integrity")
             audit.integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" }
+            phase("foreign keys")
             audit.foreignKeys = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").map { row in
                 let table: String = row[0]
                 return StoreAudit.ForeignKeyViolation(table: table, row: try Self.key(of: row[1], in: table, db), parent: row[2])
             }
             guard audit.schema.allSatisfy({ $0.detail.hasPrefix("index ") }) else { return audit }
+            phase("programme rules")
             // `foreign_key_check` already looked up every participation's session: the per-row
             // query (two million lookups) runs only when it found some pointing at nothing.
             let declared = try Self.declaresSessionKey(db)

@@ -71,7 +71,8 @@ public struct Maintenance: Sendable {
     ///
     /// - Returns: every problem found, empty when the database is sound.
     /// - Throws: `StorageError` when the file cannot be read at all.
-    public func check() throws -> [IntegrityProblem] {
+    /// - Parameter phase: told each step's name as it starts (`FormationStore.audit`).
+    public func check(phase: (String) -> Void = { _ in }) throws -> [IntegrityProblem] {
         // Sessions plainly within their battle's days, and sound shifts, are told apart in SQL; the
         // window is narrowed by three hours at each end so that daylight-saving jumps never let a
         // wrong one through (the few near the edges are judged one by one below, as before).
@@ -84,7 +85,7 @@ public struct Maintenance: Sendable {
             let margin: Int64 = 3 * 3600
             let window = (from: clock.instant(from) + margin, to: clock.instant(to) + 60 - margin)
             return Self.plausibleTimes.contains(window.from) && Self.plausibleTimes.contains(window.to) && window.from < window.to ? window : nil
-        }
+        } phase: { phase($0) }
         var problems: [IntegrityProblem] = []
         for difference in audit.schema {
             problems.append(IntegrityProblem(kind: .schema, table: difference.table, id: nil, detail: difference.detail,
