@@ -29,7 +29,7 @@ struct PersonCommand: ParsableCommand {
         func run() throws {
             let people = try global.openStore().people()
             switch output.format {
-            case .json: try JSONOutput.print(people.map(PersonJSON.init))
+            case .json: try JSONOutput.printArray(people.map(PersonJSON.init))
             case .text: Terminal.output(TextViews.people(people, global.language))
             }
         }
