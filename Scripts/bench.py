@@ -513,6 +513,29 @@ def available(formation, argv):
     return subprocess.run([formation] + argv + ["--help"], capture_output=True).returncode == 0
 
 
+class Samples:
+    """Wall and CPU milliseconds of a series of runs, and their highest peak RSS (KiB)."""
+
+    def __init__(self):
+        self.wall, self.cpu, self.rss = [], [], 0
+
+    def add(self, run):
+        self.wall.append(run.wall * 1e3)
+        self.cpu.append(run.cpu * 1e3)
+        self.rss = max(self.rss, run.rss_kib)
+
+
+def beside(cmd, database, sql, mine, theirs):
+    """Runs a formation command, then (when it succeeded and `sql` is given) the sqlite3 shell on the same SQL."""
+    run = measure(cmd)
+    if run.code != 0:
+        log(f"    {' '.join(cmd[1:])}: exit {run.code}: {run.stderr.strip()[-200:]}")
+        return
+    mine.add(run)
+    if sql:
+        theirs.add(measure(["sqlite3", "-readonly", database, sql]))
+
+
 def bench_latency(args, latency, growth):
     sql = history_sql()
     if not sql or len(sql) < 6:
@@ -551,19 +574,11 @@ def bench_latency(args, latency, growth):
                 wall, cpu = python_baseline(database, kind, queries, sql)
                 latency.add(f"{kind} (in process)", scale_label, "same SQL, Python sqlite3", wall, cpu=cpu)
             log(f"  {kind}: {min(len(queries), args.whole_calls)} whole commands")
-            whole, whole_cpu, shell, shell_cpu, rss = [], [], [], [], 0
+            mine, theirs = Samples(), Samples()
             for full, typed in list(zip(queries, shown))[:args.whole_calls]:
-                run = measure([args.formation] + command_for(kind, typed) + ["--database", database])
-                if run.code != 0:
-                    log(f"    formation {' '.join(command_for(kind, typed))}: exit {run.code}: {run.stderr.strip()[-200:]}")
-                    continue
-                whole.append(run.wall * 1e3)
-                whole_cpu.append(run.cpu * 1e3)
-                rss = max(rss, run.rss_kib)
-                if sql and len(sql) >= 6:
-                    base = measure(["sqlite3", "-readonly", database, shell_query(database, kind, full, sql)])
-                    shell.append(base.wall * 1e3)
-                    shell_cpu.append(base.cpu * 1e3)
+                baseline = shell_query(database, kind, full, sql) if sql and len(sql) >= 6 else None
+                beside([args.formation] + command_for(kind, typed) + ["--database", database], database, baseline, mine, theirs)
+            whole, whole_cpu, rss, shell, shell_cpu = mine.wall, mine.cpu, mine.rss, theirs.wall, theirs.cpu
             latency.add(f"{kind} (whole command)", scale_label, f"formation {' '.join(argv)} --format json", whole, rss / 1024,
                         cpu=whole_cpu)
             if shell:
@@ -664,21 +679,12 @@ def bench_commands(args, latency):
         subprocess.run(["cat", database], stdout=subprocess.DEVNULL)
         for name, calls in command_cases(database, args.seed):
             rounds = 3 if name == "check" else max(1, args.command_calls // len(calls))
-            whole, whole_cpu, shell, shell_cpu, rss, shell_rss = [], [], [], [], 0, 0
+            mine, theirs = Samples(), Samples()
             log(f"  {name}: {len(calls) * rounds} calls")
             for _ in range(rounds):
                 for argv, sql in calls:
-                    run = measure([args.formation] + argv + ["--format", "json", "--database", database])
-                    if run.code != 0:
-                        log(f"    formation {' '.join(argv)}: exit {run.code}: {run.stderr.strip()[-200:]}")
-                        continue
-                    whole.append(run.wall * 1e3)
-                    whole_cpu.append(run.cpu * 1e3)
-                    rss = max(rss, run.rss_kib)
-                    base = measure(["sqlite3", "-readonly", database, sql])
-                    shell.append(base.wall * 1e3)
-                    shell_cpu.append(base.cpu * 1e3)
-                    shell_rss = max(shell_rss, base.rss_kib)
+                    beside([args.formation] + argv + ["--format", "json", "--database", database], database, sql, mine, theirs)
+            whole, whole_cpu, rss, shell, shell_cpu, shell_rss = mine.wall, mine.cpu, mine.rss, theirs.wall, theirs.cpu, theirs.rss
             ratio_text = ""
             if whole and shell:
                 ratio_text = (f"{percentile(whole, 0.5) / percentile(shell, 0.5):.2f}x sqlite3 at p50 "
