@@ -27,4 +27,20 @@ enum JSONOutput {
         }
         Terminal.output("\n]")
     }
+
+    /// An array whose elements come in batches (from a database cursor), written batch by batch:
+    /// the same bytes as `print` of the whole array, holding one batch at a time.
+    static func printBatches<T: Encodable>(_ produce: (([T]) throws -> Void) throws -> Void) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        var started = false
+        try produce { batch in
+            guard !batch.isEmpty else { return }
+            var data = try encoder.encode(batch).dropFirst(2).dropLast(2)   // "[\n" … "\n]"
+            data.insert(contentsOf: Array((started ? ",\n" : "[\n").utf8), at: data.startIndex)
+            started = true
+            FileHandle.standardOutput.write(Data(data))
+        }
+        if started { Terminal.output("\n]") } else { try print([T]()) }
+    }
 }
