@@ -4,12 +4,18 @@ import FormationStorage
 /// One line on stderr redrawn in place while long work runs (issue 22), only when stderr is a
 /// terminal: nothing at all is written to a pipe or a file.
 ///
-/// `@unchecked Sendable`: `stopped` is read and written under `lock`; the timer is only resumed
-/// and cancelled.
+/// `@unchecked Sendable`: the shared flags are read and written under `State.lock`; the timer is
+/// only resumed and cancelled.
 final class ProgressLine: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stopped = false
-    private var drawn = false
+    /// What the timer's handler shares with `stop()`; the handler holds it, not the line, so that a
+    /// redraw already running when the line goes away touches nothing freed.
+    private final class State: @unchecked Sendable {
+        let lock = NSLock()
+        var stopped = false
+        var drawn = false
+    }
+
+    private let state = State()
     private let timer: any DispatchSourceTimer
 
     /// Starts redrawing `render()` every quarter of a second, after half a second (quick commands
@@ -18,12 +24,13 @@ final class ProgressLine: @unchecked Sendable {
         guard isatty(STDERR_FILENO) == 1 else { return nil }
         timer = DispatchSource.makeTimerSource(queue: .global(qos: .utility))
         timer.schedule(deadline: .now() + 0.5, repeating: 0.25)
-        timer.setEventHandler { [unowned self] in
+        let state = state
+        timer.setEventHandler {
             let text = render()
-            lock.withLock {
-                guard !stopped else { return }
-                Self.write("\r\u{1B}[K" + text)
-                drawn = true
+            state.lock.withLock {
+                guard !state.stopped else { return }
+                ProgressLine.write("\r\u{1B}[K" + text)
+                state.drawn = true
             }
         }
         timer.resume()
@@ -31,10 +38,10 @@ final class ProgressLine: @unchecked Sendable {
 
     /// Stops redrawing and clears the line.
     func stop() {
-        lock.withLock {
-            guard !stopped else { return }
-            stopped = true
-            if drawn { Self.write("\r\u{1B}[K") }
+        state.lock.withLock {
+            guard !state.stopped else { return }
+            state.stopped = true
+            if state.drawn { Self.write("\r\u{1B}[K") }
         }
         timer.cancel()
     }
@@ -59,20 +66,27 @@ final class ProgressLine: @unchecked Sendable {
 /// Ctrl-C while a write runs (issue 22): instead of dying at once, the running SQL statement is
 /// interrupted, so the transaction is rolled back and the command can say that nothing was written.
 ///
-/// `@unchecked Sendable`: `fired` and `finished` are read and written under `lock`.
+/// `@unchecked Sendable`: `fired` and `finished` are read and written under `State.lock`.
 final class InterruptWatch: @unchecked Sendable {
-    private let lock = NSLock()
-    private var firedFlag = false
-    private var finished = false
+    /// Shared with the signal handler, which holds it (not the watch: the handler may still be
+    /// looping when the watch goes away).
+    private final class State: @unchecked Sendable {
+        let lock = NSLock()
+        var fired = false
+        var finished = false
+    }
+
+    private let state = State()
     private let source: any DispatchSourceSignal
 
     init(store: FormationStore) {
         signal(SIGINT, SIG_IGN)
         source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global(qos: .userInitiated))
-        source.setEventHandler { [unowned self] in
-            lock.withLock { firedFlag = true }
+        let state = state
+        source.setEventHandler {
+            state.lock.withLock { state.fired = true }
             // The statement running now, or the next one: the import keeps running statements.
-            while !lock.withLock({ finished }) {
+            while !state.lock.withLock({ state.finished }) {
                 store.interrupt()
                 usleep(20_000)
             }
@@ -80,11 +94,11 @@ final class InterruptWatch: @unchecked Sendable {
         source.resume()
     }
 
-    var fired: Bool { lock.withLock { firedFlag } }
+    var fired: Bool { state.lock.withLock { state.fired } }
 
     /// Stops interrupting; a later Ctrl-C ends the process as usual.
     func stop() {
-        lock.withLock { finished = true }
+        state.lock.withLock { state.finished = true }
         source.cancel()
         signal(SIGINT, SIG_DFL)
     }
