@@ -6,13 +6,14 @@ import PackageDescription
 let package = Package(
     name: "SelfFormationFuzz",
     dependencies: [
-        // The main package, by path: only its XML reader is fuzzed.
+        // The main package, by path: its XML readers and the sign-in sheet reader are fuzzed.
         .package(name: "SelfFormation", path: ".."),
     ],
     targets: [
         .executableTarget(
             name: "formation-fuzz",
-            dependencies: [.product(name: "FormationXML", package: "SelfFormation")]
+            dependencies: [.product(name: "FormationXML", package: "SelfFormation"),
+                           .product(name: "FormationUseCases", package: "SelfFormation")]
         ),
     ],
     swiftLanguageModes: [.v6]

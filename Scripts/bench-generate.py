@@ -3,7 +3,8 @@
 
     Scripts/bench-generate.py pack --megabytes 10 --out bench-data/pack-10mb.xml [--seed 1]
     Scripts/bench-generate.py database --database bench-data/db-M.sqlite --formation .build-bench/release/formation \\
-        --people 10000 --battles 200 --sessions 10000 --participations 200000 [--shifts N] [--seed 1]
+        --people 10000 --battles 200 --sessions 10000 --participations 200000 [--shifts N] [--seed 1] \\
+        [--profile heavy|uniform] [--veterans N]
 
 `pack` writes a curriculum pack valid against Curricula/curriculum.xsd: many workshops with varied
 bilingual (es/en) text built from aligned phrase tables, prerequisites pointing only to earlier
@@ -17,10 +18,21 @@ look like the real thing: nobody is at two battles at once or in two sessions at
 mostly learned the workshop at an earlier battle, participants mostly meet the prerequisites, and
 repair shifts sit in the half-day a person is not learning.
 
+Two profiles (`--profile`):
+- `heavy` (the default of scale L in Scripts/bench.py): heavy-tailed, as real programmes are. A few hundred
+  veterans (`--veterans`, default people / 333), each at home in one state, join most battles held in their
+  state and teach 2-4 sessions at each, whatever the workshop (about 200 sessions taught each at L);
+  workshops are chosen by a power law on their popularity (rank r weighs 1 / r; `proportion-by-eye`, the
+  first workshop of freehand drawing, ranks first, so it is taught tens of thousands of times at L); and
+  people volunteer with Pareto-distributed eagerness, so some attend 50+ sessions.
+- `uniform`: every workshop equally likely (the one with most new learners free is picked), people drawn
+  uniformly (about 20 participations each), no veterans.
+
 Generated files go to bench-data/ (git-ignored); nothing here is committed output.
 """
 
 import argparse
+import bisect
 import datetime
 import os
 import random
@@ -327,6 +339,28 @@ def make_database(args):
     person_ids = [p[0] for p in people]
 
     # Battles: five days each, spread from 2017 to early 2027 (a few still to come), in date order.
+    heavy = args.profile == "heavy"
+    # Heavy tail: eagerness to volunteer (Pareto), veterans by state, workshop popularity (1 / rank).
+    cumulative, total_weight = [], 0.0
+    veterans_by_state, veteran_set = {}, set()
+    popularity = {}
+    if heavy:
+        for _ in range(args.people):
+            total_weight += min(rng.paretovariate(1.3), 200.0)
+            cumulative.append(total_weight)
+        veteran_count = args.veterans if args.veterans is not None else max(3, args.people // 333)
+        plant_state = {p[0]: p[2] for p in plants}
+        for p in rng.sample(range(args.people), min(veteran_count, args.people)):
+            veteran_set.add(p)
+            veterans_by_state.setdefault(plant_state[people[p][2]], []).append(p)
+        ranked = sorted(refs, key=lambda ref: (ref != ("freehand-drawing", "proportion-by-eye"), rng.random()))
+        popularity = {ref: 1.0 / (rank + 1) for rank, ref in enumerate(ranked)}
+
+    def volunteer():
+        if not heavy:
+            return rng.randrange(args.people)
+        return min(args.people - 1, bisect.bisect_left(cumulative, rng.random() * total_weight))
+
     first_day, last_day = datetime.date(2017, 1, 9), datetime.date(2027, 1, 25)
     span = (last_day - first_day).days
     starts = sorted(first_day + datetime.timedelta(days=rng.randrange(span)) for _ in range(args.battles))
@@ -357,9 +391,17 @@ def make_database(args):
         pool_size = min(args.people, max(60, int(concurrent * 27 * 1.6)))
         # The battle's volunteers: people not at another battle at the time.
         pool, chosen, tries = [], set(), 0
+        # Veterans of the battle's state come to most of its battles.
+        veterans_here, teaching_left = [], {}
+        for p in veterans_by_state.get(plant[2], []):
+            if last_end[p] < day_number(start) and rng.random() < 0.85:
+                chosen.add(p)
+                pool.append(p)
+                veterans_here.append(p)
+                teaching_left[p] = rng.randint(2, 4)
         while len(pool) < pool_size and tries < pool_size * 50:
             tries += 1
-            p = rng.randrange(args.people)
+            p = volunteer()
             if p not in chosen and last_end[p] < day_number(start):
                 chosen.add(p)
                 pool.append(p)
@@ -381,17 +423,28 @@ def make_database(args):
             rooms = ROOMS[:] if here <= len(ROOMS) else ROOMS + [f"Aula {i}" for i in range(1, here - len(ROOMS) + 1)]
             rng.shuffle(rooms)
             for s in range(here):
-                # The workshop with the most new learners free now, with some chance.
-                scored = []
-                for ref in rng.sample(refs, min(8, len(refs))):
-                    fresh = sum(1 for p in eligible[ref][:120] if p not in busy and p not in attended[ref] and p not in learned_here[ref])
-                    scored.append((fresh + rng.random() * 4, ref))
-                ref = max(scored)[1]
-                # Facilitators: someone in the pool who learned or taught it, else someone who travels in.
+                if heavy:
+                    # By popularity, among workshops someone here may take (prerequisites met).
+                    candidates = [ref for ref in refs if eligible[ref]] or refs
+                    ref = rng.choices(candidates, [popularity[r] for r in candidates])[0]
+                else:
+                    # The workshop with the most new learners free now, with some chance.
+                    scored = []
+                    for ref in rng.sample(refs, min(8, len(refs))):
+                        fresh = sum(1 for p in eligible[ref][:120] if p not in busy and p not in attended[ref] and p not in learned_here[ref])
+                        scored.append((fresh + rng.random() * 4, ref))
+                    ref = max(scored)[1]
+                # Facilitators: a veteran here (they teach anything), someone in the pool who learned or
+                # taught it, else someone who travels in.
                 facilitators = []
                 want = 1 if rng.random() < 0.7 else 2
-                for p in rng.sample(pool, min(len(pool), 40)):
-                    if p not in busy and (p in attended[ref] or p in taught[ref]):
+                for p in veterans_here:
+                    if p not in busy and teaching_left[p] > 0 and rng.random() < 0.6:
+                        teaching_left[p] -= 1
+                        facilitators.append(p)
+                        break
+                for p in ([] if len(facilitators) == want else rng.sample(pool, min(len(pool), 40))):
+                    if p not in busy and p not in facilitators and p not in veteran_set and (p in attended[ref] or p in taught[ref]):
                         facilitators.append(p)
                         if len(facilitators) == want:
                             break
@@ -415,13 +468,13 @@ def make_database(args):
                 for p in eligible[ref]:
                     if len(participants) == size:
                         break
-                    if p not in busy and p not in attended[ref] and p not in learned_here[ref]:
+                    if p not in busy and p not in attended[ref] and p not in learned_here[ref] and p not in veteran_set:
                         participants.append(p)
                 if len(participants) < size:     # refreshers: meet the prerequisites, attended before
                     for p in eligible[ref]:
                         if len(participants) == size:
                             break
-                        if p not in busy and p not in participants:
+                        if p not in busy and p not in participants and p not in veteran_set:
                             participants.append(p)
                 busy.update(participants)
                 # Rotate the eligible list, so the next session of this workshop draws other people.
@@ -513,6 +566,9 @@ def main():
     d.add_argument("--shifts", type=int, help="default: participations / 10")
     d.add_argument("--seed", type=int, default=1)
     d.add_argument("--progress", action="store_true")
+    d.add_argument("--profile", choices=["heavy", "uniform"], default="uniform",
+                   help="heavy: veterans, workshops by a power law, eager volunteers (see above); uniform: the old one")
+    d.add_argument("--veterans", type=int, help="heavy profile: how many veterans (default people / 333)")
     args = parser.parse_args()
     if args.what == "pack":
         make_pack(args)

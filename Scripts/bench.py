@@ -46,10 +46,14 @@ TIME = "/usr/bin/time"   # GNU time (Debian package `time`), for the peak RSS of
 
 # Database scales: people, battles, sessions, target participations. Sessions hold 1-2 facilitators and
 # 5-25 participants within the workshop's limit (about 11.5 people a session once prerequisites and limits bite), so 175k sessions give ~2M.
+# Every scale is heavy-tailed by default (veterans, workshops by a power law, eager volunteers:
+# bench-generate.py --profile heavy), as real programmes are; L-uniform keeps the uniform profile of the
+# first benchmarks (people drawn evenly, about 20 participations each) for comparison.
 SCALES = {
-    "S": dict(people=1_000, battles=20, sessions=1_800, participations=20_000),
-    "M": dict(people=10_000, battles=200, sessions=17_500, participations=200_000),
-    "L": dict(people=100_000, battles=2_000, sessions=175_000, participations=2_000_000),
+    "S": dict(people=1_000, battles=20, sessions=1_800, participations=20_000, profile="heavy"),
+    "M": dict(people=10_000, battles=200, sessions=17_500, participations=200_000, profile="heavy"),
+    "L": dict(people=100_000, battles=2_000, sessions=175_000, participations=2_000_000, profile="heavy"),
+    "L-uniform": dict(people=100_000, battles=2_000, sessions=175_000, participations=2_000_000, profile="uniform"),
 }
 # One big battle each (a national gathering), for battle records.
 RECORD_SCALES = {
@@ -243,15 +247,20 @@ def ensure_pack(megabytes, seed):
 def ensure_database(name, scale, formation, seed):
     path = os.path.join(DATA, f"db-{name}.sqlite")
     stamp = path + ".params"
-    # A database is reused only for the same scale, seed and schema (Migrations.swift as it is now).
-    schema = hashlib.sha1(open(os.path.join(ROOT, "Sources", "FormationStorage", "Migrations.swift"), "rb").read()).hexdigest()
-    params = json.dumps(dict(scale, seed=seed, schema=schema), sort_keys=True)
+    # A database is reused for the same scale, seed and generator (bench-generate.py as it is now); a
+    # newer schema is reached by formation's own migrations, as a user's database would be (a
+    # `plant list` opens and migrates it).
+    generator = hashlib.sha1(open(GENERATE, "rb").read()).hexdigest()
+    params = json.dumps(dict(scale, seed=seed, generator=generator), sort_keys=True)
     if os.path.exists(path) and os.path.exists(stamp) and open(stamp).read() == params:
+        sh([formation, "plant", "list", "--database", path])
         return path
-    log(f"  generating {os.path.relpath(path, ROOT)} ({', '.join(f'{k} {v:,}' for k, v in scale.items())})")
+    log(f"  generating {os.path.relpath(path, ROOT)} ({', '.join(f'{k} {v:,}' if isinstance(v, int) else f'{k} {v}' for k, v in scale.items())})")
     cmd = [sys.executable, GENERATE, "database", "--database", path, "--formation", formation, "--seed", str(seed)]
     for key, value in scale.items():
         cmd += [f"--{key}", str(value)]
+    if not scale.get("profile"):
+        cmd += ["--profile", "uniform"]
     result = sh(cmd)
     log(f"    {result.stdout.strip()}")
     with open(stamp, "w") as f:
@@ -511,6 +520,29 @@ def available(formation, argv):
     return subprocess.run([formation] + argv + ["--help"], capture_output=True).returncode == 0
 
 
+class Samples:
+    """Wall and CPU milliseconds of a series of runs, and their highest peak RSS (KiB)."""
+
+    def __init__(self):
+        self.wall, self.cpu, self.rss = [], [], 0
+
+    def add(self, run):
+        self.wall.append(run.wall * 1e3)
+        self.cpu.append(run.cpu * 1e3)
+        self.rss = max(self.rss, run.rss_kib)
+
+
+def beside(cmd, database, sql, mine, theirs):
+    """Runs a formation command, then (when it succeeded and `sql` is given) the sqlite3 shell on the same SQL."""
+    run = measure(cmd)
+    if run.code != 0:
+        log(f"    {' '.join(cmd[1:])}: exit {run.code}: {run.stderr.strip()[-200:]}")
+        return
+    mine.add(run)
+    if sql:
+        theirs.add(measure(["sqlite3", "-readonly", database, sql]))
+
+
 def bench_latency(args, latency, growth):
     sql = history_sql()
     if not sql or len(sql) < 6:
@@ -549,25 +581,124 @@ def bench_latency(args, latency, growth):
                 wall, cpu = python_baseline(database, kind, queries, sql)
                 latency.add(f"{kind} (in process)", scale_label, "same SQL, Python sqlite3", wall, cpu=cpu)
             log(f"  {kind}: {min(len(queries), args.whole_calls)} whole commands")
-            whole, whole_cpu, shell, shell_cpu, rss = [], [], [], [], 0
+            mine, theirs = Samples(), Samples()
             for full, typed in list(zip(queries, shown))[:args.whole_calls]:
-                run = measure([args.formation] + command_for(kind, typed) + ["--database", database])
-                if run.code != 0:
-                    log(f"    formation {' '.join(command_for(kind, typed))}: exit {run.code}: {run.stderr.strip()[-200:]}")
-                    continue
-                whole.append(run.wall * 1e3)
-                whole_cpu.append(run.cpu * 1e3)
-                rss = max(rss, run.rss_kib)
-                if sql and len(sql) >= 6:
-                    base = measure(["sqlite3", "-readonly", database, shell_query(database, kind, full, sql)])
-                    shell.append(base.wall * 1e3)
-                    shell_cpu.append(base.cpu * 1e3)
+                baseline = shell_query(database, kind, full, sql) if sql and len(sql) >= 6 else None
+                beside([args.formation] + command_for(kind, typed) + ["--database", database], database, baseline, mine, theirs)
+            whole, whole_cpu, rss, shell, shell_cpu = mine.wall, mine.cpu, mine.rss, theirs.wall, theirs.cpu
             latency.add(f"{kind} (whole command)", scale_label, f"formation {' '.join(argv)} --format json", whole, rss / 1024,
                         cpu=whole_cpu)
             if shell:
                 latency.add(f"{kind} (whole command)", scale_label, "sqlite3 shell, main query", shell, cpu=shell_cpu)
             if whole:
                 growth.setdefault(f"{kind} whole command", []).append((scale_name, participations, percentile(whole, 0.95)))
+
+
+# ---------------------------------------------------------------------------------------------
+# Benchmark 6: every read command a user runs, whole command, beside the same SQL in the sqlite3 shell
+
+def swift_sql(file, pattern):
+    """A SQL string literal from a Swift source (`static let NAME = \"\"\"...\"\"\"` or the body of a
+    function returning one), with its indentation removed; None when the source no longer has it."""
+    try:
+        text = open(os.path.join(ROOT, "Sources", "FormationStorage", file)).read()
+    except OSError:
+        return None
+    m = re.search(pattern + r'[^\n]*\n(?:\s*"""\n|\s*)?(.*?)\n\s*"""', text, re.S)
+    return m.group(1) if m else None
+
+
+def bind(sql, *values):
+    """`?` and `?N` placeholders replaced by SQL literals (numbered ones first)."""
+    literal = [str(v) if isinstance(v, int) else "'" + str(v).replace("'", "''") + "'" for v in values]
+    for i, value in enumerate(literal, 1):
+        sql = sql.replace(f"?{i}", value)
+    for value in literal:
+        sql = sql.replace("?", value, 1)
+    return sql
+
+
+def command_cases(database, seed):
+    """(name, [(formation argv, sqlite3 baseline SQL)...]) for every read command, one list per command."""
+    now = int(time.time())
+    db = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+    rng = random.Random(seed)
+    workshops = [f"{c}/{w}" for c, w in db.execute(
+        "SELECT curriculumId, workshopId FROM session GROUP BY 1, 2 ORDER BY count(*) DESC")]
+    # The veteran who taught most, and the person in most sessions.
+    heaviest, veteran_taught = db.execute("SELECT personId, sum(role = 'facilitator') FROM participation GROUP BY personId "
+                                          "ORDER BY 2 DESC LIMIT 1").fetchone()
+    learner, learner_count = db.execute("SELECT personId, count(*) FROM participation GROUP BY personId ORDER BY 2 DESC LIMIT 1").fetchone()
+    battle = db.execute("SELECT battleId FROM session GROUP BY battleId ORDER BY count(*) DESC LIMIT 1").fetchone()[0]
+    plants = [r[0] for r in db.execute("SELECT id FROM plant ORDER BY id")]
+    db.close()
+    busiest = workshops[0]
+    teachers = swift_sql("FormationStore+Facilitators.swift", r"static func teachers\(_ scope: String\) -> String \{")
+    everyone = swift_sql("FormationStore+Facilitators.swift", r"static let everyone = ")
+    teaching = swift_sql("FormationStore+Lineage.swift", r"static let teachingSessions = ")
+    learners = swift_sql("FormationStore+History.swift", r"static let workshopParticipations = ")
+    history = swift_sql("FormationStore+History.swift", r"static let personParticipations = ")
+    near_scope = ("\n  AND +p.personId IN (SELECT person.id FROM person JOIN plant ON plant.id = person.plantId "
+                  "WHERE plant.state = (SELECT state FROM plant WHERE id = '{plant}'))")
+    cases = []
+    if teachers:
+        teachers = teachers.replace("\\(scope)", "{scope}")
+        cases.append((f"workshop facilitators (busiest: {busiest})",
+                      [(["workshop", "facilitators", busiest], bind(teachers.format(scope=""), *busiest.split("/"), now) + " LIMIT 20")]))
+        cases.append(("workshop facilitators, every workshop",
+                      [(["workshop", "facilitators", w], bind(teachers.format(scope=""), *w.split("/"), now) + " LIMIT 20") for w in workshops]))
+        picks = [rng.choice(plants) for _ in workshops]
+        cases.append(("workshop facilitators --near PLANT (busiest)",
+                      [(["workshop", "facilitators", busiest, "--near", p[:8]],
+                        bind(teachers.format(scope=near_scope.format(plant=p)), *busiest.split("/"), now) + " LIMIT 20") for p in picks[:5]]))
+    if everyone:
+        cases.append((f"workshop facilitators --all (busiest)",
+                      [(["workshop", "facilitators", busiest, "--all"], bind(everyone, now, *busiest.split("/")))]))
+    if teaching:
+        cases.append(("workshop lineage (busiest)", [(["workshop", "lineage", busiest], bind(teaching, now, *busiest.split("/")))]))
+        cases.append(("workshop lineage, every workshop", [(["workshop", "lineage", w], bind(teaching, now, *w.split("/"))) for w in workshops]))
+    if learners:
+        cases.append(("workshop lineage --learners (busiest)",
+                      [(["workshop", "lineage", busiest, "--learners"], bind(learners, *busiest.split("/")))]))
+    if history:
+        cases.append((f"history of the veteran who taught most ({veteran_taught} sessions taught)",
+                      [(["history", heaviest[:8]], bind(history, heaviest))]))
+        cases.append((f"history of the person in most sessions ({learner_count})", [(["history", learner[:8]], bind(history, learner))]))
+    sessions = ('SELECT session.*, (SELECT count(*) FROM participation WHERE participation.sessionId = session.id) '
+                f"FROM session WHERE battleId = '{battle}' ORDER BY start, id;")
+    cases.append(("battle show (largest battle)", [(["battle", "show", battle[:8]], sessions)]))
+    cases.append(("session list --battle (largest battle)", [(["session", "list", "--battle", battle[:8]], sessions)]))
+    cases.append(("battle report (largest battle)", [(["battle", "report", battle[:8]], sessions)]))
+    cases.append(("check", [(["check"], "PRAGMA integrity_check; PRAGMA foreign_key_check;")]))
+    cases.append(("person list", [(["person", "list"], "SELECT person.*, plant.name AS plantName FROM person "
+                                   "LEFT JOIN plant ON plant.id = person.plantId ORDER BY person.name, person.id;")]))
+    cases.append(("battle list", [(["battle", "list"], "SELECT battle.*, plant.name AS plantName, plant.state AS plantState FROM battle "
+                                   "JOIN plant ON plant.id = battle.plantId WHERE 1 ORDER BY battle.startDate DESC, battle.name;")]))
+    return cases
+
+
+def bench_commands(args, latency):
+    for scale_name in args.scales:
+        database = ensure_database(scale_name, SCALES[scale_name], args.formation, args.seed)
+        participations = table_counts(database)["participation"]
+        scale_label = f"{scale_name}: {participations:,} participations"
+        log(f"== commands at {scale_label}")
+        subprocess.run(["cat", database], stdout=subprocess.DEVNULL)
+        for name, calls in command_cases(database, args.seed):
+            rounds = 3 if name == "check" else max(1, args.command_calls // len(calls))
+            mine, theirs = Samples(), Samples()
+            log(f"  {name}: {len(calls) * rounds} calls")
+            for _ in range(rounds):
+                for argv, sql in calls:
+                    beside([args.formation] + argv + ["--format", "json", "--database", database], database, sql, mine, theirs)
+            whole, whole_cpu, rss, shell, shell_cpu, shell_rss = mine.wall, mine.cpu, mine.rss, theirs.wall, theirs.cpu, theirs.rss
+            ratio_text = ""
+            if whole and shell:
+                ratio_text = (f"{percentile(whole, 0.5) / percentile(shell, 0.5):.2f}x sqlite3 at p50 "
+                              f"(CPU {percentile(whole_cpu, 0.5) / max(0.001, percentile(shell_cpu, 0.5)):.2f}x)")
+            latency.add(name, scale_label, "formation --format json" + (f" ({ratio_text})" if ratio_text else ""), whole, rss / 1024,
+                        cpu=whole_cpu, note=ratio_text)
+            latency.add(name, scale_label, "sqlite3 shell, same SQL", shell, shell_rss / 1024, cpu=shell_cpu, note=ratio_text)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -749,7 +880,8 @@ def main():
     parser.add_argument("--sizes", help="pack sizes in MB, comma-separated (default 1,10,100,500)")
     parser.add_argument("--scales", help="database scales, comma-separated from S,M,L (default all)")
     parser.add_argument("--record-scales", help="battle-record scales (default rec-S,rec-M)")
-    parser.add_argument("--only", default="xml,import,export,latency,record", help="which benchmarks")
+    parser.add_argument("--only", default="xml,import,export,latency,commands,record", help="which benchmarks")
+    parser.add_argument("--command-calls", type=int, default=10, help="whole commands per read command (benchmark 6)")
     parser.add_argument("--reps", type=int, help="runs per tool and input (default 5; 3 with --quick)")
     parser.add_argument("--big-reps", type=int, default=3, help="runs for packs of 100 MB and more")
     parser.add_argument("--calls", type=int, help="in-process calls per report kind (default 500; 100 with --quick)")
@@ -781,6 +913,8 @@ def main():
         bench_packs(args, table, growth)
     if "latency" in args.only:
         bench_latency(args, latency, growth)
+    if "commands" in args.only:
+        bench_commands(args, latency)
     if "record" in args.only:
         bench_records(args, table, growth)
     info["load_after"] = os.getloadavg()

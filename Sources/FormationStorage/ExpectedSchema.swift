@@ -39,6 +39,7 @@ enum ExpectedSchema {
         "prerequisite_required": "prerequisite", "session_battle": "session", "session_start": "session",
         "session_workshop": "session", "participation_person": "participation", "shift_person": "shift", "shift_battle": "shift",
         "changeLog_id": "changeLog", "changeLog_undoOf": "changeLog",
+        "session_workshop_taught": "session", "participation_facilitator": "participation",
     ]
 
     /// One way the schema differs from this version's, in words that are the same in every language.

@@ -51,6 +51,27 @@ extension FormationStore {
         }
     }
 
+    /// Every person as `people()` lists them, in batches of `size` read from a cursor: `person list
+    /// --format json` at 100,000 people holds one batch, not everyone (issue 22).
+    public func forEachPeopleBatch(size: Int = 500, _ body: ([PersonEntry]) throws -> Void) throws {
+        try read { db in
+            let cursor = try Row.fetchCursor(db, sql: """
+                SELECT person.*, plant.name AS plantName FROM person
+                LEFT JOIN plant ON plant.id = person.plantId ORDER BY person.name, person.id
+                """)
+            var batch: [PersonEntry] = []
+            batch.reserveCapacity(size)
+            while let row = try cursor.next() {
+                batch.append(PersonEntry(person: try PersonRecord(row: row).domain, plantName: row["plantName"]))
+                if batch.count == size {
+                    try body(batch)
+                    batch.removeAll(keepingCapacity: true)
+                }
+            }
+            if !batch.isEmpty { try body(batch) }
+        }
+    }
+
     public func person(_ id: EntityID) throws -> PersonEntry? {
         try read { db in
             guard let row = try Row.fetchOne(db, sql: """

@@ -241,3 +241,10 @@ extension StorageError {
         return String(described[described.index(after: open) ..< described.index(before: described.endIndex)])
     }
 }
+
+extension FormationStore {
+    /// Stops the statement running on this store's connection, from any thread: a write transaction
+    /// in progress then fails and is rolled back (Ctrl-C during `import`, issue 22). Harmless when
+    /// nothing runs.
+    public func interrupt() { writer.interrupt() }
+}

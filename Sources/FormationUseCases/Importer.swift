@@ -22,9 +22,10 @@ public struct Importer: Sendable {
     ///   nothing was written.
     /// - Throws: `FileFailure` for a path that is missing or unreadable (before anything is read),
     ///   `StorageError` for the database itself.
-    public func run(paths: [String], validateOnly: Bool, replace: Bool) throws -> ImportReport {
+    public func run(paths: [String], validateOnly: Bool, replace: Bool, progress: ImportProgress? = nil) throws -> ImportReport {
         let sources = try paths.map(InputFile.open)
         defer { sources.forEach { $0.close() } }
+        progress?.start(sources.map { ($0.descriptor, $0.size) })
         return try store.inCurriculumTransaction { transaction in
             var report = ImportReport()
             // Per curriculum read: its file, where its header and each workshop start.
@@ -32,7 +33,11 @@ public struct Importer: Sendable {
             var incoming = Set<Slug>()
             // Packs first, then records: a record's workshops come from the packs of the same call,
             // whatever order the files were named in (`formation import usb/*.xml`).
-            for source in sources.filter({ $0.kind != .battleRecord }) + sources.filter({ $0.kind == .battleRecord }) {
+            let packsFirst = sources.enumerated().filter { $0.element.kind != .battleRecord }
+                + sources.enumerated().filter { $0.element.kind == .battleRecord }
+            for (index, source) in packsFirst {
+                progress?.reading(index)
+                defer { progress?.finished(index) }
                 var problems: [FileProblem] = []
                 if source.kind == .battleRecord {
                     var consumer = RecordImportConsumer(transaction: transaction.schedule, file: source.name)
@@ -110,6 +115,13 @@ struct InputFile {
     var prefix: [UInt8]?
     var kind: InterchangeKind = .curriculumPack
 
+    /// The file's size when it is a regular file (nil for pipes and standard input).
+    var size: Int64? {
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return Int64(status.st_size)
+    }
+
     var xmlSource: XMLSource { prefix.map { .prefixed($0, descriptor: descriptor) } ?? .fileDescriptor(descriptor) }
 
     static func open(_ path: String) throws -> InputFile {
@@ -156,5 +168,53 @@ struct InputFile {
 
     func close() {
         if ownsDescriptor { _ = Foundation.close(descriptor) }
+    }
+}
+
+/// How far an import has got, read from another thread to show progress (issue 22): files done,
+/// bytes read (the read offset of the file being read, so nothing in the reading loop changes).
+///
+/// `@unchecked Sendable`: every stored property is read and written under `lock`.
+public final class ImportProgress: @unchecked Sendable {
+    public struct Snapshot: Sendable {
+        public let files: Int
+        public let filesDone: Int
+        /// Bytes read so far, and in all (nil when a file's size is unknown: a pipe).
+        public let bytesRead: Int64
+        public let bytesTotal: Int64?
+    }
+
+    private let lock = NSLock()
+    private var descriptors: [(descriptor: Int32, size: Int64?)] = []
+    private var current: Int?
+    private var done = 0
+    private var doneBytes: Int64 = 0
+
+    public init() {}
+
+    func start(_ files: [(Int32, Int64?)]) {
+        lock.withLock { descriptors = files.map { (descriptor: $0.0, size: $0.1) } }
+    }
+
+    func reading(_ index: Int) { lock.withLock { current = index } }
+
+    func finished(_ index: Int) {
+        lock.withLock {
+            done = index + 1
+            current = nil
+            doneBytes += descriptors[index].size ?? Int64(max(0, lseek(descriptors[index].descriptor, 0, SEEK_CUR)))
+        }
+    }
+
+    public var snapshot: Snapshot {
+        lock.withLock {
+            var read = doneBytes
+            if let current, descriptors[current].size != nil {
+                read += max(0, min(descriptors[current].size ?? 0, Int64(lseek(descriptors[current].descriptor, 0, SEEK_CUR))))
+            }
+            let sizes = descriptors.map(\.size)
+            let total: Int64? = sizes.contains(where: { $0 == nil }) ? nil : sizes.reduce(0) { $0 + ($1 ?? 0) }
+            return Snapshot(files: descriptors.count, filesDone: done, bytesRead: read, bytesTotal: total)
+        }
     }
 }

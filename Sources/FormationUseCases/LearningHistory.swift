@@ -71,7 +71,7 @@ public struct LearningHistory: Sendable {
             let rows = try tx.participations(ofPerson: id)
             let attendedRows = rows.filter { Counting.attended(role: $0.role, status: $0.status, session: $0.session) }
             let taughtRows = rows.filter { Counting.taught(role: $0.role, status: $0.status, session: $0.session, now: now) }
-            let people = try tx.people(inSessions: Set((attendedRows + taughtRows).map(\.session.id)))
+            let tallies = try tx.tallies(ofSessions: Set((attendedRows + taughtRows).map(\.session.id)))
 
             var workshops: [WorkshopRef: Workshop] = [:]
             for ref in Set(rows.map(\.session.workshop)) {
@@ -87,17 +87,13 @@ public struct LearningHistory: Sendable {
                 return clock
             }
             func historySession(_ row: PersonSessionRow) throws -> HistorySession {
-                let here = people[row.session.id] ?? []
-                let participants = here.filter { $0.participation.role == .participant }
+                let here = tallies[row.session.id] ?? SessionTally()
                 return HistorySession(
                     session: row.session, workshop: row.session.workshop,
                     title: workshops[row.session.workshop]?.title ?? LocalizedText([.init(language: "en", text: row.session.workshop.description)]),
                     category: workshops[row.session.workshop]?.category, battle: row.battle,
                     clock: try clock(row.battle.battle.timeZone), hours: Counting.hours(row.session),
-                    facilitators: here.filter { $0.participation.role == .facilitator && $0.participation.status != .absent }
-                        .map { PersonName.named($0.participation.person, $0.name) },
-                    participants: participants.count,
-                    attended: participants.filter { $0.participation.status == .attended }.count)
+                    facilitators: here.facilitators, participants: here.participants, attended: here.attended)
             }
 
             let learned = Set(attendedRows.map(\.session.workshop))

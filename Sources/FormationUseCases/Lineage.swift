@@ -111,9 +111,15 @@ public struct WorkshopFacilitators: Sendable {
     public let near: Plant?
     public let candidates: [Candidate]
 
+    /// The number of candidates listed unless `--all` is given.
+    public static let defaultLimit = 20
+
     /// - Parameters:
     ///   - near: a plant (name or id prefix): people whose home plant is in its state come first.
-    public static func load(_ store: FormationStore, workshop: String, near: String?,
+    ///   - limit: how many of the best candidates (`FacilitatorRanking`'s order); nil for everyone.
+    ///     The best few are found from the facilitators' rows alone (people who only attended are
+    ///     read only when fewer taught); everyone means every participation of the workshop.
+    public static func load(_ store: FormationStore, workshop: String, near: String?, limit: Int? = defaultLimit,
                             now: Int64 = Counting.now()) throws -> WorkshopFacilitators {
         let entry = try store.workshop(WorkshopRef(parsing: workshop))
         let plant = try near.map { query -> Plant in
@@ -122,40 +128,118 @@ public struct WorkshopFacilitators: Sendable {
             return plant
         }
         return try store.reading { tx in
-            let sessions = try tx.sessionsWithPeople(ofWorkshop: entry.ref)
-            let battles = try tx.battles(Set(sessions.map(\.session.battle)))
-            var clocks: [EntityID: LocalClock] = [:]
-            for (id, battle) in battles { clocks[id] = try LocalClock(timeZone: battle.battle.timeZone) }
-            struct Tally { var name = "", plantName: String? = nil, plantID: EntityID? = nil, state: String? = nil, taught = 0, attended = 0, lastTaught: CivilDate? = nil, lastAttended: CivilDate? = nil }
-            var tallies: [EntityID: Tally] = [:]
-            for (session, rows) in sessions {
-                guard let clock = clocks[session.battle] else { continue }
-                let day = clock.local(session.start).date
-                for row in rows {
-                    let p = row.participation
-                    let taught = Counting.taught(role: p.role, status: p.status, session: session, now: now)
-                    let attended = Counting.attended(role: p.role, status: p.status, session: session)
-                    guard taught || attended else { continue }
-                    var tally = tallies[p.person] ?? Tally(name: row.name, plantName: row.plantName, plantID: row.plantID, state: row.plantState)
-                    if taught {
-                        tally.taught += 1
-                        tally.lastTaught = max(tally.lastTaught ?? day, day)
-                    } else {
-                        tally.attended += 1
-                        tally.lastAttended = max(tally.lastAttended ?? day, day)
-                    }
-                    tallies[p.person] = tally
+            var dates = try CandidateDates(tx, ref: entry.ref)
+            var candidates: [FacilitatorCandidate] = []
+            var people: [EntityID: FacilitatorPerson] = [:]
+            if let limit {
+                let tallies = try bestTallies(tx, ref: entry.ref, near: plant, limit: limit, now: now)
+                people = try tx.facilitatorPeople(tallies.map(\.person))
+                candidates = try tallies.map { tally in
+                    let person = people[tally.person]
+                    return FacilitatorCandidate(person: tally.person, name: person?.name ?? "", state: person?.plantState, taught: tally.taught,
+                                                attended: tally.attended, lastTaught: try dates.day(tally.lastTaught),
+                                                lastAttended: try dates.day(tally.lastAttended))
+                }
+            } else {
+                try tx.everyFacilitatorCandidate(ofWorkshop: entry.ref, now: now) { tally, person in
+                    people[tally.person] = person
+                    candidates.append(FacilitatorCandidate(person: tally.person, name: person.name, state: person.plantState, taught: tally.taught,
+                                                           attended: tally.attended, lastTaught: try dates.day(tally.lastTaught),
+                                                           lastAttended: try dates.day(tally.lastAttended)))
                 }
             }
-            let candidates = tallies.map { id, tally in
-                FacilitatorCandidate(person: id, name: tally.name, state: tally.state, taught: tally.taught, attended: tally.attended,
-                                     lastTaught: tally.lastTaught, lastAttended: tally.lastAttended)
+            var ranked = FacilitatorRanking.ranked(candidates, nearState: plant?.state)
+            if let limit, ranked.count > limit { ranked.removeLast(ranked.count - limit) }
+            let listed = ranked.map { candidate in
+                Candidate(candidate: candidate, plantName: people[candidate.person]?.plantName,
+                          plantID: people[candidate.person]?.plantID, near: candidate.isNear(plant?.state))
             }
-            let ranked = FacilitatorRanking.ranked(candidates, nearState: plant?.state).map { candidate in
-                Candidate(candidate: candidate, plantName: tallies[candidate.person]?.plantName,
-                          plantID: tallies[candidate.person]?.plantID, near: candidate.isNear(plant?.state))
-            }
-            return WorkshopFacilitators(workshop: entry, near: plant, candidates: ranked)
+            return WorkshopFacilitators(workshop: entry, near: plant, candidates: listed)
         }
+    }
+
+    /// The tallies of the best `limit` candidates, and of everyone tied with the last of them: tier by
+    /// tier in `FacilitatorRanking`'s order (near teachers, near learners, far teachers, far learners;
+    /// without `near`, teachers then learners), each tier read in SQL order until `limit` is reached.
+    /// SQL orders by the start of the last session and the ranking by its local day: rows within two
+    /// days of the last one kept are read too, so that ties on the day are settled by the ranking.
+    private static func bestTallies(_ tx: ScheduleTransaction, ref: WorkshopRef, near: Plant?, limit: Int,
+                                    now: Int64) throws -> [FacilitatorTally] {
+        var scopes: [FacilitatorScope] = [.everyone]
+        if let near {
+            let wanted = near.state.trimmed.lowercased()
+            let states = try tx.plantStates().filter { $0.trimmed.lowercased() == wanted }
+            scopes = [.inStates(states), .outsideStates(states)]
+        }
+        let margin: Int64 = 2 * 86_400
+        var result: [FacilitatorTally] = []
+        for scope in scopes {
+            guard result.count < limit else { break }
+            let need = limit - result.count
+            var count = 0
+            var edge: FacilitatorTally?
+            var teachers = try tx.teachers(ofWorkshop: ref, now: now, scope: scope) { tally in
+                if count < need {
+                    count += 1
+                    edge = tally
+                    return true
+                }
+                guard let edge, tally.taught == edge.taught else { return false }
+                return (tally.lastTaught ?? .min) >= (edge.lastTaught ?? .min) - margin
+            }
+            let attendance = try tx.attendance(ofWorkshop: ref, people: teachers.map(\.person))
+            for i in teachers.indices {
+                if let (count, last) = attendance[teachers[i].person] {
+                    teachers[i].attended = count
+                    teachers[i].lastAttended = last
+                }
+            }
+            result += teachers
+            guard result.count < limit else { break }
+            let stillNeeded = limit - result.count
+            count = 0
+            edge = nil
+            result += try tx.learnersOnly(ofWorkshop: ref, now: now, scope: scope) { tally in
+                if count < stillNeeded {
+                    count += 1
+                    edge = tally
+                    return true
+                }
+                guard let edge else { return false }
+                return (tally.lastAttended ?? .min) >= (edge.lastAttended ?? .min) - margin
+            }
+        }
+        return result
+    }
+}
+
+/// Local days of the last sessions in a facilitator list, on the clock of each session's battle:
+/// with one time zone for every battle (the usual case) no session is looked up.
+struct CandidateDates {
+    private let tx: ScheduleTransaction
+    private let ref: WorkshopRef
+    private let only: LocalClock?
+    private var clocks: [String: LocalClock] = [:]
+    /// Sessions start at a few times a day: `--all` converts ~200,000 instants, ~20,000 of them distinct.
+    private var days: [Int64: CivilDate] = [:]
+
+    init(_ tx: ScheduleTransaction, ref: WorkshopRef) throws {
+        self.tx = tx
+        self.ref = ref
+        let zones = try tx.battleTimeZones()
+        only = zones.count == 1 ? try LocalClock(timeZone: zones[0]) : nil
+    }
+
+    mutating func day(_ start: Int64?) throws -> CivilDate? {
+        guard let start else { return nil }
+        if let day = days[start] { return day }
+        if let only {
+            let day = only.local(start).date
+            days[start] = day
+            return day
+        }
+        guard let zone = try tx.timeZone(ofWorkshop: ref, sessionAt: start) else { return nil }
+        if clocks[zone] == nil { clocks[zone] = try LocalClock(timeZone: zone) }
+        return clocks[zone]?.local(start).date
     }
 }

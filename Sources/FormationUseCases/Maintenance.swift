@@ -73,8 +73,21 @@ public struct Maintenance: Sendable {
     ///
     /// - Returns: every problem found, empty when the database is sound.
     /// - Throws: `StorageError` when the file cannot be read at all.
-    public func check() throws -> [IntegrityProblem] {
-        let audit = try store.audit()
+    /// - Parameter phase: told each step's name as it starts (`FormationStore.audit`).
+    public func check(phase: (String) -> Void = { _ in }) throws -> [IntegrityProblem] {
+        // Sessions plainly within their battle's days, and sound shifts, are told apart in SQL; the
+        // window is narrowed by three hours at each end so that daylight-saving jumps never let a
+        // wrong one through (the few near the edges are judged one by one below, as before).
+        var clocks: [String: LocalClock] = [:]
+        let audit = try store.audit(plausible: Self.plausibleTimes) { start, end, zone in
+            guard let first = try? CivilDate(iso: start), let last = try? CivilDate(iso: end), first <= last else { return nil }
+            if clocks[zone] == nil { clocks[zone] = try? LocalClock(timeZone: zone) }
+            guard let clock = clocks[zone], let from = try? LocalDateTime(date: first, hour: 0, minute: 0),
+                  let to = try? LocalDateTime(date: last, hour: 23, minute: 59) else { return nil }
+            let margin: Int64 = 3 * 3600
+            let window = (from: clock.instant(from) + margin, to: clock.instant(to) + 60 - margin)
+            return Self.plausibleTimes.contains(window.from) && Self.plausibleTimes.contains(window.to) && window.from < window.to ? window : nil
+        } phase: { phase($0) }
         var problems: [IntegrityProblem] = []
         for difference in audit.schema {
             problems.append(IntegrityProblem(kind: .schema, table: difference.table, id: nil, detail: difference.detail,

@@ -28,7 +28,7 @@ import Testing
         #expect(status == 0, "\(messages)")
 
         let target = try CLI()
-        let imported = try target.run(arguments: ["import"] + CurriculumCommandTests.packs + [record])
+        let imported = try target.run(arguments: ["import", "--verbose"] + CurriculumCommandTests.packs + [record])
         #expect(imported.code == 0, "\(imported.stderr)")
         #expect(imported.stderr.contains("battle record of 'Batalla de La Gaviota': 3 sessions added, 0 already here, 5 people added"))
         let a = try source.run("session", "list", "--battle", "Batalla de La Gaviota", "--format", "json").stdout

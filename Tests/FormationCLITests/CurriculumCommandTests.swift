@@ -21,11 +21,11 @@ import Testing
 
     @Test func importsTheShippedPacksTogetherAndTwiceChangesNothing() throws {
         let cli = try CLI()
-        let first = try cli.run(arguments: ["import"] + Self.packs)
+        let first = try cli.run(arguments: ["import", "--verbose"] + Self.packs)
         #expect(first.code == 0, "\(first.stderr)")
         #expect(first.stderr.contains("freehand-drawing: version 1 added (10 workshops)"))
         #expect(try workshopCount(cli) == 26)
-        let again = try cli.run(arguments: ["import"] + Self.packs)
+        let again = try cli.run(arguments: ["import", "--verbose"] + Self.packs)
         #expect(again.code == 0)
         #expect(again.stderr.contains("already here; nothing changed"))
         #expect(try workshopCount(cli) == 26)

@@ -15,7 +15,7 @@ import Testing
             codes.append(result.code)
             if arguments.contains("json") { json.append(Self.normalised(result.stdout)) } else { text += result.stdout + result.stderr }
         }
-        try step(arguments: ["import"] + CurriculumCommandTests.packs)
+        try step(arguments: ["import", "--verbose"] + CurriculumCommandTests.packs)
         try step("plant", "add", "Amuay", "--state", "Falcón", "--ownership", "state")
         try step("plant", "add", "Amuay", "--state", "Falcón")
         try step("person", "add", "Ana Rivas", "--plant", "Amuay")

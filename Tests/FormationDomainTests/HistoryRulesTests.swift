@@ -101,9 +101,26 @@ import Testing
         ])
         #expect(lineage.roots.map(\.person) == [beto, ana])
         #expect(lineage.roots[0].teachings.flatMap(\.learners).map(\.person) == [carla, dani])
+        // Under Ana he is not expanded again: his teaching is shown where the tree first met him
+        // (issue 22: a veteran's refreshers would otherwise repeat it under every teacher).
         let betoUnderAna = lineage.roots[1].teachings[0].learners[0]
         #expect(betoUnderAna.person == beto)
-        #expect(betoUnderAna.teachings.flatMap(\.learners).map(\.person) == [dani])
+        #expect(betoUnderAna.elided == .shownAbove)
+        #expect(lineage.edges.contains { $0.teacher == beto && $0.learner == dani })
+    }
+
+    @Test func someoneWhoLearnedAgainIsExpandedOnce() {
+        // Carla learned from Ana, then again from Beto (a refresher), then taught Dani.
+        let lineage = TeachingLineage(sessions: [
+            session(1, battle: gaviota, day: 0, teachers: [ana], learners: [carla, beto]),
+            session(2, battle: gaviota, day: 1, teachers: [beto], learners: [carla]),
+            session(3, battle: amuay, day: 60, teachers: [carla], learners: [dani]),
+        ])
+        #expect(lineage.roots.map(\.person) == [ana])
+        let underAna = lineage.roots[0].teachings[0].learners
+        #expect(underAna.map(\.person) == [carla, beto])
+        #expect(underAna[0].teachings.flatMap(\.learners).map(\.person) == [dani])
+        #expect(underAna[1].teachings[0].learners.map(\.elided) == [.shownAbove])
     }
 
     @Test func aCycleIsNotDescendedInto() {

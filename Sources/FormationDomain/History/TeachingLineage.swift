@@ -44,8 +44,8 @@ public struct TeachingLineage: Equatable, Sendable {
     public enum Elision: String, Sendable {
         /// The person is already higher on this path (A taught B, later B taught A): not descended into.
         case cycle
-        /// The same subtree (same person, learning at the same moment) is already printed above,
-        /// under a co-facilitator of the same session.
+        /// The person's teaching is already printed above: under a co-facilitator of the same
+        /// session, or where they learned it first (a later refresher does not repeat it).
         case shownAbove
         /// The branch is `TeachingLineage.maximumDepth` generations deep here: it goes on in `edges`
         /// (and Graphviz), not in the nested tree, whose every reader (this builder, renderers,
@@ -169,7 +169,7 @@ public struct TeachingLineage: Equatable, Sendable {
         let sessions: [LineageSession]
         /// Per teacher, the positions in `sessions` of what they taught (ascending, so in time order).
         let taught: [EntityID: [Int]]
-        var expanded = Set<Key>()
+        var expanded = Set<EntityID>()
         /// The people on the branch being built (inserted on the way down, removed on the way up:
         /// a chain of thousands of teachers costs no copies).
         var path = Set<EntityID>()
@@ -195,7 +195,12 @@ public struct TeachingLineage: Equatable, Sendable {
             if let cutoff { while first < all.endIndex, sessions[all[first]].start <= cutoff { first += 1 } }
             let positions = all[first...]
             // A leaf (learned, never taught afterwards) is the same wherever it appears: never elided.
-            if !positions.isEmpty, !expanded.insert(Key(person: person, after: cutoff)).inserted {
+            // Anyone else is expanded once, where the tree first meets them: a veteran who attended a
+            // national workshop again and again (refreshers) would otherwise be expanded under every
+            // teacher of every refresher, each copy holding the others (44 s and 3.4 GB for one
+            // lineage at two million participations, issue 22). Their teaching from then on is in
+            // that first place; every edge stays in `edges`.
+            if !positions.isEmpty, !expanded.insert(person).inserted {
                 return Node(person: person, elided: .shownAbove, teachings: [])
             }
             // By battle, in the order first taught there.

@@ -324,6 +324,11 @@ public enum MessageID: String, Sendable, CaseIterable {
     case facilitatorsHeading
     case facilitatorsNear
     case facilitatorsEmpty
+    case facilitatorsBest
+    case importSummary
+    case importInterrupted
+    case helpImportVerbose
+    case helpFacilitatorsAll
     case mergeSamePerson
     case mergeDoubleBooked
     case mergeMorePairs

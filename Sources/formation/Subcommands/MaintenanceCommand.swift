@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import FormationDomain
 import FormationUseCases
 
@@ -29,7 +30,22 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let store = try global.openStore(verifySchema: false)  // a damaged schema is reported, not refused
-        let problems = try Maintenance(store: store).check()
+        // On a terminal, one line says which step runs and for how long (integrity_check alone
+        // reads the whole file: ~10 s at two million participations).
+        let step = CheckStep()
+        let started = Date()
+        let size = (try? FileManager.default.attributesOfItem(atPath: store.path)[.size] as? Int64) ?? nil
+        let line = ProgressLine {
+            "checking\(size.map { " " + ProgressLine.megabytes($0) } ?? ""): \(step.name), \(ProgressLine.duration(Date().timeIntervalSince(started)))"
+        }
+        let problems: [IntegrityProblem]
+        do {
+            problems = try Maintenance(store: store).check { step.name = $0 }
+        } catch {
+            line?.stop()
+            throw error
+        }
+        line?.stop()
         switch output.format {
         case .json:
             try JSONOutput.print(CheckJSON(problems: problems))
@@ -62,5 +78,17 @@ struct CheckJSON: Encodable {
             try item.encode(problem.id, forKey: .id)
             try item.encode(problem.detail, forKey: .detail)
         }
+    }
+}
+
+/// The step `check` is at, written by the check and read by the progress line.
+///
+/// `@unchecked Sendable`: `current` is read and written under `lock`.
+final class CheckStep: @unchecked Sendable {
+    private let lock = NSLock()
+    private var current = "schema"
+    var name: String {
+        get { lock.withLock { current } }
+        set { lock.withLock { current = newValue } }
     }
 }

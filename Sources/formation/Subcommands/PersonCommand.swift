@@ -27,10 +27,10 @@ struct PersonCommand: ParsableCommand {
         @OptionGroup var output: FormatOption
 
         func run() throws {
-            let people = try global.openStore().people()
+            let store = try global.openStore()
             switch output.format {
-            case .json: try JSONOutput.print(people.map(PersonJSON.init))
-            case .text: try Terminal.output(TextViews.people(people, global.language))
+            case .json: try JSONOutput.printBatches { write in try store.forEachPeopleBatch { try write($0.map(PersonJSON.init)) } }
+            case .text: try Terminal.output(TextViews.people(try store.people(), global.language))
             }
         }
     }

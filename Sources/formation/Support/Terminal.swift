@@ -23,6 +23,14 @@ enum Terminal {
         }
     }
 
+    /// Bytes on stdout as they are, no newline added: JSON written in slices.
+    /// - Throws: `OutputFailure.standardStream` (exit 74).
+    static func bytes(_ bytes: some Sequence<UInt8>) throws {
+        if let code = DescriptorWriting.writeAll(1, bytes) {
+            throw OutputFailure.standardStream("<stdout>", reason: DescriptorWriting.describe(code))
+        }
+    }
+
     /// One message line on stderr, control characters made visible. A failure is remembered, not
     /// thrown: the command goes on, and ends with exit 74.
     static func standardError(_ text: String) {

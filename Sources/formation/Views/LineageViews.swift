@@ -112,7 +112,8 @@ enum LineageJSON {
 enum FacilitatorsText {
     typealias T = TextViews
 
-    static func render(_ list: WorkshopFacilitators, _ language: Language) -> String {
+    /// - Parameter limited: the list holds only the best candidates (no `--all`): says so under a full list.
+    static func render(_ list: WorkshopFacilitators, _ language: Language, limited: Bool = false) -> String {
         var lines = [T.t(.facilitatorsHeading, language, T.text(list.workshop.workshop.title, language), list.workshop.ref.description)]
         if let near = list.near { lines.append(T.t(.facilitatorsNear, language, near.state, near.name)) }
         guard !list.candidates.isEmpty else {
@@ -127,6 +128,9 @@ enum FacilitatorsText {
                       String(c.taught), String(c.attended), c.last?.description ?? "")
         }
         lines.append(table.render())
+        if limited && list.candidates.count == WorkshopFacilitators.defaultLimit {
+            lines.append(T.t(.facilitatorsBest, language, String(WorkshopFacilitators.defaultLimit)))
+        }
         return lines.joined(separator: "\n")
     }
 }
