@@ -75,7 +75,8 @@ let package = Package(
         ),
         .testTarget(
             name: "FormationUseCasesTests",
-            dependencies: ["FormationUseCases", "FormationDomain"],
+            // FormationStorage: an in-memory store, and rows written past the rules to set up conflicts.
+            dependencies: ["FormationUseCases", "FormationDomain", "FormationStorage"],
             exclude: ["Fixtures"],
             swiftSettings: strict
         ),

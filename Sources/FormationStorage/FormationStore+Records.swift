@@ -81,11 +81,6 @@ extension ScheduleTransaction {
             .execute(arguments: [shift.id.rawValue, shift.battle.rawValue, shift.person.rawValue, shift.start, shift.end])
     }
 
-    public func recordConflict(session: EntityID, kind: String, arguments: [String]) throws {
-        try db.cachedStatement(sql: "INSERT OR IGNORE INTO recordedConflict (sessionId, kind, arguments) VALUES (?, ?, ?)")
-            .execute(arguments: [session.rawValue, kind, try JSONColumn.encode(arguments)])
-    }
-
     // MARK: Reading a record (export)
 
     /// Streams a battle's record in canonical order into `body`: plants by id (the battle's and its

@@ -133,7 +133,7 @@ struct RecordImportConsumer: BattleRecordConsumer {
                 problem(at: position, Message(.recordConflictOfAnotherBattle, session.rawValue))
                 return
             }
-            try transaction.recordConflict(session: session, kind: kind, arguments: arguments)
+            try transaction.record(RecordedConflict(session: session, kind: kind, arguments: arguments))
         }
     }
 
@@ -165,7 +165,7 @@ struct RecordImportConsumer: BattleRecordConsumer {
             guard let position = sessionPositions[entry.session.id] else { continue }  // a session only here
             for conflict in entry.conflicts where conflict.isHard {
                 found.append(FileProblem(file: file, line: position.line, column: position.column,
-                                         message: Message(.recordHardConflict, arguments: [.text(entry.label.description), .message(conflict.message)])))
+                                         message: Message(.recordHardConflict, arguments: [.text(entry.label.description), .message(conflict.message(entry.names))])))
             }
         }
         problems += found.sorted { ($0.line, $0.column) < ($1.line, $1.column) }

@@ -62,18 +62,15 @@ struct BattleCommand: ParsableCommand {
         @Argument(help: ArgumentHelp(Help.text(.helpBattleRef))) var battle: String
 
         func run() throws {
-            let store = try global.openStore()
-            let found = try Scheduling(store: store).check(battle: battle)
-            let battleID = try store.resolve(.battle, battle)
-            let recorded = try store.reading { try $0.recordedConflicts(ofBattle: battleID) }
+            let found = try Scheduling(store: try global.openStore()).checkReport(battle: battle)
             switch output.format {
             case .json:
                 try JSONOutput.print(found.map { entry in
                     SessionConflictsJSON(session: entry.session.id.rawValue, label: entry.label.description,
-                                         conflicts: entry.conflicts.map(ConflictJSON.init))
+                                         conflicts: entry.conflicts.map { ConflictJSON($0.conflict, entry.names) })
                 })
             case .text:
-                try Terminal.output(TimetableText.conflicts(found, recorded: recorded, global.language))
+                try Terminal.output(BattleReportText.conflictLines(found, global.language).joined(separator: "\n"))
             }
         }
     }

@@ -85,9 +85,9 @@ struct BattleReportJSON: Encodable {
         }
         conflicts = report.conflicts.map { entry in
             SessionConflicts(session: entry.session.id.rawValue, label: entry.label.description, conflicts: entry.conflicts.map { open in
-                Conflict(kind: open.conflict.kind, hard: open.conflict.isHard, forced: open.forced,
+                Conflict(kind: open.conflict.kind.rawValue, hard: open.conflict.isHard, forced: open.forced,
                          message: Dictionary(uniqueKeysWithValues: Language.allCases.map { language in
-                             (language.rawValue, open.conflict.message.text(language))
+                             (language.rawValue, open.conflict.message(entry.names).text(language))
                          }))
             })
         }
@@ -151,19 +151,20 @@ enum BattleReportText {
         }
 
         lines += ["", t(.reportConflicts)]
-        lines += conflictLines(report, language).map { "  " + $0 }
+        lines += conflictLines(report.conflicts, language).map { "  " + $0 }
         return lines.joined(separator: "\n")
     }
 
-    static func conflictLines(_ report: BattleReport, _ language: Language) -> [String] {
-        guard !report.conflicts.isEmpty else { return [T.t(.noConflicts, language)] }
+    /// Each session with conflicts, then its conflicts marked hard, forced or soft: `battle check` and the report.
+    static func conflictLines(_ conflicts: [BattleReport.SessionConflictReport], _ language: Language) -> [String] {
+        guard !conflicts.isEmpty else { return [T.t(.noConflicts, language)] }
         var lines: [String] = []
-        for entry in report.conflicts {
+        for entry in conflicts {
             lines.append(entry.label.description)
             for open in entry.conflicts {
                 let mark = open.conflict.isHard ? T.t(.conflictHardMark, language)
                     : open.forced ? T.t(.conflictForcedMark, language) : T.t(.conflictSoftMark, language)
-                lines.append("  \(mark) \(open.conflict.message.text(language))")
+                lines.append("  \(mark) \(open.conflict.message(entry.names).text(language))")
             }
         }
         return lines
@@ -201,7 +202,7 @@ enum BattleReportHTML {
         body += "</ul>\n"
 
         body += "<h2>\(h(.reportConflicts))</h2>\n<ul>\n"
-        for line in BattleReportText.conflictLines(report, language) { body += "<li>\(HTML.escape(line))</li>\n" }
+        for line in BattleReportText.conflictLines(report.conflicts, language) { body += "<li>\(HTML.escape(line))</li>\n" }
         body += "</ul>\n"
         return HTML.page(title: Message(.reportHeading, battle.battle.name).text(language), language: language.rawValue, body: body)
     }
