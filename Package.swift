@@ -51,6 +51,8 @@ let package = Package(
                            .product(name: "CSV", package: "CSV.swift")],
             swiftSettings: strict
         ),
+        // The CLI: parses, calls use cases, renders the plain values they return. It does not depend
+        // on FormationStorage and imports it nowhere (a test holds it to that): views never query.
         .executableTarget(
             name: "formation",
             dependencies: [

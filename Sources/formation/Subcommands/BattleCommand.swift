@@ -30,7 +30,7 @@ struct BattleCommand: ParsableCommand {
         @OptionGroup var output: FormatOption
 
         func run() throws {
-            let battles = try global.openStore().battles()
+            let battles = try Programme(store: global.openStore()).battles()
             switch output.format {
             case .json: try JSONOutput.print(battles.map(BattleJSON.init))
             case .text: try Terminal.output(TextViews.battles(battles, global.language))
@@ -89,7 +89,7 @@ struct BattleCommand: ParsableCommand {
     }
 }
 
-// MARK: Issue 8, the battle report
+// MARK: The battle report
 extension BattleCommand {
     /// `formation battle report B`: what the battle's learning space gave.
     struct Report: ParsableCommand {

@@ -10,7 +10,7 @@ struct Import: ParsableCommand {
     @Argument(help: ArgumentHelp(Help.text(.helpFiles), valueName: "file")) var files: [String]
 
     func validate() throws {
-        if files.isEmpty { throw ValidationError(Help.text(.importNothingToDo)) }
+        if files.isEmpty { throw ValidationError(Message(.importNothingToDo).text(Help.language)) }
     }
 
     func run() throws {
@@ -26,7 +26,7 @@ struct Validate: ParsableCommand {
     @Argument(help: ArgumentHelp(Help.text(.helpFiles), valueName: "file")) var files: [String]
 
     func validate() throws {
-        if files.isEmpty { throw ValidationError(Help.text(.importNothingToDo)) }
+        if files.isEmpty { throw ValidationError(Message(.importNothingToDo).text(Help.language)) }
     }
 
     func run() throws {

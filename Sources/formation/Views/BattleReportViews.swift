@@ -1,5 +1,4 @@
 import FormationDomain
-import FormationStorage
 import FormationUseCases
 
 // `formation battle report B`: text, JSON (documented in the README) and a printable HTML page.

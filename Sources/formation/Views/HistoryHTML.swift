@@ -1,5 +1,4 @@
 import FormationDomain
-import FormationStorage
 import FormationUseCases
 
 /// A worker's learning record as one self-contained, printable HTML page (no external assets,

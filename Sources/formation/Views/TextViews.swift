@@ -1,5 +1,5 @@
 import FormationDomain
-import FormationStorage
+import FormationUseCases
 
 /// The human-readable renderings of lists and shows, in the reader's language.
 enum TextViews {

@@ -1,5 +1,4 @@
 import FormationDomain
-import FormationStorage
 import FormationUseCases
 
 /// A battle's timetable for the terminal: a list, and a day-by-day grid (places across, time

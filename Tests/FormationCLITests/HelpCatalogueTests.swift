@@ -1,0 +1,37 @@
+import FormationDomain
+import Foundation
+import Testing
+@testable import formation
+
+/// The CLI's help texts, held to what the domain's catalogue is held to: every text in both
+/// languages with the same placeholders, and none left over.
+@Suite struct HelpCatalogueTests {
+    @Test(arguments: HelpID.allCases)
+    func everyHelpTextExistsInBothLanguagesWithTheSamePlaceholders(_ id: HelpID) throws {
+        let english = try #require(HelpCatalogue.english[id], "\(id) has no English text")
+        let spanish = try #require(HelpCatalogue.spanish[id], "\(id) has no Spanish text")
+        #expect(Catalogue.placeholders(in: english) == Catalogue.placeholders(in: spanish), "\(id)")
+        #expect(!english.isEmpty && !spanish.isEmpty)
+    }
+
+    @Test func helpCatalogueHoldsNoStaleEntries() {
+        #expect(HelpCatalogue.english.count == HelpID.allCases.count)
+        #expect(HelpCatalogue.spanish.count == HelpID.allCases.count)
+    }
+
+    @Test func rendersInTheAskedLanguage() {
+        #expect(HelpCatalogue.render(.helpLangInvalid, ["fr"], .en).contains("fr"))
+        #expect(HelpCatalogue.render(.helpLangInvalid, ["fr"], .es).contains("fr"))
+    }
+
+    @Test func everyHelpTextIsUsed() throws {
+        let sources = LayeringTests.cliSources
+        let files = try #require(FileManager.default.enumerator(atPath: sources.path)).compactMap { $0 as? String }
+            .filter { $0.hasSuffix(".swift") && !$0.hasPrefix("Localization/") }
+        let text = try files.map { try String(contentsOf: sources.appendingPathComponent($0), encoding: .utf8) }.joined()
+        let unused = HelpID.allCases.filter { id in
+            ![")", ",", " ", ":", "\n", "]"].contains { text.contains(".\(id.rawValue)\($0)") }
+        }
+        #expect(unused.isEmpty, "unused help texts: \(unused.map(\.rawValue))")
+    }
+}
