@@ -110,7 +110,7 @@ extension FormationStore {
     /// An import checks every file inside this transaction and decides at the end: a single
     /// problem in any file rolls back everything (DESIGN.md §4: all files or none).
     public func inCurriculumTransaction<T>(_ body: (CurriculumTransaction) throws -> (commit: Bool, result: T)) throws -> T {
-        var result: T?
+        var result: Result<T, any Error>?
         do {
             try writer.writeWithoutTransaction { db in
                 // An import writes its indexes in key order only by chance (UUIDs): with SQLite's default
@@ -119,14 +119,16 @@ extension FormationStore {
                 try db.execute(sql: "PRAGMA cache_size = -8192")
                 try db.inTransaction(.immediate) {
                     let outcome = try body(CurriculumTransaction(db))
-                    result = outcome.result
+                    result = .success(outcome.result)
                     return outcome.commit ? .commit : .rollback
                 }
             }
         } catch let error as DatabaseError {
             throw StorageError(error, path: path)
         }
-        return result!
+        // `inTransaction` runs its body once or throws, so a result is always there.
+        guard let result else { throw StorageError.other("the import's transaction did not run") }
+        return try result.get()
     }
 }
 
@@ -147,7 +149,7 @@ public struct CurriculumTransaction {
     }
 
     /// One workshop. Cached statements: history, reports and timetables read workshops one by one,
-    /// and preparing the two queries afresh cost more than reading the rows (BENCHMARKS.md, issue 10).
+    /// and preparing the two queries afresh cost more than reading the rows (BENCHMARKS.md).
     /// A retired workshop too: sessions and histories that name it still read it.
     public func storedWorkshop(_ curriculum: Slug, _ id: Slug) throws -> Workshop? {
         try storedEntry(curriculum, id)?.workshop
@@ -296,9 +298,10 @@ public struct CurriculumTransaction {
             VALUES (?, ?, ?, ?, ?)
             """)
         for (index, required) in workshop.prerequisites.enumerated() {
-            let qualified = required.qualified(in: curriculum)
+            // `qualified(in:)` gives a bare id this curriculum: the required curriculum is never null.
+            let requiredCurriculum = required.curriculum ?? curriculum
             try insertPrerequisite.execute(arguments: [
-                curriculum.rawValue, workshop.id.rawValue, index, qualified.curriculum!.rawValue, qualified.workshop.rawValue,
+                curriculum.rawValue, workshop.id.rawValue, index, requiredCurriculum.rawValue, required.workshop.rawValue,
             ])
         }
     }

@@ -119,8 +119,8 @@ extension ScheduleTransaction {
             var list: [Participation] = []
             while let current = next, (current[0] as String) == session.id.rawValue {
                 list.append(Participation(session: session.id, person: EntityID(trusted: current[1]),
-                                          role: Role(rawValue: current[2]) ?? .participant,
-                                          status: AttendanceStatus(rawValue: current[3]) ?? .registered))
+                                          role: try stored(current[2], column: "participation.role"),
+                                          status: try stored(current[3], column: "participation.status")))
                 next = try participations.next()
             }
             try body(.session(session, participations: list))

@@ -99,7 +99,7 @@ public struct ScheduleTransaction {
             """, arguments: [session.rawValue]).map { row in
             ParticipationEntry(participation: Participation(
                 session: EntityID(trusted: row["sessionId"]), person: EntityID(trusted: row["personId"]),
-                role: Role(rawValue: row["role"]) ?? .participant, status: AttendanceStatus(rawValue: row["status"]) ?? .registered),
+                role: try stored(row["role"], column: "participation.role"), status: try stored(row["status"], column: "participation.status")),
                 name: row["name"])
         }
     }
@@ -127,8 +127,7 @@ public struct ScheduleTransaction {
                        MIN(session."end")
                 FROM participation JOIN session ON session.id = participation.sessionId
                 WHERE participation.personId IN (\(placeholders(chunk.count))) AND session.cancelled = 0
-                  AND ((participation.role = 'participant' AND participation.status = 'attended')
-                    OR (participation.role = 'facilitator' AND participation.status != 'absent'))
+                  AND (\(LearningSQL.attended()) OR \(LearningSQL.taught()))
                 GROUP BY participation.personId, participation.role, session.curriculumId, session.workshopId
                 """, arguments: StatementArguments(chunk))
             while let row = try rows.next() {

@@ -167,6 +167,8 @@ public struct FormationStore: Sendable {
             throw StorageError(error, path: path)
         } catch let error as RowDecodingError {
             throw StorageError.damaged(path: path, detail: String(describing: error))
+        } catch let error as UnknownStoredValue {
+            throw StorageError.damaged(path: path, detail: error.detail)
         }
     }
 
@@ -176,6 +178,8 @@ public struct FormationStore: Sendable {
             throw StorageError(error, path: path)
         } catch let error as RowDecodingError {
             throw StorageError.damaged(path: path, detail: String(describing: error))
+        } catch let error as UnknownStoredValue {
+            throw StorageError.damaged(path: path, detail: error.detail)
         }
     }
 

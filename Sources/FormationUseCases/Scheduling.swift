@@ -150,11 +150,16 @@ public struct Scheduling: Sendable {
             let existing = try tx.participations(of: sessionID)
             let roles = try roles(of: resolved, existing: existing, explicit: role)
             let statuses = resolved.statuses(keeping: existing)
-            let present = order.filter { statuses[$0] != .absent }
+            // Each person listed, with the role and status to record: both are worked out for every entry.
+            let marks = order.compactMap { person -> Participation? in
+                guard let role = roles.roles[person], let status = statuses[person] else { return nil }
+                return Participation(session: sessionID, person: person, role: role, status: status)
+            }
+            let present = marks.filter { $0.status != .absent }.map(\.person)
             var bookings = existing
                 .filter { $0.participation.status != .absent && statuses[$0.participation.person] == nil }
                 .map { ScheduleContext.Booking(person: $0.participation.person, role: $0.participation.role) }
-            bookings += present.map { ScheduleContext.Booking(person: $0, role: roles.roles[$0]!) }
+            bookings += marks.filter { $0.status != .absent }.map { ScheduleContext.Booking(person: $0.person, role: $0.role) }
             // Marking people absent cannot create a conflict; only those who come are checked, and
             // only for conflicts about them (by id: two people may share a name) or the session's size.
             // Conflicts forced earlier for this session (and so recorded) were answered already.
@@ -169,12 +174,10 @@ public struct Scheduling: Sendable {
                 return concerns && !answered.contains(conflict.recorded(on: sessionID, names))
             }
             try refuseUnlessAllowed(conflicts, names, force: force)
-            for person in order {
-                try tx.upsert(Participation(session: sessionID, person: person, role: roles.roles[person]!, status: statuses[person]!))
-            }
+            for participation in marks { try tx.upsert(participation) }
             for conflict in conflicts where conflict.isRecorded { try tx.record(conflict.recorded(on: sessionID, names)) }
             return AttendanceOutcome(schedule: ScheduleOutcome(ids: [sessionID], recorded: conflicts, names: names),
-                                     statuses: order.map { statuses[$0]! }, roleChanges: roles.changes, facilitators: roles.facilitators)
+                                     statuses: marks.map(\.status), roleChanges: roles.changes, facilitators: roles.facilitators)
         }
     }
 
