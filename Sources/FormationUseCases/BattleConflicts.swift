@@ -42,7 +42,7 @@ extension Scheduling {
         }
         let (knowledge, shared) = try tx.participations(of: booked, battle: battle.id, overlapping: start, end)
         let schedule = BattleSchedule(
-            battle: battle, judged: judged, others: shared.map { BattleSchedule.Other(session: $0.session, people: $0.people) },
+            battle: battle, judged: judged, others: shared.map { ($0.session, $0.people) },
             shifts: try tx.shifts(ofEach: booked, overlapping: start, end), experience: knowledge.experience, names: PersonNames(names))
         return (ConflictEngine.conflicts(in: schedule, calendar: clock), knowledge)
     }
@@ -56,7 +56,6 @@ extension Scheduling {
         let workshop = try Self.limits(of: session, tx)
         let people = Set(bookings.map(\.person))
         let others = try tx.sessionsOverlapping(start: session.start, end: session.end)
-            .map { BattleSchedule.Other(session: $0.session, people: $0.people) }
         var shifts: [EntityID: [(start: Int64, end: Int64)]] = [:]
         for shift in try tx.shifts(of: people, overlapping: session.start, session.end) {
             shifts[shift.person, default: []].append((shift.start, shift.end))

@@ -97,10 +97,7 @@ import FormationStorage
         for battle in [s.amuay, s.gaviota] {
             let reference = try s.scheduling.checkSessionBySession(battle: battle.rawValue)
             let batched = try s.scheduling.check(battle: battle.rawValue)
-            // The same sessions, labels and conflicts; each load names the people it read.
-            #expect(batched.map(\.session) == reference.map(\.session), "battle \(battle)")
-            #expect(batched.map(\.label) == reference.map(\.label), "battle \(battle)")
-            #expect(batched.map(\.conflicts) == reference.map(\.conflicts), "battle \(battle)")
+            expectSameJudgement(batched, reference, "battle \(battle)")
         }
         let kinds = Set(try s.scheduling.check(battle: s.amuay.rawValue).flatMap { $0.conflicts.map(\.kind) })
         #expect(kinds == [.personDoubleBooked, .outsideBattle, .placeDoubleBooked, .onShift, .missingPrerequisite,
@@ -129,6 +126,14 @@ import FormationStorage
         }
         #expect(report.workshops.first { $0.workshop.description == "plant-maintenance/lockout-tagout" }?.category == .safety)
     }
+}
+
+/// The same sessions, labels and conflicts; each load names the people it read, so names may differ.
+func expectSameJudgement(_ batched: [SessionConflicts], _ reference: [SessionConflicts], _ comment: Comment,
+                         sourceLocation: SourceLocation = #_sourceLocation) {
+    #expect(batched.map(\.session) == reference.map(\.session), comment, sourceLocation: sourceLocation)
+    #expect(batched.map(\.label) == reference.map(\.label), comment, sourceLocation: sourceLocation)
+    #expect(batched.map(\.conflicts) == reference.map(\.conflicts), comment, sourceLocation: sourceLocation)
 }
 
 extension Scheduling {

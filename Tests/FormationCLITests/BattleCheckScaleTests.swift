@@ -97,10 +97,7 @@ import FormationStorage
         for battle in [s.amuay, s.gaviota] {
             let reference = try s.scheduling.checkSessionBySession(battle: battle.rawValue)
             let batched = try s.scheduling.check(battle: battle.rawValue)
-            // The same sessions, labels and conflicts; each load names the people it read.
-            #expect(batched.map(\.session) == reference.map(\.session), "battle \(battle)")
-            #expect(batched.map(\.label) == reference.map(\.label), "battle \(battle)")
-            #expect(batched.map(\.conflicts) == reference.map(\.conflicts), "battle \(battle)")
+            expectSameJudgement(batched, reference, "battle \(battle)")
             #expect(batched.contains { $0.conflicts.contains { $0.kind == .personDoubleBookedMore } })
         }
         let amuay = try s.scheduling.check(battle: s.amuay.rawValue).flatMap(\.conflicts)

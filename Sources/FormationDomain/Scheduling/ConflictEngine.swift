@@ -32,22 +32,13 @@ public struct BattleSchedule: Sendable {
         }
     }
 
-    /// A session that may overlap one judged, with the people in it (any status).
-    public struct Other: Sendable {
-        public let session: Session
-        public let people: Set<EntityID>
-        public init(session: Session, people: Set<EntityID>) {
-            self.session = session
-            self.people = people
-        }
-    }
-
     public var battle: Battle
     /// The sessions to judge (cancelled ones are skipped), in the order the result keeps.
     public var judged: [Judged]
-    /// Other sessions, not cancelled, that may overlap a judged one: those of other battles holding
-    /// someone booked here, and, when not every session of the battle is judged, the battle's own.
-    public var others: [Other]
+    /// Other sessions that may overlap a judged one, with the people in them (any status): those of
+    /// other battles holding someone booked here, and, when not every session of the battle is
+    /// judged, the battle's own. Cancelled ones are skipped.
+    public var others: [(session: Session, people: Set<EntityID>)]
     /// Shifts (any battle) of the people booked, by person.
     public var shifts: [EntityID: [(start: Int64, end: Int64)]]
     /// What the people booked attended and taught, with when.
@@ -55,7 +46,7 @@ public struct BattleSchedule: Sendable {
     /// The names of the people booked, passed on to the result for its messages.
     public var names: PersonNames
 
-    public init(battle: Battle, judged: [Judged], others: [Other], shifts: [EntityID: [(start: Int64, end: Int64)]],
+    public init(battle: Battle, judged: [Judged], others: [(session: Session, people: Set<EntityID>)], shifts: [EntityID: [(start: Int64, end: Int64)]],
                 experience: Experience, names: PersonNames) {
         self.battle = battle
         self.judged = judged

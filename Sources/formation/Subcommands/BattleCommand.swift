@@ -96,19 +96,13 @@ extension BattleCommand {
         static var configuration: CommandConfiguration { CommandConfiguration(commandName: "report", abstract: Help.text(.helpBattleReport)) }
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp(Help.text(.helpBattleRef))) var battle: String
-        @Option(help: ArgumentHelp(Help.text(.helpReportFormat), valueName: "text|json|html")) var format: ReportFormat = .text
-        @Option(name: .shortAndLong, help: ArgumentHelp(Help.text(.helpOutput), valueName: "file")) var output: String?
+        @OptionGroup var report: ReportOptions
 
         func run() throws {
             let store = try global.openStore()
-            let report = try BattleReport.load(store, battle: battle)
-            let rendered: String
-            switch format {
-            case .text: rendered = TerminalText.neutralised(BattleReportText.render(report, global.language)) + "\n"
-            case .json: rendered = try JSONOutput.string(BattleReportJSON(report))
-            case .html: rendered = BattleReportHTML.render(report, global.language)
-            }
-            try OutputFile.write(rendered, to: output, protecting: store.path)
+            let found = try BattleReport.load(store, battle: battle)
+            try report.write(text: { BattleReportText.render(found, global.language) }, json: { try JSONOutput.string(BattleReportJSON(found)) },
+                             html: { BattleReportHTML.render(found, global.language) }, protecting: store.path)
         }
     }
 }

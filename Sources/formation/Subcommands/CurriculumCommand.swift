@@ -133,7 +133,7 @@ extension WorkshopCommand {
             case .json: rendered = LineageJSON.document(lineage).rendered() + "\n"
             case .dot: rendered = LineageText.dot(lineage) + "\n"
             }
-            try OutputFile.write(rendered, to: output, protecting: store.path)
+            try Output.write(rendered.utf8, to: output, protecting: store.path)
         }
     }
 

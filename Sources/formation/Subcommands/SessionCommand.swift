@@ -81,7 +81,7 @@ struct SessionCommand: ParsableCommand {
         func run() throws {
             let store = try global.openStore()
             let sheet = try SignInSheet.load(store, session: session, seats: seats)
-            try OutputFile.write(SignInSheetHTML.render(sheet, language: global.language), to: output, protecting: store.path)
+            try Output.write(SignInSheetHTML.render(sheet, language: global.language).utf8, to: output, protecting: store.path)
         }
     }
 }
