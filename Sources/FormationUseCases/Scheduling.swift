@@ -109,13 +109,17 @@ public struct Scheduling: Sendable {
             var said = Set<ShiftProblem>()
             guard problems.isEmpty else { throw ShiftRefused(problems: problems.filter { said.insert($0).inserted }) }
 
-            // The sessions (of any battle) its people are in at that time, not marked absent.
+            // The sessions (of any battle) its people are in at that time, not marked absent: the
+            // session rule that nobody is at a session and on a shift at once, asked from the shift's side.
             var conflicts: [(session: EntityID, conflict: ScheduleConflict)] = []
             for (session, _) in try tx.sessionsOverlapping(start: times.start, end: times.end) {
                 for entry in try tx.participations(of: session.id)
                 where persons.contains(entry.participation.person) && entry.participation.status != .absent {
+                    let shift = ScheduleContext.ShiftSpan(person: entry.participation.person, start: times.start, end: times.end,
+                                                          localStart: localStart, localEnd: localEnd)
+                    guard let conflict = ScheduleRules.onShift(session, shift) else { continue }
                     names.byID[entry.participation.person] = entry.name
-                    conflicts.append((session.id, .onShift(person: entry.participation.person, shiftStart: localStart, shiftEnd: localEnd)))
+                    conflicts.append((session.id, conflict))
                 }
             }
             try refuseUnlessAllowed(conflicts.map(\.conflict), names, force: force)

@@ -86,6 +86,14 @@ public enum ScheduleRules {
     /// place listed each other in full: a million conflicts, 1.2 GB, 285 MB of output.
     public static let listedPerKind = 10
 
+    /// The conflict of a person booked in `session` (not marked absent) who is on `shift` at that
+    /// time: facilitators and participants alike, nobody is at a session and on a repair shift at
+    /// once. `shift add` asks it from the shift's side, for the sessions its people are in.
+    public static func onShift(_ session: Session, _ shift: ScheduleContext.ShiftSpan) -> ScheduleConflict? {
+        guard shift.start < session.end, session.start < shift.end else { return nil }
+        return .onShift(person: shift.person, shiftStart: shift.localStart, shiftEnd: shift.localEnd)
+    }
+
     /// Every conflict of `session`, hard ones first, in a stable order.
     public static func conflicts(of session: Session, in context: ScheduleContext) -> [ScheduleConflict] {
         var hard: [ScheduleConflict] = []
@@ -122,10 +130,9 @@ public enum ScheduleRules {
             hard.append(.personDoubleBookedMore(person: person, sessions: sessions))
         }
         if placeUnlisted > 0 { soft.append(.placeDoubleBookedMore(place: session.place, sessions: placeUnlisted)) }
-        // Facilitators and participants alike: nobody is at a session and on a repair shift at once.
         for person in people.sorted() {
-            for shift in context.shifts where shift.person == person && shift.start < session.end && session.start < shift.end {
-                soft.append(.onShift(person: person, shiftStart: shift.localStart, shiftEnd: shift.localEnd))
+            for shift in context.shifts where shift.person == person {
+                if let conflict = onShift(session, shift) { soft.append(conflict) }
             }
         }
         let participants = context.bookings.filter { $0.role == .participant }.map(\.person)

@@ -98,7 +98,7 @@ enum BattleReportText {
 
     /// The figures as `label: value` lines, shared by the text and HTML renderings.
     static func summary(_ report: BattleReport, _ language: Language) -> [String] {
-        func t(_ id: MessageID, _ arguments: String...) -> String { Message(id, arguments: arguments.map(Message.Argument.text)).text(language) }
+        func t(_ id: MessageID, _ arguments: String...) -> String { T.t(id, language, arguments) }
         let attendance = report.attendanceRate.map { rate in
             t(.reportAttendance, String(report.attended), String(report.registered),
               LocalFormat.number(rate * 100, fractionDigits: 0, language) + " %")
@@ -114,7 +114,7 @@ enum BattleReportText {
     }
 
     static func render(_ report: BattleReport, _ language: Language) -> String {
-        func t(_ id: MessageID, _ arguments: String...) -> String { Message(id, arguments: arguments.map(Message.Argument.text)).text(language) }
+        func t(_ id: MessageID, _ arguments: String...) -> String { T.t(id, language, arguments) }
         let battle = report.battle
         var lines = [t(.reportHeading, battle.battle.name),
                      "\(battle.plantName) (\(battle.plantState)) · \(LocalFormat.longDate(battle.battle.start, language)) – "
@@ -176,7 +176,7 @@ enum BattleReportHTML {
 
     static func render(_ report: BattleReport, _ language: Language) -> String {
         func h(_ id: MessageID, _ arguments: String...) -> String {
-            HTML.escape(Message(id, arguments: arguments.map(Message.Argument.text)).text(language))
+            HTML.escape(T.t(id, language, arguments))
         }
         let battle = report.battle
         var body = "<h1>\(h(.reportHeading, battle.battle.name))</h1>\n"
