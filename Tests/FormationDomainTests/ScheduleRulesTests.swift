@@ -11,7 +11,7 @@ import Testing
     let ref = try! WorkshopRef(parsing: "drawing/dims")
     let ana = EntityIDFor(10), beto = EntityIDFor(11), carla = EntityIDFor(12)
     let hour: Int64 = 3600
-    let day0: Int64 = 1_764_547_200 // 2026-12-01 00:00 UTC
+    let day0: Int64 = 1_796_083_200 // 2026-12-01 00:00 UTC
 
     func session(_ n: Int, from: Int64, to: Int64, place: String = "Taller", battle: EntityID? = nil) -> Session {
         try! Session(id: Self.EntityIDFor(n), battle: battle ?? self.battle.id, workshop: ref, start: day0 + from * hour,
