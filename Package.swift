@@ -20,7 +20,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
-        // Sign-in sheets typed back in (issue 16): reads per Unicode scalar, CR, LF and CRLF alike.
+        // Sign-in sheets typed back in: reads per Unicode scalar, CR, LF and CRLF alike.
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
