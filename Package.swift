@@ -23,7 +23,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
-        // Sign-in sheets typed back in (issue 16): reads per Unicode scalar, CR, LF and CRLF alike.
+        // Sign-in sheets typed back in: reads per Unicode scalar, CR, LF and CRLF alike.
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
@@ -75,6 +75,8 @@ let package = Package(
                            .product(name: "CSV", package: "CSV.swift")],
             swiftSettings: strict
         ),
+        // The CLI: parses, calls use cases, renders the plain values they return. It does not depend
+        // on FormationStorage and imports it nowhere (a test holds it to that): views never query.
         .executableTarget(
             name: "formation",
             dependencies: [
@@ -104,7 +106,8 @@ let package = Package(
         ),
         .testTarget(
             name: "FormationUseCasesTests",
-            dependencies: ["FormationUseCases", "FormationDomain"],
+            // FormationStorage: an in-memory store, and rows written past the rules to set up conflicts.
+            dependencies: ["FormationUseCases", "FormationDomain", "FormationStorage"],
             exclude: ["Fixtures"],
             swiftSettings: strict
         ),

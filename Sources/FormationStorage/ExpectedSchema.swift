@@ -4,7 +4,7 @@ internal import GRDB
 ///
 /// A schema edited behind formation's back (a column renamed in `sqlite_master`) passes
 /// `PRAGMA integrity_check`, and the first row read by a column name that is gone stops the process
-/// inside GRDB (issue 15). So every open compares the schema with this, and refuses a database
+/// inside GRDB. So every open compares the schema with this, and refuses a database
 /// that differs (`StorageError.damagedSchema`); `formation check` lists every difference.
 /// A test holds this equal to what `Migrations` creates: update it with each new migration.
 enum ExpectedSchema {

@@ -1,7 +1,7 @@
 public import FormationDomain
 internal import GRDB
 
-// `battle check` and `battle report` (issue 10): what the conflict rules need about a whole battle,
+// `battle check` and `battle report`: what the conflict rules need about a whole battle,
 // read with a few set-based queries instead of several queries per session. Columns are read by
 // position (`row[0]`), not by name: these loops run over thousands of rows, and a lookup by name
 // costs a lowercased copy of the name and a search of the statement's columns per value.
@@ -59,28 +59,36 @@ enum BattleCheckSQL {
         ORDER BY participation.sessionId, person.name, person.id
         """
 
+    /// What a row of `peopleParticipations` says about its person, in its second column.
+    enum RowKind: Int {
+        /// `LearningSQL.attended`.
+        case attended = 0
+        /// `LearningSQL.taught`.
+        case taught = 1
+        /// Neither: only in a session of another battle in the time range.
+        case shared = 2
+    }
+
     /// Every participation of some people (numbered `people.n`, their place in the list bound, so that
     /// thousands of rows carry a number rather than a copy of their id) that says what they attended
-    /// (kind 0) or taught (kind 1), or that is in a session of another battle in a time range (kind 2
-    /// when only that), with the session's end. Such a session's id comes in the last column, null
+    /// or taught, or that is in a session of another battle in a time range (`RowKind`), with the
+    /// session's end. Such a session's id comes in the last column, null
     /// otherwise. Parameters: ?1 the battle, ?2 range end, ?3 earliest start, ?4 range start, then the people.
     static func peopleParticipations(_ count: Int) -> String {
         let shared = #"session.battleId != ?1 AND session.start < ?2 AND session.start >= ?3 AND session."end" > ?4"#
         return """
             WITH people(n, id) AS (VALUES \((0..<count).map { "(\($0), ?\($0 + 5))" }.joined(separator: ", ")))
             SELECT people.n,
-                   CASE WHEN participation.role = 'participant' AND participation.status = 'attended' THEN 0
-                        WHEN participation.role = 'facilitator' AND participation.status != 'absent' THEN 1
-                        ELSE 2 END,
+                   CASE WHEN \(LearningSQL.attended()) THEN \(RowKind.attended.rawValue)
+                        WHEN \(LearningSQL.taught()) THEN \(RowKind.taught.rawValue)
+                        ELSE \(RowKind.shared.rawValue) END,
                    session.curriculumId || '/' || session.workshopId, session.battleId = ?1, session."end",
                    CASE WHEN \(shared) THEN session.id END
             FROM people
             JOIN participation ON participation.personId = people.id
             JOIN session ON session.id = participation.sessionId
             WHERE session.cancelled = 0
-              AND ((participation.role = 'participant' AND participation.status = 'attended')
-                OR (participation.role = 'facilitator' AND participation.status != 'absent')
-                OR (\(shared)))
+              AND (\(LearningSQL.attended()) OR \(LearningSQL.taught()) OR (\(shared)))
             """
     }
 
@@ -130,8 +138,8 @@ extension ScheduleTransaction {
             }
             list.append(ParticipationEntry(
                 participation: Participation(session: EntityID(trusted: sessionID), person: EntityID(trusted: row[1]),
-                                             role: Role(rawValue: row[2]) ?? .participant,
-                                             status: AttendanceStatus(rawValue: row[3]) ?? .registered),
+                                             role: try stored(row[2], column: "participation.role"),
+                                             status: try stored(row[3], column: "participation.status")),
                 name: row[4]))
         }
         if !list.isEmpty { people[current] = list }
@@ -155,10 +163,10 @@ extension ScheduleTransaction {
             let arguments: StatementArguments = [battle.rawValue, end, start - Session.maximumSeconds, start]
             let rows = try Row.fetchCursor(db, sql: BattleCheckSQL.peopleParticipations(chunk.count), arguments: arguments + StatementArguments(chunk))
             while let row = try rows.next() {
-                let n: Int = row[0], kind: Int = row[1]
+                let n: Int = row[0], kind = BattleCheckSQL.RowKind(rawValue: row[1]) ?? .shared
                 let person = ids[n]
                 if let session: String = row[5] { sharedPeople[session, default: []].insert(person) }
-                guard kind < 2 else { continue }
+                guard kind != .shared else { continue }
                 let key: String = row[2]
                 let ref: WorkshopRef
                 if let known = refs[key] {
@@ -170,7 +178,7 @@ extension ScheduleTransaction {
                     refs[key] = ref
                 }
                 let sessionEnd: Int64 = row[4]
-                if kind == 1 {
+                if kind == .taught {
                     knowledge.experience.addTaught(person, ref, end: sessionEnd)
                     if !(row[3] as Bool), knowledge.firstTaughtElsewhere[person].map({ sessionEnd < $0 }) ?? true {
                         knowledge.firstTaughtElsewhere[person] = sessionEnd
@@ -220,7 +228,7 @@ extension ScheduleTransaction {
             guard let language: String = row[1], let text: String = row[2] else { return nil }
             return LocalizedText.Variant(language: language, text: text)
         }
-        return (LocalizedText(variants), WorkshopCategory(rawValue: first[0]) ?? .technical)
+        return (LocalizedText(variants), try stored(first[0], column: "workshop.category"))
     }
 
     // MARK: Rows

@@ -110,7 +110,7 @@ extension FormationStore {
     /// An import checks every file inside this transaction and decides at the end: a single
     /// problem in any file rolls back everything (DESIGN.md §4: all files or none).
     public func inCurriculumTransaction<T>(_ body: (CurriculumTransaction) throws -> (commit: Bool, result: T)) throws -> T {
-        var result: T?
+        var result: Result<T, any Error>?
         do {
             try writer.writeWithoutTransaction { db in
                 // An import writes its indexes in key order only by chance (UUIDs): with SQLite's default
@@ -120,7 +120,7 @@ extension FormationStore {
                 try db.inTransaction(.immediate) {
                     let capture = try startCapture(db)
                     let outcome = try body(CurriculumTransaction(db))
-                    result = outcome.result
+                    result = .success(outcome.result)
                     guard outcome.commit else { return .rollback }
                     try log(capture, in: db, undoOf: nil)
                     return .commit
@@ -131,7 +131,9 @@ extension FormationStore {
         } catch let error as ChangesetError {
             throw StorageError.other("change log: SQLite session error \(error.code)")
         }
-        return result!
+        // `inTransaction` runs its body once or throws, so a result is always there.
+        guard let result else { throw StorageError.other("the import's transaction did not run") }
+        return try result.get()
     }
 }
 
@@ -152,7 +154,7 @@ public struct CurriculumTransaction {
     }
 
     /// One workshop. Cached statements: history, reports and timetables read workshops one by one,
-    /// and preparing the two queries afresh cost more than reading the rows (BENCHMARKS.md, issue 10).
+    /// and preparing the two queries afresh cost more than reading the rows (BENCHMARKS.md).
     /// A retired workshop too: sessions and histories that name it still read it.
     public func storedWorkshop(_ curriculum: Slug, _ id: Slug) throws -> Workshop? {
         try storedEntry(curriculum, id)?.workshop
@@ -301,9 +303,10 @@ public struct CurriculumTransaction {
             VALUES (?, ?, ?, ?, ?)
             """)
         for (index, required) in workshop.prerequisites.enumerated() {
-            let qualified = required.qualified(in: curriculum)
+            // `qualified(in:)` gives a bare id this curriculum: the required curriculum is never null.
+            let requiredCurriculum = required.curriculum ?? curriculum
             try insertPrerequisite.execute(arguments: [
-                curriculum.rawValue, workshop.id.rawValue, index, qualified.curriculum!.rawValue, qualified.workshop.rawValue,
+                curriculum.rawValue, workshop.id.rawValue, index, requiredCurriculum.rawValue, required.workshop.rawValue,
             ])
         }
     }

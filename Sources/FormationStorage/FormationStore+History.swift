@@ -88,8 +88,8 @@ extension ScheduleTransaction {
             let battle = try Battle(id: EntityID(trusted: row["battleId"]), name: row["battleName"],
                                     plant: EntityID(trusted: row["battlePlantId"]), start: CivilDate(iso: row["startDate"]),
                                     end: CivilDate(iso: row["endDate"]), timeZone: row["timeZone"])
-            return PersonSessionRow(session: Self.session(row), role: Role(rawValue: row["role"]) ?? .participant,
-                                    status: AttendanceStatus(rawValue: row["status"]) ?? .registered,
+            return PersonSessionRow(session: Self.session(row), role: try stored(row["role"], column: "participation.role"),
+                                    status: try stored(row["status"], column: "participation.status"),
                                     battle: BattleEntry(battle: battle, plantName: row["plantName"], plantState: row["plantState"]))
         }
     }
@@ -99,7 +99,7 @@ extension ScheduleTransaction {
         var result: [EntityID: [SessionPersonRow]] = [:]
         for chunk in idChunks(sessions) {
             let rows = try Row.fetchAll(db, sql: HistorySQL.sessionPeople(chunk.count), arguments: StatementArguments(chunk))
-            for row in rows { result[EntityID(trusted: row["sessionId"]), default: []].append(Self.sessionPerson(row)) }
+            for row in rows { result[EntityID(trusted: row["sessionId"]), default: []].append(try Self.sessionPerson(row)) }
         }
         return result
     }
@@ -111,7 +111,7 @@ extension ScheduleTransaction {
         let sessions = try Row.fetchAll(db, sql: HistorySQL.workshopSessions, arguments: arguments).map(Self.session)
         var people: [EntityID: [SessionPersonRow]] = [:]
         for row in try Row.fetchAll(db, sql: HistorySQL.workshopParticipations, arguments: arguments) {
-            people[EntityID(trusted: row["sessionId"]), default: []].append(Self.sessionPerson(row))
+            people[EntityID(trusted: row["sessionId"]), default: []].append(try Self.sessionPerson(row))
         }
         return sessions.map { ($0, people[$0.id] ?? []) }
     }
@@ -149,7 +149,7 @@ extension ScheduleTransaction {
         try Row.fetchAll(db, sql: """
             SELECT session.*, participation.status AS personStatus FROM participation JOIN session ON session.id = participation.sessionId
             WHERE participation.personId = ? AND session.cancelled = 0 ORDER BY session.start, session.id
-            """, arguments: [person.rawValue]).map { (Self.session($0), AttendanceStatus(rawValue: $0["personStatus"]) ?? .registered) }
+            """, arguments: [person.rawValue]).map { (Self.session($0), try stored($0["personStatus"], column: "participation.status")) }
     }
 
     public func deleteParticipation(session: EntityID, person: EntityID) throws {
@@ -195,13 +195,13 @@ extension ScheduleTransaction {
 
     // MARK: Rows
 
-    static func participation(_ row: Row) -> Participation {
+    static func participation(_ row: Row) throws -> Participation {
         Participation(session: EntityID(trusted: row["sessionId"]), person: EntityID(trusted: row["personId"]),
-                      role: Role(rawValue: row["role"]) ?? .participant, status: AttendanceStatus(rawValue: row["status"]) ?? .registered)
+                      role: try stored(row["role"], column: "participation.role"), status: try stored(row["status"], column: "participation.status"))
     }
 
-    static func sessionPerson(_ row: Row) -> SessionPersonRow {
-        SessionPersonRow(participation: participation(row), name: row["name"], plantID: (row["plantId"] as String?).map(EntityID.init(trusted:)),
+    static func sessionPerson(_ row: Row) throws -> SessionPersonRow {
+        SessionPersonRow(participation: try participation(row), name: row["name"], plantID: (row["plantId"] as String?).map(EntityID.init(trusted:)),
                          plantName: row["plantName"], plantState: row["plantState"])
     }
 }

@@ -2,7 +2,7 @@ public import FormationDomain
 internal import Foundation
 internal import GRDB
 
-// The teaching lineage of a workshop (issues 8 and 10), computed from the participations when asked.
+// The teaching lineage of a workshop, computed from the participations when asked.
 //
 // At two million participations a workshop has ~10,000 sessions and ~77,000 participations, ~13,000
 // of them facilitators. The default lineage names only the people who taught, so it reads each

@@ -88,11 +88,6 @@ extension ScheduleTransaction {
             .execute(arguments: [shift.id.rawValue, shift.battle.rawValue, shift.person.rawValue, shift.start, shift.end])
     }
 
-    public func recordConflict(session: EntityID, kind: String, arguments: [String]) throws {
-        try db.cachedStatement(sql: "INSERT OR IGNORE INTO recordedConflict (sessionId, kind, arguments) VALUES (?, ?, ?)")
-            .execute(arguments: [session.rawValue, kind, try JSONColumn.encode(arguments)])
-    }
-
     // MARK: Reading a record (export)
 
     /// Streams a battle's record in canonical order into `body`: plants by id (the battle's and its
@@ -139,8 +134,8 @@ extension ScheduleTransaction {
             var list: [Participation] = []
             while let current = next, (current[0] as String) == session.id.rawValue {
                 list.append(Participation(session: session.id, person: EntityID(trusted: current[1]),
-                                          role: Role(rawValue: current[2]) ?? .participant,
-                                          status: AttendanceStatus(rawValue: current[3]) ?? .registered))
+                                          role: try stored(current[2], column: "participation.role"),
+                                          status: try stored(current[3], column: "participation.status")))
                 next = try participations.next()
             }
             try body(.session(session, participations: list))

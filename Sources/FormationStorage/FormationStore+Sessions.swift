@@ -20,13 +20,6 @@ public struct ParticipationEntry: Sendable, Equatable {
     public let name: String
 }
 
-/// A soft conflict that was forced, as recorded.
-public struct RecordedConflict: Sendable, Equatable {
-    public let session: EntityID
-    public let kind: String
-    public let arguments: [String]
-}
-
 extension FormationStore {
     /// Runs `body` in one write transaction (BEGIN IMMEDIATE): reads that decide a conflict and the
     /// writes that follow cannot interleave with another facilitator's.
@@ -106,7 +99,7 @@ public struct ScheduleTransaction {
             """, arguments: [session.rawValue]).map { row in
             ParticipationEntry(participation: Participation(
                 session: EntityID(trusted: row["sessionId"]), person: EntityID(trusted: row["personId"]),
-                role: Role(rawValue: row["role"]) ?? .participant, status: AttendanceStatus(rawValue: row["status"]) ?? .registered),
+                role: try stored(row["role"], column: "participation.role"), status: try stored(row["status"], column: "participation.status")),
                 name: row["name"])
         }
     }
@@ -134,8 +127,7 @@ public struct ScheduleTransaction {
                        MIN(session."end")
                 FROM participation JOIN session ON session.id = participation.sessionId
                 WHERE participation.personId IN (\(placeholders(chunk.count))) AND session.cancelled = 0
-                  AND ((participation.role = 'participant' AND participation.status = 'attended')
-                    OR (participation.role = 'facilitator' AND participation.status != 'absent'))
+                  AND (\(LearningSQL.attended()) OR \(LearningSQL.taught()))
                 GROUP BY participation.personId, participation.role, session.curriculumId, session.workshopId
                 """, arguments: StatementArguments(chunk))
             while let row = try rows.next() {
@@ -220,9 +212,10 @@ public struct ScheduleTransaction {
                        arguments: [shift.id.rawValue, shift.battle.rawValue, shift.person.rawValue, shift.start, shift.end])
     }
 
-    public func record(_ conflict: ScheduleConflict, session: EntityID) throws {
-        try db.execute(sql: "INSERT OR IGNORE INTO recordedConflict (sessionId, kind, arguments) VALUES (?, ?, ?)",
-                       arguments: [session.rawValue, conflict.kind, try JSONColumn.encode(conflict.textArguments)])
+    /// Records a forced conflict (`ScheduleConflict.recorded(on:_:)` makes it); one already recorded stays as it is.
+    public func record(_ conflict: RecordedConflict) throws {
+        try db.cachedStatement(sql: "INSERT OR IGNORE INTO recordedConflict (sessionId, kind, arguments) VALUES (?, ?, ?)")
+            .execute(arguments: [conflict.session.rawValue, conflict.kind, try JSONColumn.encode(conflict.arguments)])
     }
 
     // MARK: Rows

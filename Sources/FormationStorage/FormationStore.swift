@@ -197,6 +197,8 @@ public struct FormationStore: Sendable {
             throw StorageError.damaged(path: path, detail: String(describing: error))
         } catch let error as ChangesetError {
             throw StorageError.other("change log: SQLite session error \(error.code)")
+        } catch let error as UnknownStoredValue {
+            throw StorageError.damaged(path: path, detail: error.detail)
         }
     }
 
@@ -206,6 +208,8 @@ public struct FormationStore: Sendable {
             throw StorageError(error, path: path)
         } catch let error as RowDecodingError {
             throw StorageError.damaged(path: path, detail: String(describing: error))
+        } catch let error as UnknownStoredValue {
+            throw StorageError.damaged(path: path, detail: error.detail)
         }
     }
 

@@ -1,6 +1,6 @@
 internal import Foundation
 
-/// How names, places and states are compared when people type them (issue 21): "maria perez",
+/// How names, places and states are compared when people type them: "maria perez",
 /// "MARÍA PÉREZ" and a decomposed "María Pérez" are the same person. Canonical composition (NFC),
 /// then case, accents (ñ too: "Pena" finds "Peña") and width are folded away, and runs of white
 /// space become one space. Stored names keep their spelling; only comparisons fold.

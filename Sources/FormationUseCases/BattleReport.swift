@@ -2,7 +2,7 @@ public import FormationDomain
 public import FormationStorage
 internal import Foundation
 
-/// What a battle's learning space gave (issue 8): sessions, hours, people, new facilitators,
+/// What a battle's learning space gave : sessions, hours, people, new facilitators,
 /// attendance, and the conflicts still open. Computed from participations each time.
 public struct BattleReport: Sendable {
     /// Sessions of one workshop (or one category) at the battle.
@@ -40,6 +40,20 @@ public struct BattleReport: Sendable {
         public let session: Session
         public let label: SessionLabel
         public let conflicts: [OpenConflict]
+        /// The names the conflicts' messages need.
+        public let names: PersonNames
+    }
+
+    /// `found`, each conflict marked forced when `forced` holds its record: `battle check` and
+    /// `battle report` mark them here, so they cannot disagree.
+    static func marking(_ found: [SessionConflicts], forced: [RecordedConflict]) -> [SessionConflictReport] {
+        // One lookup per conflict, not a scan of every recorded one (a battle may hold thousands of each).
+        let recorded = Set(forced)
+        return found.map { entry in
+            SessionConflictReport(session: entry.session, label: entry.label, conflicts: entry.conflicts.map { conflict in
+                OpenConflict(conflict: conflict, forced: recorded.contains(conflict.recorded(on: entry.session.id, entry.names)))
+            }, names: entry.names)
+        }
     }
 
     public let battle: BattleEntry
@@ -135,14 +149,7 @@ public struct BattleReport: Sendable {
                 byCategory[category].map { CategoryTally(category: category, tally: $0) }
             }
 
-            // One lookup per conflict, not a scan of every recorded one (a battle may hold thousands of each).
-            let recorded = Set(try tx.recordedConflicts(ofBattle: battleID).map { RecordedKey(session: $0.session, kind: $0.kind, arguments: $0.arguments) })
-            let conflicts = open.map { entry in
-                SessionConflictReport(session: entry.session, label: entry.label, conflicts: entry.conflicts.map { conflict in
-                    OpenConflict(conflict: conflict, forced: recorded.contains(
-                        RecordedKey(session: entry.session.id, kind: conflict.kind, arguments: conflict.textArguments)))
-                })
-            }
+            let conflicts = marking(open, forced: try tx.recordedConflicts(ofBattle: battleID))
             return BattleReport(battle: entry, clock: clock, held: held, cancelled: cancelled, planned: planned,
                                 sessionHours: sessionHours, learningHours: learningHours, participants: learners.count,
                                 facilitators: firstTaught.count, registered: registered, attended: attended, absent: absent,
@@ -166,11 +173,4 @@ extension BattleReport.Tally {
         attended += other.attended
         learningHours += other.learningHours
     }
-}
-
-/// A forced conflict as recorded: what a conflict of the check is matched against.
-private struct RecordedKey: Hashable {
-    let session: EntityID
-    let kind: String
-    let arguments: [String]
 }

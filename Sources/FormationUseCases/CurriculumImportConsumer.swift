@@ -9,7 +9,7 @@ import FormationXML
 /// is skipped; the same version is compared workshop by workshop: identical → unchanged,
 /// different → a conflict, unless `replace` is set.
 ///
-/// Issue 15: a newer version more than `CurriculumHeader.maximumVersionStep` ahead is refused
+/// A newer version more than `CurriculumHeader.maximumVersionStep` ahead is refused
 /// unless `replace` is set (a stranger's version 999999 would otherwise lock the pack for good),
 /// and with `replace` an older version is taken too: the way back. Workshops the taken copy drops
 /// are kept as retired while sessions or prerequisites use them, and deleted otherwise.

@@ -23,7 +23,7 @@ public struct Importer: Sendable {
     /// - Throws: `FileFailure` for a path that is missing or unreadable (before anything is read),
     ///   `StorageError` for the database itself.
     public func run(paths: [String], validateOnly: Bool, replace: Bool, progress: ImportProgress? = nil) throws -> ImportReport {
-        let sources = try paths.map(InputFile.open)
+        let sources = try InputFile.open(all: paths)
         defer { sources.forEach { $0.close() } }
         progress?.start(sources.map { ($0.descriptor, $0.size) })
         return try store.inCurriculumTransaction { transaction in
@@ -111,7 +111,7 @@ struct InputFile {
     let ownsDescriptor: Bool
     /// The first bytes of a stream that cannot be read twice (standard input, a pipe such as
     /// `/dev/stdin` or `<(…)`), read to see its kind; the reader takes them, then the rest of the
-    /// stream. Never the whole stream: it is streamed with the same caps as a file (issue 15).
+    /// stream. Never the whole stream: it is streamed with the same caps as a file.
     var prefix: [UInt8]?
     var kind: InterchangeKind = .curriculumPack
 
@@ -123,6 +123,18 @@ struct InputFile {
     }
 
     var xmlSource: XMLSource { prefix.map { .prefixed($0, descriptor: descriptor) } ?? .fileDescriptor(descriptor) }
+
+    /// Every path opened, or none: when one fails, those already opened are closed before the error goes up.
+    static func open(all paths: [String]) throws -> [InputFile] {
+        var opened: [InputFile] = []
+        do {
+            for path in paths { opened.append(try open(path)) }
+        } catch {
+            opened.forEach { $0.close() }
+            throw error
+        }
+        return opened
+    }
 
     static func open(_ path: String) throws -> InputFile {
         var input: InputFile
@@ -143,7 +155,13 @@ struct InputFile {
         if path != "-", fstat(input.descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG {
             input.kind = InterchangeKind.sniff(descriptor: input.descriptor) ?? .curriculumPack
         } else {
-            let prefix = try readPrefix(input.descriptor, upTo: InterchangeKind.sniffBytes, name: input.name)
+            let prefix: [UInt8]
+            do {
+                prefix = try readPrefix(input.descriptor, upTo: InterchangeKind.sniffBytes, name: input.name)
+            } catch {
+                input.close()
+                throw error
+            }
             input.prefix = prefix
             input.kind = InterchangeKind.sniff(prefix) ?? .curriculumPack
         }

@@ -2,16 +2,17 @@ public import FormationDomain
 public import FormationStorage
 internal import Foundation
 
-/// When a session counts as attended or taught: the same definitions as `Scheduling` (issue 8).
+/// When a session counts as attended or taught in histories and reports: `LearningRules`'
+/// words, with the session.
 public enum Counting {
     /// A participant who attended a session that was not cancelled.
     public static func attended(role: Role, status: AttendanceStatus, session: Session) -> Bool {
-        role == .participant && status == .attended && !session.cancelled
+        LearningRules.attended(role: role, status: status) && !session.cancelled
     }
 
-    /// A facilitator not marked absent, of a session not cancelled that has ended by `now`.
+    /// A facilitator not marked absent, of a session held by `now`: one still to come is not taught yet.
     public static func taught(role: Role, status: AttendanceStatus, session: Session, now: Int64) -> Bool {
-        role == .facilitator && status != .absent && !session.cancelled && session.end <= now
+        LearningRules.taught(role: role, status: status) && LearningRules.held(session, now: now)
     }
 
     /// The present, in seconds since 1970: the default `now` of histories and reports.
@@ -45,7 +46,7 @@ public struct GainedCompetency: Sendable, Equatable {
     public let text: LocalizedText
 }
 
-/// Everything one worker learned and taught, across every battle and plant (issue 8), derived
+/// Everything one worker learned and taught, across every battle and plant, derived
 /// from participations each time it is asked for.
 public struct LearningHistory: Sendable {
     public let person: PersonEntry

@@ -2,7 +2,7 @@ public import FormationDomain
 public import FormationStorage
 internal import Foundation
 
-/// The teaching tree of one workshop (issues 8 and 10), with what views need to name its people and battles.
+/// The teaching tree of one workshop, with what views need to name its people and battles.
 public struct WorkshopLineage: Sendable {
     public let workshop: WorkshopEntry
     public let lineage: TeachingLineage
@@ -96,7 +96,7 @@ public struct WorkshopLineage: Sendable {
     public func battleName(_ id: EntityID) -> String { battles[id]?.battle.name ?? id.short }
 }
 
-/// Who can teach a workshop (issue 8): everyone who taught it or attended it, ranked.
+/// Who can teach a workshop: everyone who taught it or attended it, ranked.
 public struct WorkshopFacilitators: Sendable {
     public struct Candidate: Sendable, Equatable {
         public let candidate: FacilitatorCandidate

@@ -59,7 +59,7 @@ public enum BackupRefused: Error, Sendable, Equatable, LocalizedFailure {
     }
 }
 
-/// Keeping the database safe: online backups and integrity checks (issue 9).
+/// Keeping the database safe: online backups and integrity checks.
 public struct Maintenance: Sendable {
     public let store: FormationStore
 

@@ -22,7 +22,7 @@ public enum PersonMergeRefused: Error, Sendable, Equatable, LocalizedFailure {
     }
 }
 
-/// The same worker registered twice (at two plants) becomes one person (issue 8).
+/// The same worker registered twice (at two plants) becomes one person.
 public struct PersonMerge: Sendable {
     public struct Outcome: Sendable, Equatable {
         public let kept: Person

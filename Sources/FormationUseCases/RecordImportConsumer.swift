@@ -4,13 +4,13 @@ import FormationXML
 
 /// Merges a battle record, item by item as the reader streams it, into the import's transaction.
 ///
-/// Merge rules (issue 7): everything is matched by UUID, so importing the same record twice changes
+/// Merge rules: everything is matched by UUID, so importing the same record twice changes
 /// nothing; a person already here (or merged into someone) keeps one identity; a plant already here
 /// under the same name is the same plant; what is already here stays as it is, what is new is
 /// added; participations keep the stronger status. Sessions whose workshop this database lacks
 /// refuse the whole import, listing the missing workshops.
 ///
-/// A record is data from outside, held to what `session add` holds a facilitator to (issue 15):
+/// A record is data from outside, held to what `session add` holds a facilitator to:
 /// its battle's time zone must be known here; an id already here must be the same thing (a battle
 /// with the same name, plant, dates and zone; a session or shift of the same battle); a new battle
 /// may not take the name of another one; and, once the whole record is in the transaction
@@ -65,7 +65,7 @@ struct RecordImportConsumer: BattleRecordConsumer {
             }
             battle.plant = plant
             // Everything about a battle is read in its zone: one this machine does not know would
-            // break every history, lineage and export that touches it (issue 15).
+            // break every history, lineage and export that touches it.
             guard let clock = try? LocalClock(timeZone: battle.timeZone) else {
                 problem(at: position, Message(.recordUnknownTimeZone, battle.timeZone))
                 return
@@ -163,7 +163,7 @@ struct RecordImportConsumer: BattleRecordConsumer {
                 problem(at: position, Message(.recordConflictOfAnotherBattle, session.rawValue))
                 return
             }
-            try transaction.recordConflict(session: session, kind: kind, arguments: arguments)
+            try transaction.record(RecordedConflict(session: session, kind: kind, arguments: arguments))
         }
     }
 
@@ -212,14 +212,14 @@ struct RecordImportConsumer: BattleRecordConsumer {
             guard let position = sessionPositions[entry.session.id] else { continue }  // a session only here
             for conflict in entry.conflicts where conflict.isHard {
                 found.append(FileProblem(file: file, line: position.line, column: position.column,
-                                         message: Message(.recordHardConflict, arguments: [.text(entry.label.description), .message(conflict.message)])))
+                                         message: Message(.recordHardConflict, arguments: [.text(entry.label.description), .message(conflict.message(entry.names))])))
             }
         }
         problems += found.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
     }
 
     /// Times are typed to the minute on the battle's clock, and a transfer must never move them:
-    /// a time with seconds (`10:00:10`) is refused rather than rounded (issue 15).
+    /// a time with seconds (`10:00:10`) is refused rather than rounded.
     private mutating func wholeMinutes(_ times: Int64..., at position: XMLPosition) -> Bool {
         guard let clock, let odd = times.first(where: { !clock.isWholeMinute($0) }) else { return true }
         problem(at: position, Message(.recordTimeNotWholeMinute, ISO8601Local.string(odd, clock), clock.timeZone))

@@ -209,7 +209,7 @@ extension Scheduling {
         var problems: [AttendanceProblems.Problem] = []
         let current = Dictionary(existing.map { ($0.participation.person, ($0.participation.role, $0.name)) }) { first, _ in first }
         for person in resolved.order {
-            let entry = resolved.entries[person]!
+            guard let entry = resolved.entries[person] else { continue }  // every id in `order` has its entry
             guard let (role, name) = current[person] else {
                 result.roles[person] = explicit ?? entry.role ?? .participant
                 continue

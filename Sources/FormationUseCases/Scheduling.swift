@@ -5,6 +5,8 @@ internal import Foundation
 /// A change refused because of conflicts: every hard one, and the soft ones not forced.
 public struct ScheduleRefused: Error, Sendable, Equatable {
     public let conflicts: [ScheduleConflict]
+    /// The names the conflicts' messages need.
+    public let names: PersonNames
 }
 
 /// What a successful change did: its new ids, the soft conflicts it recorded because of `--force`,
@@ -12,17 +14,12 @@ public struct ScheduleRefused: Error, Sendable, Equatable {
 public struct ScheduleOutcome: Sendable, Equatable {
     public let ids: [EntityID]
     public let recorded: [ScheduleConflict]
+    /// The names the recorded conflicts' messages need.
+    public var names = PersonNames()
     public var notes: [Message] = []
 }
 
-/// A session and every conflict it has now, for `battle check` and reports.
-public struct SessionConflicts: Sendable, Equatable {
-    public let session: Session
-    public let label: SessionLabel
-    public let conflicts: [ScheduleConflict]
-}
-
-/// Planning a battle's learning space (issue 7): sessions, shifts, attendance, conflict checks.
+/// Planning a battle's learning space: sessions, shifts, attendance, conflict checks.
 public struct Scheduling: Sendable {
     public let store: FormationStore
 
@@ -54,14 +51,15 @@ public struct Scheduling: Sendable {
                 throw error.timed(start: times.typed.start, end: times.typed.end)
             }
             let bookings = people.map { ScheduleContext.Booking(person: $0, role: .facilitator) }
-            let conflicts = try conflicts(of: session, bookings: bookings, battle: battle, clock: clock, tx)
-            try refuseUnlessAllowed(conflicts, force: force)
+            let found = try conflicts(of: session, bookings: bookings, battle: battle, clock: clock, tx)
+            let conflicts = found?.conflicts ?? [], names = found?.names ?? PersonNames()
+            try refuseUnlessAllowed(conflicts, names, force: force)
             try tx.insert(session)
             for person in people {
                 try tx.upsert(Participation(session: session.id, person: person, role: .facilitator, status: .registered))
             }
-            for conflict in conflicts where conflict.isRecorded { try tx.record(conflict, session: session.id) }
-            return ScheduleOutcome(ids: [session.id], recorded: conflicts, notes: times.notes + [placeNote].compactMap { $0 })
+            for conflict in conflicts where conflict.isRecorded { try tx.record(conflict.recorded(on: session.id, names)) }
+            return ScheduleOutcome(ids: [session.id], recorded: conflicts, names: names, notes: times.notes + [placeNote].compactMap { $0 })
         }
     }
 
@@ -95,8 +93,8 @@ public struct Scheduling: Sendable {
             guard let battle = try tx.battle(battleID) else { throw LookupError.notFound(kind: .battle, query: battleID.rawValue) }
             let clock = try LocalClock(timeZone: battle.timeZone)
             let times = try span(start, end, clock)
-            let names = try tx.names(persons)
-            let startLabel = clock.local(times.start).description, endLabel = clock.local(times.end).description
+            var names = PersonNames(try tx.names(persons))
+            let localStart = clock.local(times.start), localEnd = clock.local(times.end)
             var shifts: [Shift] = [], problems: [ShiftProblem] = []
             for person in persons {
                 let shift = try Shift(id: .random(), battle: battleID, person: person, start: times.start, end: times.end)
@@ -104,25 +102,30 @@ public struct Scheduling: Sendable {
                     (start: clock.local($0.start).description, end: clock.local($0.end).description)
                 }
                 problems += ShiftRules.problems(of: shift, in: battle, firstDay: clock.local(times.start).date,
-                                                lastDay: clock.local(times.end - 1).date, person: names[person] ?? person.short, others: others)
+                                                lastDay: clock.local(times.end - 1).date, person: names[person], others: others)
                 shifts.append(shift)
             }
             // The battle's days and the length are the same for the whole crew: said once.
             var said = Set<ShiftProblem>()
             guard problems.isEmpty else { throw ShiftRefused(problems: problems.filter { said.insert($0).inserted }) }
 
-            // The sessions (of any battle) its people are in at that time, not marked absent.
+            // The sessions (of any battle) its people are in at that time, not marked absent: the
+            // session rule that nobody is at a session and on a shift at once, asked from the shift's side.
             var conflicts: [(session: EntityID, conflict: ScheduleConflict)] = []
             for (session, _) in try tx.sessionsOverlapping(start: times.start, end: times.end) {
                 for entry in try tx.participations(of: session.id)
                 where persons.contains(entry.participation.person) && entry.participation.status != .absent {
-                    conflicts.append((session.id, .onShift(person: entry.name, shiftStart: startLabel, shiftEnd: endLabel)))
+                    let shift = ScheduleContext.ShiftSpan(person: entry.participation.person, start: times.start, end: times.end,
+                                                          localStart: localStart, localEnd: localEnd)
+                    guard let conflict = ScheduleRules.onShift(session, shift) else { continue }
+                    names.byID[entry.participation.person] = entry.name
+                    conflicts.append((session.id, conflict))
                 }
             }
-            try refuseUnlessAllowed(conflicts.map(\.conflict), force: force)
+            try refuseUnlessAllowed(conflicts.map(\.conflict), names, force: force)
             for shift in shifts { try tx.insert(shift) }
-            for (session, conflict) in conflicts { try tx.record(conflict, session: session) }
-            return ScheduleOutcome(ids: shifts.map(\.id), recorded: conflicts.map(\.conflict), notes: times.notes)
+            for (session, conflict) in conflicts { try tx.record(conflict.recorded(on: session, names)) }
+            return ScheduleOutcome(ids: shifts.map(\.id), recorded: conflicts.map(\.conflict), names: names, notes: times.notes)
         }
     }
 
@@ -151,24 +154,34 @@ public struct Scheduling: Sendable {
             let existing = try tx.participations(of: sessionID)
             let roles = try roles(of: resolved, existing: existing, explicit: role)
             let statuses = resolved.statuses(keeping: existing)
-            let present = order.filter { statuses[$0] != .absent }
+            // Each person listed, with the role and status to record: both are worked out for every entry.
+            let marks = order.compactMap { person -> Participation? in
+                guard let role = roles.roles[person], let status = statuses[person] else { return nil }
+                return Participation(session: sessionID, person: person, role: role, status: status)
+            }
+            let present = marks.filter { $0.status != .absent }.map(\.person)
             var bookings = existing
                 .filter { $0.participation.status != .absent && statuses[$0.participation.person] == nil }
                 .map { ScheduleContext.Booking(person: $0.participation.person, role: $0.participation.role) }
-            bookings += present.map { ScheduleContext.Booking(person: $0, role: roles.roles[$0]!) }
-            // Marking people absent cannot create a conflict; only those who come are checked.
+            bookings += marks.filter { $0.status != .absent }.map { ScheduleContext.Booking(person: $0.person, role: $0.role) }
+            // Marking people absent cannot create a conflict; only those who come are checked, and
+            // only for conflicts about them (by id: two people may share a name) or the session's size.
             // Conflicts forced earlier for this session (and so recorded) were answered already.
-            let answered = Set(try tx.recordedConflicts(ofSession: sessionID).map { "\($0.kind)\u{1F}\($0.arguments)" })
-            let presentNames = Set(try tx.names(present).values)
-            let conflicts = present.isEmpty ? [] : try conflicts(of: session, bookings: bookings, battle: battle, clock: clock, tx)
-                .filter { relevant($0, to: presentNames) && !answered.contains("\($0.kind)\u{1F}\($0.textArguments)") }
-            try refuseUnlessAllowed(conflicts, force: force)
-            for person in order {
-                try tx.upsert(Participation(session: sessionID, person: person, role: roles.roles[person]!, status: statuses[person]!))
+            let answered = Set(try tx.recordedConflicts(ofSession: sessionID))
+            let coming = Set(present)
+            let everyone = Set(existing.map(\.participation.person))
+            let found = present.isEmpty ? nil
+                : try conflicts(of: session, bookings: bookings, everyone: everyone, battle: battle, clock: clock, tx)
+            let names = found?.names ?? PersonNames()
+            let conflicts = (found?.conflicts ?? []).filter { conflict in
+                let concerns = conflict.person.map(coming.contains) ?? (conflict.kind == .overCapacity)
+                return concerns && !answered.contains(conflict.recorded(on: sessionID, names))
             }
-            for conflict in conflicts where conflict.isRecorded { try tx.record(conflict, session: sessionID) }
-            return AttendanceOutcome(schedule: ScheduleOutcome(ids: [sessionID], recorded: conflicts),
-                                     statuses: order.map { statuses[$0]! }, roleChanges: roles.changes, facilitators: roles.facilitators)
+            try refuseUnlessAllowed(conflicts, names, force: force)
+            for participation in marks { try tx.upsert(participation) }
+            for conflict in conflicts where conflict.isRecorded { try tx.record(conflict.recorded(on: sessionID, names)) }
+            return AttendanceOutcome(schedule: ScheduleOutcome(ids: [sessionID], recorded: conflicts, names: names),
+                                     statuses: marks.map(\.status), roleChanges: roles.changes, facilitators: roles.facilitators)
         }
     }
 
@@ -177,6 +190,7 @@ public struct Scheduling: Sendable {
     /// Every conflict of every session of `battle` that is not cancelled.
     ///
     /// Reads the whole battle once and judges every session in memory (`conflicts(ofBattle:…)`).
+    /// The conflicts alone: `checkReport(battle:)` adds which were forced.
     public func check(battle: String) throws -> [SessionConflicts] {
         let battleID = try store.resolve(.battle, battle)
         return try store.reading { tx in
@@ -186,76 +200,9 @@ public struct Scheduling: Sendable {
         }
     }
 
-    /// `check(battle:)` session by session, with the queries `addSession` and `attend` use: the
-    /// reference the batched check is tested against.
-    func checkSessionBySession(battle: String) throws -> [SessionConflicts] {
-        let battleID = try store.resolve(.battle, battle)
-        return try store.reading { tx in
-            guard let battle = try tx.battle(battleID) else { return [] }
-            let clock = try LocalClock(timeZone: battle.timeZone)
-            var result: [SessionConflicts] = []
-            var workshops: [WorkshopRef: Workshop] = [:]  // one decode per workshop, not per session
-            for entry in try tx.sessions(ofBattle: battleID, includeCancelled: false) {
-                let bookings = try tx.participations(of: entry.session.id).filter { $0.participation.status != .absent }
-                    .map { ScheduleContext.Booking(person: $0.participation.person, role: $0.participation.role) }
-                let found = try conflicts(of: entry.session, bookings: bookings, battle: battle, clock: clock, tx, workshops: &workshops)
-                if !found.isEmpty {
-                    result.append(SessionConflicts(session: entry.session, label: label(entry.session, clock), conflicts: found))
-                }
-            }
-            return result
-        }
-    }
-
-    // MARK: Rules
-
-    func conflicts(of session: Session, bookings: [ScheduleContext.Booking], battle: Battle, clock: LocalClock,
-                   _ tx: ScheduleTransaction) throws -> [ScheduleConflict] {
-        var workshops: [WorkshopRef: Workshop] = [:]
-        return try conflicts(of: session, bookings: bookings, battle: battle, clock: clock, tx, workshops: &workshops)
-    }
-
-    /// - Parameter workshops: workshops already read, reused across the sessions of one check.
-    func conflicts(of session: Session, bookings: [ScheduleContext.Booking], battle: Battle, clock: LocalClock,
-                   _ tx: ScheduleTransaction, workshops: inout [WorkshopRef: Workshop]) throws -> [ScheduleConflict] {
-        guard let curriculum = session.workshop.curriculum,
-              let workshop = try workshops[session.workshop] ?? tx.curricula.storedWorkshop(curriculum, session.workshop.workshop) else {
-            throw LookupError.notFound(kind: .workshop, query: session.workshop.description)
-        }
-        workshops[session.workshop] = workshop
-        let people = Set(bookings.map(\.person))
-        let neighbours = try tx.sessionsOverlapping(start: session.start, end: session.end)
-            .filter { $0.session.id != session.id }
-            .map { ScheduleContext.Neighbour(session: $0.session, label: label($0.session, clock), people: $0.people) }
-        let shifts = try tx.shifts(of: people, overlapping: session.start, session.end).map {
-            ScheduleContext.ShiftSpan(person: $0.person, start: $0.start, end: $0.end,
-                                      startLabel: clock.local($0.start).description, endLabel: clock.local($0.end).description)
-        }
-        let context = ScheduleContext(
-            battle: battle, firstDay: clock.local(session.start).date, lastDay: clock.local(session.end - 1).date,
-            workshop: workshop, workshopRef: session.workshop,
-            prerequisites: workshop.prerequisites.map { $0.qualified(in: curriculum) },
-            bookings: bookings, names: try tx.names(people), neighbours: neighbours, shifts: shifts,
-            experience: try tx.experience(of: people))
-        return ScheduleRules.conflicts(of: session, in: context)
-    }
-
-    /// When people join a session, only conflicts about them (or the session's size) are theirs to answer for.
-    private func relevant(_ conflict: ScheduleConflict, to names: Set<String>) -> Bool {
-        switch conflict {
-        case .personDoubleBooked(let person, _), .personDoubleBookedMore(let person, _), .onShift(let person, _, _), .missingPrerequisite(let person, _),
-             .inexperiencedFacilitator(let person, _):
-            return names.contains(person)
-        case .overCapacity:
-            return true
-        case .outsideBattle, .placeDoubleBooked, .placeDoubleBookedMore:
-            return false
-        }
-    }
-
-    private func refuseUnlessAllowed(_ conflicts: [ScheduleConflict], force: Bool) throws {
+    private func refuseUnlessAllowed(_ conflicts: [ScheduleConflict], _ names: PersonNames, force: Bool) throws {
         let blocking = conflicts.filter { $0.isHard || !force }
-        if !blocking.isEmpty { throw ScheduleRefused(conflicts: blocking) }
+        if !blocking.isEmpty { throw ScheduleRefused(conflicts: blocking, names: names) }
     }
 
     static func battlePlace(_ place: String, _ battle: EntityID, _ tx: ScheduleTransaction) throws -> (String, Message?) {
@@ -276,6 +223,18 @@ public struct Scheduling: Sendable {
         let first = try clock.resolve(from), last = try clock.resolve(to)
         guard from < to, first.instant < last.instant else { throw .datesOutOfOrder(start: from.description, end: to.description) }
         return (first.instant, last.instant, [first.note, last.note].compactMap { $0 }, (from.description, to.description))
+    }
+
+    /// Every conflict of `battle`, each marked forced or not by the one identity of a recorded
+    /// conflict (`ScheduleConflict.recorded(on:_:)`): what `battle check` shows, as `battle report` does.
+    public func checkReport(battle: String) throws -> [BattleReport.SessionConflictReport] {
+        let battleID = try store.resolve(.battle, battle)
+        return try store.reading { tx in
+            guard let battle = try tx.battle(battleID) else { return [] }
+            let clock = try LocalClock(timeZone: battle.timeZone)
+            let found = try conflicts(ofBattle: battle, clock: clock, sessions: tx.sessionsWithNames(ofBattle: battleID), tx).conflicts
+            return BattleReport.marking(found, forced: try tx.recordedConflicts(ofBattle: battleID))
+        }
     }
 
     func label(_ session: Session, _ clock: LocalClock) -> SessionLabel {

@@ -244,7 +244,7 @@ enum XMLStreamReader {
             let status = xmlTextReaderRead(reader)
             guard status == 1 else { return status == 0 && !collector.mustStop ? .completed : .stopped }
             switch xmlTextReaderNodeType(reader) {
-            case 1:  // element
+            case ReaderNode.element:
                 guard let node = xmlTextReaderCurrentNode(reader) else { continue }
                 let position = session.input.nextStartTag()
                     ?? XMLPosition(line: Int(xmlGetLineNo(node)), column: 0)
@@ -276,14 +276,14 @@ enum XMLStreamReader {
                 if handler.hasPending {
                     try handler.deliver(validatedEvents: validator.validatedEvents.load(ordering: .acquiring), in: session)
                 }
-            case 15:  // end of element
+            case ReaderNode.endElement:
                 session.elementEvents += 1
                 try handler.endElement(in: session)
                 depth -= 1
                 if handler.hasPending {
                     try handler.deliver(validatedEvents: validator.validatedEvents.load(ordering: .acquiring), in: session)
                 }
-            case 3, 4, 13, 14:  // text, CDATA, white space
+            case ReaderNode.text, ReaderNode.cdata, ReaderNode.whitespace, ReaderNode.significantWhitespace:
                 guard let value = xmlTextReaderConstValue(reader) else { continue }
                 let count = strlen(value.cString)
                 if count > limits.maxTextBytes {
@@ -351,4 +351,15 @@ extension UnsafePointer where Pointee == xmlChar {
 private func collectReaderError(_ context: UnsafeMutableRawPointer?, _ error: xmlErrorPtr?) {
     guard let context, let error else { return }
     Unmanaged<ReadSession>.fromOpaque(context).takeUnretainedValue().readerError(error)
+}
+
+/// The node kinds `xmlTextReaderNodeType` reports that the walk handles, by libxml2's names
+/// (`xmlReaderTypes`); comments and processing instructions are skipped.
+private enum ReaderNode {
+    static let element = Int32(XML_READER_TYPE_ELEMENT.rawValue)
+    static let endElement = Int32(XML_READER_TYPE_END_ELEMENT.rawValue)
+    static let text = Int32(XML_READER_TYPE_TEXT.rawValue)
+    static let cdata = Int32(XML_READER_TYPE_CDATA.rawValue)
+    static let whitespace = Int32(XML_READER_TYPE_WHITESPACE.rawValue)
+    static let significantWhitespace = Int32(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue)
 }

@@ -97,10 +97,10 @@ import FormationStorage
         for battle in [s.amuay, s.gaviota] {
             let reference = try s.scheduling.checkSessionBySession(battle: battle.rawValue)
             let batched = try s.scheduling.check(battle: battle.rawValue)
-            #expect(batched == reference, "battle \(battle)")
-            #expect(batched.contains { $0.conflicts.contains { $0.kind == "personDoubleBookedMore" } })
+            expectSameJudgement(batched, reference, "battle \(battle)")
+            #expect(batched.contains { $0.conflicts.contains { $0.kind == .personDoubleBookedMore } })
         }
         let amuay = try s.scheduling.check(battle: s.amuay.rawValue).flatMap(\.conflicts)
-        #expect(amuay.contains { $0.kind == "placeDoubleBookedMore" })
+        #expect(amuay.contains { $0.kind == .placeDoubleBookedMore })
     }
 }

@@ -14,7 +14,7 @@ import Testing
     @Test func ctrlCDuringAnImportWritesNothingAndSaysSo() throws {
         let cli = try CLI()
         let pack = try Self.bigPack(in: cli)
-        try #require(try cli.run("plant", "list").code == 0)   // the database exists, migrated
+        try #require(try cli.run("plant", "add", "La Gaviota", "--state", "Sucre").code == 0)   // the database exists, migrated
         let process = Process()
         process.executableURL = CLI.binary
         process.arguments = ["import", pack, "--database", cli.database]

@@ -11,18 +11,18 @@ import Testing
     let ref = try! WorkshopRef(parsing: "drawing/dims")
     let ana = EntityIDFor(10), beto = EntityIDFor(11), carla = EntityIDFor(12)
     let hour: Int64 = 3600
-    let day0: Int64 = 1_764_547_200 // 2026-12-01 00:00 UTC
+    let day0: Int64 = 1_796_083_200 // 2026-12-01 00:00 UTC
 
     func session(_ n: Int, from: Int64, to: Int64, place: String = "Taller", battle: EntityID? = nil) -> Session {
         try! Session(id: Self.EntityIDFor(n), battle: battle ?? self.battle.id, workshop: ref, start: day0 + from * hour,
                      end: day0 + to * hour, place: place)
     }
 
+    var names: PersonNames { PersonNames([ana: "Ana", beto: "Beto", carla: "Carla"]) }
+
     func context(bookings: [(EntityID, Role)], neighbours: [ScheduleContext.Neighbour] = [], shifts: [ScheduleContext.ShiftSpan] = [],
                  attended: [EntityID: Set<WorkshopRef>] = [:], taught: [EntityID: Set<WorkshopRef>]? = nil,
                  firstDay: String = "2026-12-01", lastDay: String = "2026-12-01", max: Int = 10) -> ScheduleContext {
-        var workshop = Workshop(id: Slug(trusted: "dims"), title: LocalizedText(["en": "Dims"]), durationMinutes: 120)
-        workshop.maxParticipants = max
         let facilitators = bookings.filter { $0.1 == .facilitator }.map(\.0)
         // What they knew, from sessions that ended the day before the battle.
         var experience = Experience()
@@ -32,10 +32,10 @@ import Testing
             for ref in refs { experience.addTaught(person, ref, end: before) }
         }
         return ScheduleContext(
-            battle: battle, firstDay: try! CivilDate(iso: firstDay), lastDay: try! CivilDate(iso: lastDay), workshop: workshop,
+            battle: battle, firstDay: try! CivilDate(iso: firstDay), lastDay: try! CivilDate(iso: lastDay), maxParticipants: max,
             workshopRef: ref, prerequisites: [try! WorkshopRef(parsing: "drawing/lines")],
             bookings: bookings.map { .init(person: $0.0, role: $0.1) },
-            names: [ana: "Ana", beto: "Beto", carla: "Carla"], neighbours: neighbours, shifts: shifts,
+            neighbours: neighbours, shifts: shifts,
             experience: experience)
     }
 
@@ -52,9 +52,9 @@ import Testing
         let label = SessionLabel(id: other.id, workshop: "drawing/lines", place: "Patio", when: "2026-12-01 10:00–12:00")
         let conflicts = ScheduleRules.conflicts(of: s, in: context(bookings: [(ana, .facilitator), (beto, .participant)],
             neighbours: [.init(session: other, label: label, people: [beto])], attended: [beto: knowsLines]))
-        #expect(conflicts == [.personDoubleBooked(person: "Beto", otherSession: label)])
+        #expect(conflicts == [.personDoubleBooked(person: beto, otherSession: label)])
         #expect(conflicts[0].isHard)
-        #expect(conflicts[0].message.text(.en).contains("drawing/lines @ Patio, 2026-12-01 10:00–12:00"))
+        #expect(conflicts[0].message(names).text(.en).contains("drawing/lines @ Patio, 2026-12-01 10:00–12:00"))
     }
 
     @Test func touchingSessionsDoNotOverlap() {
@@ -92,15 +92,17 @@ import Testing
     }
 
     @Test func participantOnShiftIsSoft() {
-        let shift = ScheduleContext.ShiftSpan(person: beto, start: day0 + 6 * hour, end: day0 + 10 * hour, startLabel: "06:00", endLabel: "10:00")
+        let six = try! LocalDateTime(parsing: "2026-12-01 06:00"), ten = try! LocalDateTime(parsing: "2026-12-01 10:00")
+        let shift = ScheduleContext.ShiftSpan(person: beto, start: day0 + 6 * hour, end: day0 + 10 * hour, localStart: six, localEnd: ten)
         let conflicts = ScheduleRules.conflicts(of: session(100, from: 9, to: 11),
             in: context(bookings: [(ana, .facilitator), (beto, .participant)], shifts: [shift], attended: [beto: knowsLines]))
-        #expect(conflicts == [.onShift(person: "Beto", shiftStart: "06:00", shiftEnd: "10:00")])
+        #expect(conflicts == [.onShift(person: beto, shiftStart: six, shiftEnd: ten)])
+        #expect(conflicts[0].message(names).text(.en) == "Beto is on a repair shift from 2026-12-01 06:00 to 2026-12-01 10:00")
     }
 
     @Test func missingPrerequisiteIsSoft() {
         let conflicts = ScheduleRules.conflicts(of: session(100, from: 9, to: 11), in: context(bookings: [(ana, .facilitator), (beto, .participant)]))
-        #expect(conflicts == [.missingPrerequisite(person: "Beto", prerequisite: "drawing/lines")])
+        #expect(conflicts == [.missingPrerequisite(person: beto, prerequisite: try! WorkshopRef(parsing: "drawing/lines"))])
     }
 
     @Test func tooManyParticipantsIsSoft() {
@@ -112,13 +114,13 @@ import Testing
 
     @Test func facilitatorWhoNeverAttendedNorTaughtIsSoft() {
         let conflicts = ScheduleRules.conflicts(of: session(100, from: 9, to: 11), in: context(bookings: [(ana, .facilitator)], taught: [:]))
-        #expect(conflicts == [.inexperiencedFacilitator(person: "Ana", workshop: "drawing/dims")])
+        #expect(conflicts == [.inexperiencedFacilitator(person: ana, workshop: ref)])
         let attendedBefore = ScheduleRules.conflicts(of: session(100, from: 9, to: 11),
                                                     in: context(bookings: [(ana, .facilitator)], attended: [ana: [ref]], taught: [:]))
         #expect(attendedBefore.isEmpty)
     }
 
-    /// Issue 14: experience counts from the end of the session that gave it, judged at the start of
+    /// Experience counts from the end of the session that gave it, judged at the start of
     /// the session being checked; the session itself, or one that ends later, never counts.
     @Test func experienceIsJudgedAsOfTheSessionsStart() {
         let s = session(100, from: 9, to: 11)
@@ -128,8 +130,8 @@ import Testing
             base.experience = experience
             return ScheduleRules.conflicts(of: s, in: base)
         }
-        let missing: [ScheduleConflict] = [.missingPrerequisite(person: "Beto", prerequisite: "drawing/lines"),
-                                           .inexperiencedFacilitator(person: "Ana", workshop: "drawing/dims")]
+        let missing: [ScheduleConflict] = [.missingPrerequisite(person: beto, prerequisite: try! WorkshopRef(parsing: "drawing/lines")),
+                                           .inexperiencedFacilitator(person: ana, workshop: ref)]
         // Taught this very session (ends at 11:00), or attended a session ending after 9:00: not yet.
         var later = Experience()
         later.addTaught(ana, ref, end: s.end)
@@ -162,7 +164,7 @@ import Testing
     }
 }
 
-/// Issue 15: what one session lists stays short however many sessions overlap it.
+/// What one session lists stays short however many sessions overlap it.
 @Suite struct ScheduleRulesListingTests {
     let base = ScheduleRulesTests()
 
@@ -175,19 +177,19 @@ import Testing
         }
         var context = base.context(bookings: [(base.ana, .facilitator)], neighbours: neighbours)
         var conflicts = ScheduleRules.conflicts(of: s, in: context)
-        #expect(conflicts.filter { $0.kind == "personDoubleBooked" }.count == ScheduleRules.listedPerKind)
-        #expect(conflicts.filter { $0.kind == "placeDoubleBooked" }.count == ScheduleRules.listedPerKind)
-        #expect(conflicts.contains(.personDoubleBookedMore(person: "Ana", sessions: 15)))
+        #expect(conflicts.filter { $0.kind == .personDoubleBooked }.count == ScheduleRules.listedPerKind)
+        #expect(conflicts.filter { $0.kind == .placeDoubleBooked }.count == ScheduleRules.listedPerKind)
+        #expect(conflicts.contains(.personDoubleBookedMore(person: base.ana, sessions: 15)))
         #expect(conflicts.contains(.placeDoubleBookedMore(place: "Taller", sessions: 15)))
-        #expect(ScheduleConflict.personDoubleBookedMore(person: "Ana", sessions: 15).isHard)
+        #expect(ScheduleConflict.personDoubleBookedMore(person: base.ana, sessions: 15).isHard)
         #expect(!ScheduleConflict.placeDoubleBookedMore(place: "Taller", sessions: 15).isRecorded)
 
         // Sessions the caller counted without passing them add to the counts.
         context.unlisted.people[base.ana] = 100
         context.unlisted.place = 7
         conflicts = ScheduleRules.conflicts(of: s, in: context)
-        #expect(conflicts.contains(.personDoubleBookedMore(person: "Ana", sessions: 115)))
+        #expect(conflicts.contains(.personDoubleBookedMore(person: base.ana, sessions: 115)))
         #expect(conflicts.contains(.placeDoubleBookedMore(place: "Taller", sessions: 22)))
-        #expect(conflicts.first { $0.kind == "personDoubleBookedMore" }?.message.text(.es) == "Ana está además en 115 sesiones más a esa hora (no listadas)")
+        #expect(conflicts.first { $0.kind == .personDoubleBookedMore }?.message(base.names).text(.es) == "Ana está además en 115 sesiones más a esa hora (no listadas)")
     }
 }

@@ -38,7 +38,7 @@ public struct LocalizedText: Hashable, Sendable, Codable {
     }
 
     /// The text in `language`, else in the other shipped language, else any; `fellBack` says a
-    /// substitute was used, so the reader can be told (issue: curriculum text falls back with a marker).
+    /// substitute was used, so the reader can be told.
     public func resolve(_ language: Language) -> (text: String, fellBack: Bool)? {
         if let text = self[language.rawValue] { return (text, false) }
         if let text = self[language.other.rawValue] { return (text, true) }

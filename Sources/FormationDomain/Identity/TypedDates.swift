@@ -1,4 +1,4 @@
-/// Dates and times as people type them on the command line (issue 21): in Venezuela a date is
+/// Dates and times as people type them on the command line: in Venezuela a date is
 /// written day first (`1/12/2026`), a time often as `14h` or `9.00`. Files keep the strict ISO forms
 /// (`CivilDate(iso:)`, `LocalDateTime(parsing:)`); these forgiving ones are for what a person types,
 /// and when they refuse, they say why (`2026-02-30`: February 2026 has 28 days).

@@ -10,7 +10,11 @@ public enum Catalogue {
     /// Fills `{0}`, `{1}`… with `arguments`. A missing text falls back to the other language,
     /// then to the id itself, so a gap is visible but never fatal (a test keeps there being none).
     public static func render(_ id: MessageID, _ arguments: [String], _ language: Language) -> String {
-        let template = template(id, language) ?? template(id, language.other) ?? id.rawValue
+        fill(template(id, language) ?? template(id, language.other) ?? id.rawValue, arguments)
+    }
+
+    /// `template` with `{0}`, `{1}`… replaced by `arguments`; a placeholder without an argument stays.
+    public static func fill(_ template: String, _ arguments: [String]) -> String {
         guard !arguments.isEmpty else { return template }
         var result = ""
         result.reserveCapacity(template.utf8.count + 16)

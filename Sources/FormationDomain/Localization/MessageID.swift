@@ -68,8 +68,6 @@ public enum MessageID: String, Sendable, CaseIterable {
     case sheetNumber
     case sheetRole
     case sheetStatus
-    case helpRemove
-    case helpSeats
     case fileNotText
     // Lookups
     case notFound
@@ -89,9 +87,9 @@ public enum MessageID: String, Sendable, CaseIterable {
     case databaseOpenFailed
     case databaseFailure
     case databaseDamaged
-    // Stored JSON columns read by hand (issue 10)
+    // Stored JSON columns read by hand
     case storedColumnDamaged
-    // Reliability: backup, check, busy timeout (issue 9)
+    // Reliability: backup, check, busy timeout
     case backupWritten
     case backupExists
     case backupIsDatabase
@@ -106,10 +104,6 @@ public enum MessageID: String, Sendable, CaseIterable {
     case problemShiftTimes
     case problemUnknownTimeZone
     case busyTimeoutInvalid
-    case helpBackup
-    case helpBackupPath
-    case helpBackupForce
-    case helpCheck
     // Files
     case fileMissing
     case fileUnreadable
@@ -149,7 +143,7 @@ public enum MessageID: String, Sendable, CaseIterable {
     case recordImported
     case recordPeopleMerged, possibleDuplicate
     case recordChecked
-    // Records held to the CLI's rules and identities (issue 15)
+    // Records held to the CLI's rules and identities
     case recordUnknownTimeZone
     case recordBattleDiffers
     case recordBattleNameTaken
@@ -158,7 +152,7 @@ public enum MessageID: String, Sendable, CaseIterable {
     case recordConflictOfAnotherBattle
     case recordHardConflict
     case recordTimeNotWholeMinute
-    // Curricula never lose a used workshop (issue 15)
+    // Curricula never lose a used workshop
     case versionJump
     case importRetired
     case workshopRetired
@@ -204,78 +198,7 @@ public enum MessageID: String, Sendable, CaseIterable {
     case ownershipState, ownershipWorkerControlled, ownershipPrivate
     case sectorPublic, sectorPrivate
     case categoryTechnical, categoryOrganisational, categoryPolitical, categorySafety
-    // Help
-    case helpFormation
-    case helpDatabase
-    case helpLang
-    case helpLangInvalid
-    case helpFormat
-    case helpPlant
-    case helpPlantAdd
-    case helpPlantList
-    case helpName
-    case helpState
-    case helpPlantSector
-    case helpOwnership
-    case helpPerson
-    case helpPersonAdd
-    case helpPersonList
-    case helpPersonShow
-    case helpHomePlant
-    case helpRetired
-    case helpPersonSector
-    case helpPersonRef
-    case helpBattle
-    case helpBattleAdd
-    case helpBattleList
-    case helpBattleShow
-    case helpBattlePlant
-    case helpStartDate
-    case helpEndDate
-    case helpTimeZone
-    case helpBattleRef
-    case helpCurriculum
-    case helpCurriculumList
-    case helpCurriculumShow
-    case helpCurriculumID
-    case helpWorkshop
-    case helpWorkshopList
-    case helpWorkshopShow
-    case helpWorkshopRef
-    case helpImport
-    case helpValidate
-    case helpFiles
-    case helpReplace
-    case helpExport
-    case helpOutput
-    case helpDiff
-    case helpDiffSide
-    case helpSession
-    case helpSessionAdd
-    case helpStartTime
-    case helpEndTime
-    case helpPlace
-    case helpFacilitator
-    case helpFacilitatorMissing
-    case helpForce
-    case helpSessionList
-    case helpDay
-    case helpSessionCancel
-    case helpSessionRef
-    case helpSessionSheet
-    case helpShift
-    case helpShiftAdd
-    case helpShiftPerson
-    case helpShiftPersonMissing
-    case helpAttend
-    case helpRole
-    case helpStatus
-    case helpCSV
-    case helpAttendNobody
-    case helpBattleCheck
-    case helpBattleExport
-    case helpExportAs
-    // Learning history, battle reports, lineage, merge (issue 8)
+    // Learning history, battle reports, lineage, merge
     case historyHeading
     case historyTotals
     case historyAttended
@@ -317,33 +240,20 @@ public enum MessageID: String, Sendable, CaseIterable {
     case lineageCycle
     case lineageShownAbove
     case lineageTooDeep
-    // Teaching lineage with counted learners (issue 10)
+    // Teaching lineage with counted learners
     case lineageLearnedThere
     case lineageOthersLearnedThere
-    case helpLineageLearners
     case facilitatorsHeading
     case facilitatorsNear
     case facilitatorsEmpty
     case facilitatorsBest
     case importSummary
     case importInterrupted
-    case helpImportVerbose
-    case helpFacilitatorsAll
     case mergeSamePerson
     case mergeDoubleBooked
     case mergeMorePairs
     case mergeDone
-    case helpHistory
-    case helpReportFormat
-    case helpBattleReport
-    case helpWorkshopLineage
-    case helpLineageFormat
-    case helpWorkshopFacilitators
-    case helpNear
-    case helpPersonMerge
-    case helpMergeKeep
-    case helpMergeDrop
-    // Outputs (issue 15)
+    // Outputs
     case outputIsDatabase
     case outputIsSQLite
     case outputReadOnly
@@ -415,9 +325,4 @@ public enum MessageID: String, Sendable, CaseIterable {
     case databaseMissing
     case databaseFolderMissing
     case problemChangeLog
-    case helpLog
-    case helpLogBattle
-    case helpLogLimit
-    case helpUndo
-    case helpUndoChange
 }

@@ -5,8 +5,9 @@ public struct Session: Hashable, Sendable, Codable {
     public var id: EntityID
     public var battle: EntityID
     public var workshop: WorkshopRef
-    public var start: Int64
-    public var end: Int64
+    /// Set only by the initialisers, which check that it comes before `end` within a day of it.
+    public private(set) var start: Int64
+    public private(set) var end: Int64
     /// A room or area of the plant ("taller mecánico", "patio de secado").
     public var place: String
     public var cancelled: Bool

@@ -1,5 +1,5 @@
 /// What people had learned and taught, and when: the rules ask what a person knew *as of the start
-/// of the session they judge*, never as of today (issue 14).
+/// of the session they judge*, never as of today.
 ///
 /// A session a person attended or taught counts from its end on. So a facilitator forced into a
 /// workshop they never attended stays "inexperienced" for that session however long ago it ended,

@@ -1,87 +1,137 @@
-/// Something wrong with a planned session (DESIGN.md §1, issue 7).
+/// Something wrong with a planned session (DESIGN.md §1).
 ///
 /// *Hard* conflicts are always refused. *Soft* ones are refused unless the facilitator forces
 /// them, and then recorded so that `battle check` and the report keep showing them.
+///
+/// People are named by id: two people with the same name are two people. Names appear only in
+/// the rendered message (`message(_:)`), from the lookup the caller passes.
 public enum ScheduleConflict: Hashable, Sendable {
     /// A person facilitating or attending two sessions that overlap.
-    case personDoubleBooked(person: String, otherSession: SessionLabel)
+    case personDoubleBooked(person: EntityID, otherSession: SessionLabel)
     /// The same person in `sessions` more overlapping sessions, beyond those listed one by one
     /// (`ScheduleRules.listedPerKind`): what one session lists stays short whatever the battle holds.
-    case personDoubleBookedMore(person: String, sessions: Int)
+    case personDoubleBookedMore(person: EntityID, sessions: Int)
     /// The session falls (partly) outside the battle's days.
     case outsideBattle(battleStart: CivilDate, battleEnd: CivilDate)
     /// A place used by two sessions at once (open yards may host several: soft).
     case placeDoubleBooked(place: String, otherSession: SessionLabel)
     /// The place used by `sessions` more sessions at once, beyond those listed one by one.
     case placeDoubleBookedMore(place: String, sessions: Int)
-    /// A participant who is on a repair shift at that time.
-    case onShift(person: String, shiftStart: String, shiftEnd: String)
+    /// A participant (or facilitator) who is on a repair shift at that time, in the battle's local time.
+    case onShift(person: EntityID, shiftStart: LocalDateTime, shiftEnd: LocalDateTime)
     /// A participant who has not attended a prerequisite of the workshop.
-    case missingPrerequisite(person: String, prerequisite: String)
+    case missingPrerequisite(person: EntityID, prerequisite: WorkshopRef)
     /// More participants than the workshop allows.
     case overCapacity(participants: Int, maximum: Int)
     /// A facilitator who has never attended nor taught the workshop.
-    case inexperiencedFacilitator(person: String, workshop: String)
+    case inexperiencedFacilitator(person: EntityID, workshop: WorkshopRef)
 
-    public var isHard: Bool {
+    /// What kind of conflict: its stable machine name (JSON, recorded conflicts) and its weight.
+    public enum Kind: String, Sendable, CaseIterable {
+        case personDoubleBooked, personDoubleBookedMore, outsideBattle, placeDoubleBooked, placeDoubleBookedMore
+        case onShift, missingPrerequisite, overCapacity, inexperiencedFacilitator
+
+        public var isHard: Bool {
+            switch self {
+            case .personDoubleBooked, .personDoubleBookedMore, .outsideBattle: true
+            default: false
+            }
+        }
+
+        /// Whether forcing it records it. A count of sessions not listed is not: it changes as sessions
+        /// come and go, and battle records carry only conflicts named one by one.
+        public var isRecorded: Bool { self != .placeDoubleBookedMore && !isHard }
+    }
+
+    public var kind: Kind {
         switch self {
-        case .personDoubleBooked, .personDoubleBookedMore, .outsideBattle: true
-        default: false
+        case .personDoubleBooked: .personDoubleBooked
+        case .personDoubleBookedMore: .personDoubleBookedMore
+        case .outsideBattle: .outsideBattle
+        case .placeDoubleBooked: .placeDoubleBooked
+        case .placeDoubleBookedMore: .placeDoubleBookedMore
+        case .onShift: .onShift
+        case .missingPrerequisite: .missingPrerequisite
+        case .overCapacity: .overCapacity
+        case .inexperiencedFacilitator: .inexperiencedFacilitator
         }
     }
 
-    /// Whether forcing it records it. A count of sessions not listed is not: it changes as sessions
-    /// come and go, and battle records carry only conflicts named one by one.
-    public var isRecorded: Bool {
-        if case .placeDoubleBookedMore = self { return false }
-        return !isHard
-    }
+    public var isHard: Bool { kind.isHard }
+    public var isRecorded: Bool { kind.isRecorded }
 
-    /// A stable machine name, for JSON and for recording forced conflicts.
-    public var kind: String {
+    /// The person the conflict is about, if it is about one: whoever joins a session answers for these.
+    public var person: EntityID? {
         switch self {
-        case .personDoubleBooked: "personDoubleBooked"
-        case .personDoubleBookedMore: "personDoubleBookedMore"
-        case .outsideBattle: "outsideBattle"
-        case .placeDoubleBooked: "placeDoubleBooked"
-        case .placeDoubleBookedMore: "placeDoubleBookedMore"
-        case .onShift: "onShift"
-        case .missingPrerequisite: "missingPrerequisite"
-        case .overCapacity: "overCapacity"
-        case .inexperiencedFacilitator: "inexperiencedFacilitator"
+        case .personDoubleBooked(let person, _), .personDoubleBookedMore(let person, _), .onShift(let person, _, _),
+             .missingPrerequisite(let person, _), .inexperiencedFacilitator(let person, _):
+            person
+        case .outsideBattle, .placeDoubleBooked, .placeDoubleBookedMore, .overCapacity:
+            nil
         }
     }
 
-    /// The message's arguments as plain strings: what is recorded when the conflict is forced.
-    public var textArguments: [String] {
-        message.arguments.map { argument in
-            if case .text(let text) = argument { return text }
-            return ""
-        }
-    }
-
-    public var message: Message {
+    /// The message, naming people through `names` (an id's short form when it has no name there).
+    public func message(_ names: PersonNames) -> Message {
         switch self {
         case .personDoubleBooked(let person, let other):
-            Message(.conflictPersonDoubleBooked, person, other.description)
+            Message(.conflictPersonDoubleBooked, names[person], other.description)
         case .outsideBattle(let start, let end):
             Message(.conflictOutsideBattle, start.description, end.description)
         case .placeDoubleBooked(let place, let other):
             Message(.conflictPlaceDoubleBooked, place, other.description)
         case .personDoubleBookedMore(let person, let sessions):
-            Message(.conflictPersonDoubleBookedMore, person, String(sessions))
+            Message(.conflictPersonDoubleBookedMore, names[person], String(sessions))
         case .placeDoubleBookedMore(let place, let sessions):
             Message(.conflictPlaceDoubleBookedMore, place, String(sessions))
         case .onShift(let person, let start, let end):
-            Message(.conflictOnShift, person, start, end)
+            Message(.conflictOnShift, names[person], start.description, end.description)
         case .missingPrerequisite(let person, let prerequisite):
-            Message(.conflictMissingPrerequisite, person, prerequisite)
+            Message(.conflictMissingPrerequisite, names[person], prerequisite.description)
         case .overCapacity(let participants, let maximum):
             Message(.conflictOverCapacity, String(participants), String(maximum))
         case .inexperiencedFacilitator(let person, let workshop):
-            Message(.conflictInexperiencedFacilitator, person, workshop)
+            Message(.conflictInexperiencedFacilitator, names[person], workshop.description)
         }
     }
+
+    /// How this conflict is recorded when forced on `session`, and so how a recorded one is
+    /// recognised: `session add`, `attend`, `shift add`, `battle check`, `battle report` and battle
+    /// records all go through here.
+    public func recorded(on session: EntityID, _ names: PersonNames) -> RecordedConflict {
+        let arguments = message(names).arguments.map { argument in
+            if case .text(let text) = argument { return text }
+            return ""
+        }
+        return RecordedConflict(session: session, kind: kind.rawValue, arguments: arguments)
+    }
+}
+
+/// A forced conflict as stored (`recordedConflict`) and carried in battle records: the session it
+/// was forced on, its kind's machine name, and its message's arguments as they read when forced.
+/// Records written by other plants may carry kinds this version does not know: kept as text.
+public struct RecordedConflict: Hashable, Sendable {
+    public let session: EntityID
+    public let kind: String
+    public let arguments: [String]
+
+    public init(session: EntityID, kind: String, arguments: [String]) {
+        self.session = session
+        self.kind = kind
+        self.arguments = arguments
+    }
+}
+
+/// People's names by id, for rendering conflicts: only messages name people.
+public struct PersonNames: Sendable, Equatable {
+    public var byID: [EntityID: String]
+
+    public init(_ byID: [EntityID: String] = [:]) { self.byID = byID }
+
+    /// The person's name, or the short form of the id when the name is not known.
+    public subscript(_ id: EntityID) -> String { byID[id] ?? id.short }
+
+    public mutating func merge(_ other: PersonNames) { byID.merge(other.byID) { kept, _ in kept } }
 }
 
 /// How a conflict names the other session: its workshop, place and local times.

@@ -21,19 +21,19 @@ public struct ScheduleContext: Sendable {
         }
     }
 
-    public struct ShiftSpan: Sendable {
+    public struct ShiftSpan: Sendable, Equatable {
         public let person: EntityID
         public let start: Int64
         public let end: Int64
-        /// Local wall-clock labels for messages.
-        public let startLabel: String
-        public let endLabel: String
-        public init(person: EntityID, start: Int64, end: Int64, startLabel: String, endLabel: String) {
+        /// The same times on the battle's clock, for messages.
+        public let localStart: LocalDateTime
+        public let localEnd: LocalDateTime
+        public init(person: EntityID, start: Int64, end: Int64, localStart: LocalDateTime, localEnd: LocalDateTime) {
             self.person = person
             self.start = start
             self.end = end
-            self.startLabel = startLabel
-            self.endLabel = endLabel
+            self.localStart = localStart
+            self.localEnd = localEnd
         }
     }
 
@@ -41,11 +41,11 @@ public struct ScheduleContext: Sendable {
     /// The session's first and last local day.
     public var firstDay: CivilDate
     public var lastDay: CivilDate
-    public var workshop: Workshop
+    /// The most participants the workshop allows.
+    public var maxParticipants: Int
     /// The workshop's prerequisites, qualified.
     public var prerequisites: [WorkshopRef]
     public var bookings: [Booking]
-    public var names: [EntityID: String]
     public var neighbours: [Neighbour]
     public var shifts: [ShiftSpan]
     /// What the people booked had attended and taught, with when: judged as of the session's start.
@@ -62,17 +62,16 @@ public struct ScheduleContext: Sendable {
         public init() {}
     }
 
-    public init(battle: Battle, firstDay: CivilDate, lastDay: CivilDate, workshop: Workshop, workshopRef: WorkshopRef,
-                prerequisites: [WorkshopRef], bookings: [Booking], names: [EntityID: String], neighbours: [Neighbour],
+    public init(battle: Battle, firstDay: CivilDate, lastDay: CivilDate, maxParticipants: Int, workshopRef: WorkshopRef,
+                prerequisites: [WorkshopRef], bookings: [Booking], neighbours: [Neighbour],
                 shifts: [ShiftSpan], experience: Experience) {
         self.battle = battle
         self.firstDay = firstDay
         self.lastDay = lastDay
-        self.workshop = workshop
+        self.maxParticipants = maxParticipants
         self.workshopRef = workshopRef
         self.prerequisites = prerequisites
         self.bookings = bookings
-        self.names = names
         self.neighbours = neighbours
         self.shifts = shifts
         self.experience = experience
@@ -80,18 +79,25 @@ public struct ScheduleContext: Sendable {
 }
 
 /// The scheduling rules of a battle, pure: given a session and its context, every conflict.
+/// `ConflictEngine` builds each session's context from a battle's data and calls them; nothing else does.
 public enum ScheduleRules {
     /// Overlapping sessions listed one by one per person double-booked, and for the place; the rest
     /// are counted in one `…More` conflict. A thousand sessions of one facilitator at one time and
-    /// place listed each other in full: a million conflicts, 1.2 GB, 285 MB of output (issue 15).
+    /// place listed each other in full: a million conflicts, 1.2 GB, 285 MB of output.
     public static let listedPerKind = 10
+
+    /// The conflict of a person booked in `session` (not marked absent) who is on `shift` at that
+    /// time: facilitators and participants alike, nobody is at a session and on a repair shift at
+    /// once. `shift add` asks it from the shift's side, for the sessions its people are in.
+    public static func onShift(_ session: Session, _ shift: ScheduleContext.ShiftSpan) -> ScheduleConflict? {
+        guard shift.start < session.end, session.start < shift.end else { return nil }
+        return .onShift(person: shift.person, shiftStart: shift.localStart, shiftEnd: shift.localEnd)
+    }
 
     /// Every conflict of `session`, hard ones first, in a stable order.
     public static func conflicts(of session: Session, in context: ScheduleContext) -> [ScheduleConflict] {
         var hard: [ScheduleConflict] = []
         var soft: [ScheduleConflict] = []
-        func name(_ id: EntityID) -> String { context.names[id] ?? id.short }
-
         if !context.battle.contains(context.firstDay) || !context.battle.contains(context.lastDay) {
             hard.append(.outsideBattle(battleStart: context.battle.start, battleEnd: context.battle.end))
         }
@@ -104,7 +110,7 @@ public enum ScheduleRules {
             for person in people.intersection(neighbour.people).sorted() {
                 if listed[person, default: 0] < listedPerKind {
                     listed[person, default: 0] += 1
-                    hard.append(.personDoubleBooked(person: name(person), otherSession: neighbour.label))
+                    hard.append(.personDoubleBooked(person: person, otherSession: neighbour.label))
                 } else {
                     unlisted[person, default: 0] += 1
                 }
@@ -120,30 +126,29 @@ public enum ScheduleRules {
         }
         unlisted.merge(context.unlisted.people.filter { $0.value > 0 }) { $0 + $1 }
         placeUnlisted += context.unlisted.place
-        for person in unlisted.keys.sorted() {
-            hard.append(.personDoubleBookedMore(person: name(person), sessions: unlisted[person]!))
+        for (person, sessions) in unlisted.sorted(by: { $0.key < $1.key }) {
+            hard.append(.personDoubleBookedMore(person: person, sessions: sessions))
         }
         if placeUnlisted > 0 { soft.append(.placeDoubleBookedMore(place: session.place, sessions: placeUnlisted)) }
-        // Facilitators and participants alike: nobody is at a session and on a repair shift at once.
         for person in people.sorted() {
-            for shift in context.shifts where shift.person == person && shift.start < session.end && session.start < shift.end {
-                soft.append(.onShift(person: name(person), shiftStart: shift.startLabel, shiftEnd: shift.endLabel))
+            for shift in context.shifts where shift.person == person {
+                if let conflict = onShift(session, shift) { soft.append(conflict) }
             }
         }
         let participants = context.bookings.filter { $0.role == .participant }.map(\.person)
         for person in participants.sorted() {
             // A prerequisite is met by a session attended or taught that ended before this one starts.
             for prerequisite in context.prerequisites where !context.experience.knew(person, prerequisite, by: session.start) {
-                soft.append(.missingPrerequisite(person: name(person), prerequisite: prerequisite.description))
+                soft.append(.missingPrerequisite(person: person, prerequisite: prerequisite))
             }
         }
-        if participants.count > context.workshop.maxParticipants {
-            soft.append(.overCapacity(participants: participants.count, maximum: context.workshop.maxParticipants))
+        if participants.count > context.maxParticipants {
+            soft.append(.overCapacity(participants: participants.count, maximum: context.maxParticipants))
         }
         for booking in context.bookings where booking.role == .facilitator {
             // As of this session's start: the session itself never counts as its facilitator's experience.
             if !context.experience.knew(booking.person, context.workshopRef, by: session.start) {
-                soft.append(.inexperiencedFacilitator(person: name(booking.person), workshop: context.workshopRef.description))
+                soft.append(.inexperiencedFacilitator(person: booking.person, workshop: context.workshopRef))
             }
         }
         return hard + soft

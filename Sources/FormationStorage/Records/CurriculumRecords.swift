@@ -84,7 +84,7 @@ extension Workshop {
             id: Slug(trusted: id), title: content.title, summary: content.summary,
             objectives: content.objectives, prerequisites: prerequisites, durationMinutes: row[2],
             materials: content.materials, competencies: content.competencies,
-            category: WorkshopCategory(rawValue: row[1]) ?? .technical,
+            category: try stored(row[1], column: "workshop.category"),
             minParticipants: row[3], maxParticipants: row[4],
             outline: content.outline)
     }

@@ -10,7 +10,7 @@ struct JSONColumnError: Error, Equatable, CustomStringConvertible {
 /// `curriculum.header`), read without `Codable`.
 ///
 /// Why by hand: `JSONDecoder` was 40% of the instructions of `curriculum export` and 47% of `history`
-/// (BENCHMARKS.md, issue 10); it builds a tree of every value before decoding one. This reads each
+/// (BENCHMARKS.md); it builds a tree of every value before decoding one. This reads each
 /// value where it stands. It accepts any valid JSON (keys in any order, white space, every escape
 /// including `\/` and surrogate pairs, numbers such as `5.0`), skips members it does not know, as
 /// `JSONDecoder` does, and refuses everything else with a `JSONColumnError` — never a crash: truncated

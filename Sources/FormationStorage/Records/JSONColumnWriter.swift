@@ -1,8 +1,8 @@
 /// Writes the JSON of a stored column byte for byte as Foundation's `JSONEncoder` with
 /// `[.sortedKeys, .withoutEscapingSlashes]` wrote it, without `Codable`.
 ///
-/// Why by hand: `JSONEncoder` was a fifth of the instructions of `import` and `validate` (BENCHMARKS.md,
-/// issue 10). Why byte for byte: databases in the field hold what `JSONEncoder` wrote, and a workshop
+/// Why by hand: `JSONEncoder` was a fifth of the instructions of `import` and `validate` (BENCHMARKS.md).
+/// Why byte for byte: databases in the field hold what `JSONEncoder` wrote, and a workshop
 /// whose texts did not change must store the same bytes again. What `JSONEncoder` does, and so what
 /// this does: `"` and `\` escaped; `\b \t \n \f \r` by name; the other characters below U+0020 as
 /// `\u00xx` in lowercase hex; everything else (`/`, DEL, U+2028, emoji) as raw UTF-8; integers in

@@ -22,7 +22,7 @@ struct PlantRecord: Codable, FetchableRecord, PersistableRecord, Sendable {
     var domain: Plant {
         get throws {
             try Plant(id: EntityID(trusted: id), name: name, state: state, sector: sector,
-                      ownership: Ownership(rawValue: ownership) ?? .state)
+                      ownership: stored(ownership, column: "plant.ownership"))
         }
     }
 }

@@ -64,10 +64,14 @@ enum ICalendar {
             for transition in transitions {
                 let before = zone.secondsFromGMT(for: transition - 1), after = zone.secondsFromGMT(for: transition)
                 let kind = zone.isDaylightSavingTime(for: transition) ? "DAYLIGHT" : "STANDARD"
+                // The wall-clock time the transition happens at, on the clock before it (RFC 5545
+                // §3.6.5: DTSTART of an observance is local to TZOFFSETFROM), worked out in UTC.
                 var calendar = Calendar(identifier: .gregorian)
-                calendar.timeZone = TimeZone(secondsFromGMT: before)!
-                let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: transition)
-                let localStart = String(format: "%04d%02d%02dT%02d%02d%02d", parts.year!, parts.month!, parts.day!, parts.hour!, parts.minute!, parts.second!)
+                calendar.timeZone = TimeZone(identifier: "UTC") ?? zone
+                let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second],
+                                                    from: transition.addingTimeInterval(TimeInterval(before)))
+                let localStart = String(format: "%04d%02d%02dT%02d%02d%02d", parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1,
+                                        parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0)
                 lines += ["BEGIN:\(kind)", "DTSTART:\(localStart)", "TZOFFSETFROM:\(offsetText(before))", "TZOFFSETTO:\(offsetText(after))",
                           "TZNAME:\(zone.abbreviation(for: transition) ?? identifier)", "END:\(kind)"]
             }

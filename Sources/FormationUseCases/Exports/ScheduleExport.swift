@@ -94,7 +94,7 @@ enum ScheduleExport {
 }
 
 /// `2026-12-01T09:00:00-04:00`: a local time with its UTC offset, naming exactly `instant`
-/// (records carry it to another plant: it must read back as the same second, issue 15).
+/// (records carry it to another plant: it must read back as the same second).
 ///
 /// The seconds are written as they are. An offset that is not a whole number of minutes (local mean
 /// times before 1912: Caracas was −04:27:40) has no ISO 8601 spelling: such an instant is written

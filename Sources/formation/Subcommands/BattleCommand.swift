@@ -30,7 +30,7 @@ struct BattleCommand: ParsableCommand {
         @OptionGroup var output: FormatOption
 
         func run() throws {
-            let battles = try global.openStore().battles()
+            let battles = try Programme(store: global.openStore()).battles()
             switch output.format {
             case .json: try JSONOutput.print(battles.map(BattleJSON.init))
             case .text: try Terminal.output(TextViews.battles(battles, global.language))
@@ -62,18 +62,15 @@ struct BattleCommand: ParsableCommand {
         @Argument(help: ArgumentHelp(Help.text(.helpBattleRef))) var battle: String
 
         func run() throws {
-            let store = try global.openStore()
-            let found = try Scheduling(store: store).check(battle: battle)
-            let battleID = try store.resolve(.battle, battle)
-            let recorded = try store.reading { try $0.recordedConflicts(ofBattle: battleID) }
+            let found = try Scheduling(store: try global.openStore()).checkReport(battle: battle)
             switch output.format {
             case .json:
                 try JSONOutput.print(found.map { entry in
                     SessionConflictsJSON(session: entry.session.id.rawValue, label: entry.label.description,
-                                         conflicts: entry.conflicts.map(ConflictJSON.init))
+                                         conflicts: entry.conflicts.map { ConflictJSON($0.conflict, entry.names) })
                 })
             case .text:
-                try Terminal.output(TimetableText.conflicts(found, recorded: recorded, global.language))
+                try Terminal.output(BattleReportText.conflictLines(found, global.language).joined(separator: "\n"))
             }
         }
     }
@@ -92,26 +89,20 @@ struct BattleCommand: ParsableCommand {
     }
 }
 
-// MARK: Issue 8, the battle report
+// MARK: The battle report
 extension BattleCommand {
     /// `formation battle report B`: what the battle's learning space gave.
     struct Report: ParsableCommand {
         static var configuration: CommandConfiguration { CommandConfiguration(commandName: "report", abstract: Help.text(.helpBattleReport)) }
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp(Help.text(.helpBattleRef))) var battle: String
-        @Option(help: ArgumentHelp(Help.text(.helpReportFormat), valueName: "text|json|html")) var format: ReportFormat = .text
-        @Option(name: .shortAndLong, help: ArgumentHelp(Help.text(.helpOutput), valueName: "file")) var output: String?
+        @OptionGroup var report: ReportOptions
 
         func run() throws {
             let store = try global.openStore()
-            let report = try BattleReport.load(store, battle: battle)
-            let rendered: String
-            switch format {
-            case .text: rendered = TerminalText.neutralised(BattleReportText.render(report, global.language)) + "\n"
-            case .json: rendered = try JSONOutput.string(BattleReportJSON(report))
-            case .html: rendered = BattleReportHTML.render(report, global.language)
-            }
-            try OutputFile.write(rendered, to: output, protecting: store.path)
+            let found = try BattleReport.load(store, battle: battle)
+            try report.write(text: { BattleReportText.render(found, global.language) }, json: { try JSONOutput.string(BattleReportJSON(found)) },
+                             html: { BattleReportHTML.render(found, global.language) }, protecting: store.path)
         }
     }
 }

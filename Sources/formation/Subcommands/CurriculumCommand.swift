@@ -1,6 +1,5 @@
 import ArgumentParser
 import FormationDomain
-import FormationStorage
 import FormationUseCases
 
 struct CurriculumCommand: ParsableCommand {
@@ -15,7 +14,7 @@ struct CurriculumCommand: ParsableCommand {
         @OptionGroup var output: FormatOption
 
         func run() throws {
-            let list = try global.openStore().curricula()
+            let list = try CurriculumBrowsing(store: global.openStore()).curricula()
             switch output.format {
             case .json: try JSONOutput.print(list.map { CurriculumJSON($0.header, workshopCount: $0.workshopCount) })
             case .text: try Terminal.output(CurriculumText.curricula(list, global.language))
@@ -30,15 +29,12 @@ struct CurriculumCommand: ParsableCommand {
         @Argument(help: ArgumentHelp(Help.text(.helpCurriculumID))) var id: String
 
         func run() throws {
-            let store = try global.openStore()
-            let slug = try Slug(id)
-            guard let header = try store.curriculumHeader(slug) else { throw LookupError.notFound(kind: .curriculum, query: id) }
-            let workshops = try store.workshops(in: slug)
+            let detail = try CurriculumBrowsing(store: global.openStore()).curriculum(id)
             switch output.format {
             case .json:
-                try JSONOutput.print(CurriculumJSON(header, workshopCount: workshops.filter { !$0.retired }.count,
-                                                    workshops: workshops.map(WorkshopJSON.init)))
-            case .text: try Terminal.output(CurriculumText.curriculum(header, workshops: workshops, global.language))
+                try JSONOutput.print(CurriculumJSON(detail.header, workshopCount: detail.currentWorkshops,
+                                                    workshops: detail.workshops.map(WorkshopJSON.init)))
+            case .text: try Terminal.output(CurriculumText.curriculum(detail.header, workshops: detail.workshops, global.language))
             }
         }
     }
@@ -92,10 +88,7 @@ struct WorkshopCommand: ParsableCommand {
         @Option(help: ArgumentHelp(Help.text(.helpCurriculumID))) var curriculum: String?
 
         func run() throws {
-            let store = try global.openStore()
-            let slug = try curriculum.map { try Slug($0) }
-            if let slug, try store.curriculumHeader(slug) == nil { throw LookupError.notFound(kind: .curriculum, query: slug.rawValue) }
-            let entries = try store.workshops(in: slug)
+            let entries = try CurriculumBrowsing(store: global.openStore()).workshops(in: curriculum)
             switch output.format {
             case .json: try JSONOutput.print(entries.map(WorkshopJSON.init))
             case .text: try Terminal.output(CurriculumText.workshopTable(entries, global.language))
@@ -110,29 +103,18 @@ struct WorkshopCommand: ParsableCommand {
         @Argument(help: ArgumentHelp(Help.text(.helpWorkshopRef))) var workshop: String
 
         func run() throws {
-            let store = try global.openStore()
-            let entry = try store.workshop(WorkshopRef(parsing: workshop))
+            let detail = try CurriculumBrowsing(store: global.openStore()).workshop(workshop)
             switch output.format {
             case .json:
-                try JSONOutput.print(WorkshopJSON(entry))
+                try JSONOutput.print(WorkshopJSON(detail.entry))
             case .text:
-                let header = try store.curriculumHeader(entry.curriculum)
-                var titles: [String: String] = [:]
-                for ref in entry.workshop.prerequisites {
-                    let qualified = ref.qualified(in: entry.curriculum)
-                    if let found = try? store.workshop(qualified) {
-                        titles[qualified.description] = TextViews.text(found.workshop.title, global.language)
-                    }
-                }
-                try Terminal.output(CurriculumText.workshop(
-                    entry, curriculumTitle: header.map { TextViews.text($0.title, global.language) } ?? entry.curriculum.rawValue,
-                    prerequisiteTitles: titles, global.language))
+                try Terminal.output(CurriculumText.workshop(detail, global.language))
             }
         }
     }
 }
 
-// MARK: Issue 8, lineage and facilitators
+// MARK: Lineage and facilitators
 extension WorkshopCommand {
     /// `formation workshop lineage REF`: who taught the workshop to whom, battle by battle.
     struct Lineage: ParsableCommand {
@@ -152,7 +134,7 @@ extension WorkshopCommand {
             case .json: rendered = LineageJSON.document(lineage).rendered() + "\n"
             case .dot: rendered = LineageText.dot(lineage) + "\n"
             }
-            try OutputFile.write(rendered, to: output, protecting: store.path)
+            try Output.write(rendered.utf8, to: output, protecting: store.path)
         }
     }
 

@@ -12,7 +12,7 @@ struct Import: ParsableCommand {
     @Argument(help: ArgumentHelp(Help.text(.helpFiles), valueName: "file")) var files: [String]
 
     func validate() throws {
-        if files.isEmpty { throw ValidationError(Help.text(.importNothingToDo)) }
+        if files.isEmpty { throw ValidationError(Message(.importNothingToDo).text(Help.language)) }
     }
 
     /// On a terminal, one progress line (files, MB read, MB/s, time left); Ctrl-C rolls the whole
@@ -49,7 +49,7 @@ struct Validate: ParsableCommand {
     @Argument(help: ArgumentHelp(Help.text(.helpFiles), valueName: "file")) var files: [String]
 
     func validate() throws {
-        if files.isEmpty { throw ValidationError(Help.text(.importNothingToDo)) }
+        if files.isEmpty { throw ValidationError(Message(.importNothingToDo).text(Help.language)) }
     }
 
     func run() throws {
@@ -62,6 +62,12 @@ enum ImportOutput {
     /// Prints each curriculum's outcome, or every problem then "nothing was written" (exit 65).
     /// - Parameter summary: with many files (and no `--verbose`), one line for them all instead of
     ///   one per file: what was read and how long it took.
+    /// People merged as the other plant merged them, and likely duplicates with the command that merges them.
+    static func identityNotices(_ record: ImportReport.RecordEntry, _ language: Language) {
+        if record.peopleMerged > 0 { Terminal.notice(Message(.recordPeopleMerged, String(record.peopleMerged)).text(language)) }
+        for duplicate in record.possibleDuplicates { Terminal.notice(duplicate.text(language)) }
+    }
+
     static func finish(_ report: ImportReport, validateOnly: Bool, language: Language,
                        summary: (ImportProgress.Snapshot, TimeInterval)? = nil) throws {
         guard report.succeeded else {
@@ -77,6 +83,8 @@ enum ImportOutput {
                 let refs = entry.retired.map { "\(entry.curriculum)/\($0)" }.joined(separator: ", ")
                 Terminal.notice(Message(.importRetired, entry.curriculum.rawValue, refs).text(language))
             }
+            // What needs the reader's attention is said even in the summary.
+            for record in report.records { identityNotices(record, language) }
             return
         }
         for record in report.records {
@@ -85,8 +93,7 @@ enum ImportOutput {
                 : Message(.recordImported, record.file, record.battle, String(record.sessionsAdded), String(record.sessionsKnown),
                           String(record.peopleAdded))
             Terminal.notice(message.text(language))
-            if record.peopleMerged > 0 { Terminal.notice(Message(.recordPeopleMerged, String(record.peopleMerged)).text(language)) }
-            for duplicate in record.possibleDuplicates { Terminal.notice(duplicate.text(language)) }
+            identityNotices(record, language)
         }
         for entry in report.entries {
             if validateOnly {

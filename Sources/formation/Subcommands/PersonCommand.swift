@@ -27,10 +27,10 @@ struct PersonCommand: ParsableCommand {
         @OptionGroup var output: FormatOption
 
         func run() throws {
-            let store = try global.openStore()
+            let programme = try Programme(store: global.openStore())
             switch output.format {
-            case .json: try JSONOutput.printBatches { write in try store.forEachPeopleBatch { try write($0.map(PersonJSON.init)) } }
-            case .text: try Terminal.output(TextViews.people(try store.people(), global.language))
+            case .json: try JSONOutput.printBatches { write in try programme.forEachPeopleBatch { try write($0.map(PersonJSON.init)) } }
+            case .text: try Terminal.output(TextViews.people(try programme.people(), global.language))
             }
         }
     }
@@ -42,8 +42,7 @@ struct PersonCommand: ParsableCommand {
         @Argument(help: ArgumentHelp(Help.text(.helpPersonRef))) var person: String
 
         func run() throws {
-            let store = try global.openStore()
-            guard let entry = try store.person(store.resolve(.person, person)) else { return }
+            let entry = try Programme(store: global.openStore()).person(person)
             switch output.format {
             case .json: try JSONOutput.print(PersonJSON(entry))
             case .text: try Terminal.output(TextViews.person(entry, global.language))
@@ -52,7 +51,7 @@ struct PersonCommand: ParsableCommand {
     }
 }
 
-// MARK: Issue 8, merging people
+// MARK: Merging people
 extension PersonCommand {
     /// `formation person merge KEEP DROP`: one worker registered twice becomes one.
     struct Merge: ParsableCommand {

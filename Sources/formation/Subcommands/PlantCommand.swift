@@ -29,7 +29,7 @@ struct PlantCommand: ParsableCommand {
         @OptionGroup var output: FormatOption
 
         func run() throws {
-            let plants = try global.openStore().plants()
+            let plants = try Programme(store: global.openStore()).plants()
             switch output.format {
             case .json: try JSONOutput.print(plants.map(PlantJSON.init))
             case .text: try Terminal.output(TextViews.plants(plants, global.language))

@@ -1,6 +1,5 @@
 import ArgumentParser
 import FormationDomain
-import FormationStorage
 import FormationUseCases
 import Foundation
 
@@ -82,7 +81,7 @@ struct SessionCommand: ParsableCommand {
         func run() throws {
             let store = try global.openStore()
             let sheet = try SignInSheet.load(store, session: session, seats: seats)
-            try OutputFile.write(SignInSheetHTML.render(sheet, language: global.language), to: output, protecting: store.path)
+            try Output.write(SignInSheetHTML.render(sheet, language: global.language).utf8, to: output, protecting: store.path)
         }
     }
 }
@@ -180,13 +179,13 @@ enum ScheduleOutput {
     static func recorded(_ outcome: ScheduleOutcome, _ language: Language) {
         for note in outcome.notes { Terminal.notice(note.text(language)) }
         for conflict in outcome.recorded {
-            Terminal.notice(Message(.conflictForced, arguments: [.message(conflict.message)]).text(language))
+            Terminal.notice(Message(.conflictForced, arguments: [.message(conflict.message(outcome.names))]).text(language))
         }
     }
 
     static func refused(_ refused: ScheduleRefused, _ language: Language) -> CommandFailure {
         let lines = refused.conflicts.map { conflict in
-            "formation: error: " + Message(conflict.isHard ? .conflictHard : .conflictSoft, arguments: [.message(conflict.message)]).text(language)
+            "formation: error: " + Message(conflict.isHard ? .conflictHard : .conflictSoft, arguments: [.message(conflict.message(refused.names))]).text(language)
         }
         return CommandFailure(lines: lines, code: ExitCodes.dataError)
     }

@@ -1,5 +1,4 @@
 import FormationDomain
-import FormationStorage
 import FormationUseCases
 
 /// sysexits codes, as DESIGN.md §4 promises them to scripts.

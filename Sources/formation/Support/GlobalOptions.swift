@@ -1,6 +1,5 @@
 import ArgumentParser
 import FormationDomain
-import FormationStorage
 import FormationUseCases
 import Foundation
 

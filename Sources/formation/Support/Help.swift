@@ -1,4 +1,5 @@
 import FormationDomain
+import FormationUseCases
 import Foundation
 
 /// Help and usage texts in the reader's language. swift-argument-parser reads help before
@@ -14,7 +15,7 @@ enum Help {
         return Language.resolve(flag: flag, environment: ProcessInfo.processInfo.environment)
     }()
 
-    static func text(_ id: MessageID, _ arguments: String...) -> String {
-        Message(id, arguments: arguments.map(Message.Argument.text)).text(language)
+    static func text(_ id: HelpID, _ arguments: String...) -> String {
+        HelpCatalogue.render(id, arguments, language)
     }
 }

@@ -1,5 +1,4 @@
 import FormationDomain
-import FormationStorage
 import FormationUseCases
 
 // `formation battle report B`: text, JSON (documented in the README) and a printable HTML page.
@@ -85,9 +84,9 @@ struct BattleReportJSON: Encodable {
         }
         conflicts = report.conflicts.map { entry in
             SessionConflicts(session: entry.session.id.rawValue, label: entry.label.description, conflicts: entry.conflicts.map { open in
-                Conflict(kind: open.conflict.kind, hard: open.conflict.isHard, forced: open.forced,
+                Conflict(kind: open.conflict.kind.rawValue, hard: open.conflict.isHard, forced: open.forced,
                          message: Dictionary(uniqueKeysWithValues: Language.allCases.map { language in
-                             (language.rawValue, open.conflict.message.text(language))
+                             (language.rawValue, open.conflict.message(entry.names).text(language))
                          }))
             })
         }
@@ -99,7 +98,7 @@ enum BattleReportText {
 
     /// The figures as `label: value` lines, shared by the text and HTML renderings.
     static func summary(_ report: BattleReport, _ language: Language) -> [String] {
-        func t(_ id: MessageID, _ arguments: String...) -> String { Message(id, arguments: arguments.map(Message.Argument.text)).text(language) }
+        func t(_ id: MessageID, _ arguments: String...) -> String { T.t(id, language, arguments) }
         let attendance = report.attendanceRate.map { rate in
             t(.reportAttendance, String(report.attended), String(report.registered),
               LocalFormat.number(rate * 100, fractionDigits: 0, language) + (language == .es ? " %" : "%"))
@@ -115,7 +114,7 @@ enum BattleReportText {
     }
 
     static func render(_ report: BattleReport, _ language: Language) -> String {
-        func t(_ id: MessageID, _ arguments: String...) -> String { Message(id, arguments: arguments.map(Message.Argument.text)).text(language) }
+        func t(_ id: MessageID, _ arguments: String...) -> String { T.t(id, language, arguments) }
         let battle = report.battle
         var lines = [t(.reportHeading, battle.battle.name),
                      "\(battle.plantName) (\(battle.plantState)) · \(LocalFormat.longDate(battle.battle.start, language)) – "
@@ -151,19 +150,20 @@ enum BattleReportText {
         }
 
         lines += ["", t(.reportConflicts)]
-        lines += conflictLines(report, language).map { "  " + $0 }
+        lines += conflictLines(report.conflicts, language).map { "  " + $0 }
         return lines.joined(separator: "\n")
     }
 
-    static func conflictLines(_ report: BattleReport, _ language: Language) -> [String] {
-        guard !report.conflicts.isEmpty else { return [T.t(.noConflicts, language)] }
+    /// Each session with conflicts, then its conflicts marked hard, forced or soft: `battle check` and the report.
+    static func conflictLines(_ conflicts: [BattleReport.SessionConflictReport], _ language: Language) -> [String] {
+        guard !conflicts.isEmpty else { return [T.t(.noConflicts, language)] }
         var lines: [String] = []
-        for entry in report.conflicts {
+        for entry in conflicts {
             lines.append(entry.label.description)
             for open in entry.conflicts {
                 let mark = open.conflict.isHard ? T.t(.conflictHardMark, language)
                     : open.forced ? T.t(.conflictForcedMark, language) : T.t(.conflictSoftMark, language)
-                lines.append("  \(mark) \(open.conflict.message.text(language))")
+                lines.append("  \(mark) \(open.conflict.message(entry.names).text(language))")
             }
         }
         return lines
@@ -176,7 +176,7 @@ enum BattleReportHTML {
 
     static func render(_ report: BattleReport, _ language: Language) -> String {
         func h(_ id: MessageID, _ arguments: String...) -> String {
-            HTML.escape(Message(id, arguments: arguments.map(Message.Argument.text)).text(language))
+            HTML.escape(T.t(id, language, arguments))
         }
         let battle = report.battle
         var body = "<h1>\(h(.reportHeading, battle.battle.name))</h1>\n"
@@ -201,7 +201,7 @@ enum BattleReportHTML {
         body += "</ul>\n"
 
         body += "<h2>\(h(.reportConflicts))</h2>\n<ul>\n"
-        for line in BattleReportText.conflictLines(report, language) { body += "<li>\(HTML.escape(line))</li>\n" }
+        for line in BattleReportText.conflictLines(report.conflicts, language) { body += "<li>\(HTML.escape(line))</li>\n" }
         body += "</ul>\n"
         return HTML.page(title: Message(.reportHeading, battle.battle.name).text(language), language: language.rawValue, body: body)
     }

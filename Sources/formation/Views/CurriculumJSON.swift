@@ -1,5 +1,5 @@
 import FormationDomain
-import FormationStorage
+import FormationUseCases
 
 /// Human text in JSON: `{"en": "…", "es": "…"}`, every language the pack has.
 struct TextJSON: Encodable {

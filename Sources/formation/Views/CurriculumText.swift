@@ -1,5 +1,5 @@
 import FormationDomain
-import FormationStorage
+import FormationUseCases
 
 /// Curricula and workshops as a facilitator reads them: a workshop reads as a lesson plan.
 enum CurriculumText {
@@ -44,8 +44,9 @@ enum CurriculumText {
     }
 
     /// The lesson plan: what to achieve, what to bring, what to do minute by minute.
-    static func workshop(_ entry: WorkshopEntry, curriculumTitle: String, prerequisiteTitles: [String: String], _ language: Language) -> String {
-        let workshop = entry.workshop
+    static func workshop(_ detail: CurriculumBrowsing.WorkshopDetail, _ language: Language) -> String {
+        let entry = detail.entry, workshop = entry.workshop
+        let curriculumTitle = detail.curriculumTitle.map { T.text($0, language) } ?? entry.curriculum.rawValue
         let retired = entry.retired ? " [" + T.t(.workshopRetiredMark, language) + "]" : ""
         var lines = [T.text(workshop.title, language), "(\(entry.ref))" + retired, ""]
         let participants: String = T.t(.participantsRange, language, String(workshop.minParticipants), String(workshop.maxParticipants))
@@ -65,8 +66,8 @@ enum CurriculumText {
             }
         }
         let prerequisites = workshop.prerequisites.map { ref -> String in
-            let qualified = ref.qualified(in: entry.curriculum).description
-            return prerequisiteTitles[qualified].map { "\(qualified) — \($0)" } ?? qualified
+            let qualified = ref.qualified(in: entry.curriculum)
+            return detail.prerequisiteTitles[qualified].map { "\(qualified) — \(T.text($0, language))" } ?? qualified.description
         }
         section(.headingPrerequisites, prerequisites)
         section(.headingObjectives, workshop.objectives.map { T.text($0, language) }, numbered: true)

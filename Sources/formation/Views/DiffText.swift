@@ -1,4 +1,5 @@
 import FormationDomain
+import FormationUseCases
 
 /// `curriculum diff` for people: what was added, removed, and changed field by field.
 enum DiffText {

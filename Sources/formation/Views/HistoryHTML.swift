@@ -1,5 +1,4 @@
 import FormationDomain
-import FormationStorage
 import FormationUseCases
 
 /// A worker's learning record as one self-contained, printable HTML page (no external assets,
@@ -9,7 +8,7 @@ enum HistoryHTML {
 
     static func render(_ history: LearningHistory, _ language: Language) -> String {
         func t(_ id: MessageID, _ arguments: String...) -> String {
-            HTML.escape(Message(id, arguments: arguments.map(Message.Argument.text)).text(language))
+            HTML.escape(T.t(id, language, arguments))
         }
         let name = history.person.person.name
         var body = "<h1>\(t(.historyRecordTitle))</h1>\n"
@@ -37,27 +36,21 @@ enum HistoryHTML {
             }
         }
 
-        body += "<h2>\(t(.historyCompetencies))</h2>\n"
-        if history.competencies.isEmpty {
-            body += "<p>\(t(.historyNoneYet))</p>\n"
-        } else {
+        /// A heading, then a list of texts each with its workshop in small type, or a line saying there is none.
+        func section(_ heading: MessageID, empty: MessageID, _ items: [(text: LocalizedText, workshop: String)]) {
+            body += "<h2>\(t(heading))</h2>\n"
+            guard !items.isEmpty else {
+                body += "<p>\(t(empty))</p>\n"
+                return
+            }
             body += "<ul>\n"
-            for competency in history.competencies {
-                body += "<li>\(HTML.escape(T.text(competency.text, language))) <span class=\"small\">(\(HTML.escape(competency.workshop.description)))</span></li>\n"
+            for item in items {
+                body += "<li>\(HTML.escape(T.text(item.text, language))) <span class=\"small\">(\(HTML.escape(item.workshop)))</span></li>\n"
             }
             body += "</ul>\n"
         }
-
-        body += "<h2>\(t(.historyReadyFor))</h2>\n"
-        if history.readyFor.isEmpty {
-            body += "<p>\(t(.historyNothingReady))</p>\n"
-        } else {
-            body += "<ul>\n"
-            for entry in history.readyFor {
-                body += "<li>\(HTML.escape(T.text(entry.workshop.title, language))) <span class=\"small\">(\(HTML.escape(entry.ref.description)))</span></li>\n"
-            }
-            body += "</ul>\n"
-        }
+        section(.historyCompetencies, empty: .historyNoneYet, history.competencies.map { ($0.text, $0.workshop.description) })
+        section(.historyReadyFor, empty: .historyNothingReady, history.readyFor.map { ($0.workshop.title, $0.ref.description) })
         body += "<p class=\"small\">\(t(.historyRecordFooter, history.person.person.id.rawValue))</p>\n"
         return HTML.page(title: Message(.historyRecordTitle).text(language) + " — " + name, language: language.rawValue, body: body)
     }

@@ -1,5 +1,4 @@
 import FormationDomain
-import FormationStorage
 import FormationUseCases
 
 // `formation history --format json` (documented in the README): the same in every language.

@@ -1,5 +1,4 @@
 import FormationDomain
-import FormationStorage
 import FormationUseCases
 
 /// A worker's learning history for the terminal, in the reader's language.
@@ -7,7 +6,7 @@ enum HistoryText {
     typealias T = TextViews
 
     static func render(_ history: LearningHistory, _ language: Language) -> String {
-        let t = { (id: MessageID, arguments: [String]) in Message(id, arguments: arguments.map(Message.Argument.text)).text(language) }
+        let t = { (id: MessageID, arguments: [String]) in T.t(id, language, arguments) }
         var lines: [String] = []
         let person = history.person
         lines.append(t(.historyHeading, [person.person.name]) + (person.plantName.map { " — \($0)" } ?? ""))

@@ -1,5 +1,4 @@
 import FormationDomain
-import FormationStorage
 import FormationUseCases
 
 /// `workshop lineage`: an indented tree, JSON, or Graphviz.

@@ -1,4 +1,5 @@
 import FormationDomain
+import FormationUseCases
 import Foundation
 
 /// Dates and numbers the way a reader of each language writes them

@@ -1,5 +1,4 @@
 import FormationDomain
-import FormationStorage
 import FormationUseCases
 
 struct PersonRefJSON: Encodable {
@@ -42,10 +41,10 @@ struct ConflictJSON: Encodable {
     let hard: Bool
     let message: [String: String]
 
-    init(_ conflict: ScheduleConflict) {
-        kind = conflict.kind
+    init(_ conflict: ScheduleConflict, _ names: PersonNames) {
+        kind = conflict.kind.rawValue
         hard = conflict.isHard
-        message = Dictionary(uniqueKeysWithValues: Language.allCases.map { ($0.rawValue, conflict.message.text($0)) })
+        message = Dictionary(uniqueKeysWithValues: Language.allCases.map { ($0.rawValue, conflict.message(names).text($0)) })
     }
 }
 

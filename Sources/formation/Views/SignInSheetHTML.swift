@@ -1,5 +1,4 @@
 import FormationDomain
-import FormationStorage
 import FormationUseCases
 
 /// A printable sign-in sheet for one session, in the columns `attend --csv` reads

@@ -1,11 +1,14 @@
 import FormationDomain
-import FormationStorage
+import FormationUseCases
 
 /// The human-readable renderings of lists and shows, in the reader's language.
 enum TextViews {
-    static func t(_ id: MessageID, _ language: Language, _ arguments: String...) -> String {
+    /// The catalogue text `id` with `arguments`, in `language`: how every view says a message.
+    static func t(_ id: MessageID, _ language: Language, _ arguments: [String]) -> String {
         Message(id, arguments: arguments.map(Message.Argument.text)).text(language)
     }
+
+    static func t(_ id: MessageID, _ language: Language, _ arguments: String...) -> String { t(id, language, arguments) }
 
     static func plants(_ plants: [Plant], _ language: Language) -> String {
         guard !plants.isEmpty else { return t(.emptyList, language) }

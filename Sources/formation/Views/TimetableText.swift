@@ -1,5 +1,4 @@
 import FormationDomain
-import FormationStorage
 import FormationUseCases
 
 /// A battle's timetable for the terminal: a list, and a day-by-day grid (places across, time
@@ -78,22 +77,6 @@ enum TimetableText {
             lines.append(timetable.clock.local(last).clock)
         }
         return lines.map { String($0.reversed().drop(while: { $0 == " " }).reversed()) }
-    }
-
-    static func conflicts(_ found: [SessionConflicts], recorded: [RecordedConflict], _ language: Language) -> String {
-        guard !found.isEmpty else { return T.t(.noConflicts, language) }
-        var lines: [String] = []
-        // One lookup per conflict, not a scan of every recorded one (a battle may hold thousands of each).
-        let forcedKinds = Set(recorded.map { "\($0.session)\u{1F}\($0.kind)" })
-        for entry in found {
-            lines.append(entry.label.description)
-            for conflict in entry.conflicts {
-                let forced = forcedKinds.contains("\(entry.session.id)\u{1F}\(conflict.kind)")
-                let mark = conflict.isHard ? T.t(.conflictHardMark, language) : forced ? T.t(.conflictForcedMark, language) : T.t(.conflictSoftMark, language)
-                lines.append("  \(mark) \(conflict.message.text(language))")
-            }
-        }
-        return lines.joined(separator: "\n")
     }
 }
 

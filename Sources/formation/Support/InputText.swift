@@ -1,14 +1,6 @@
 import FormationUseCases
 import Foundation
 
-/// Writing results through the one output path (`Output`): to stdout, to a file that appears
-/// whole or not at all, or through to a device or FIFO; never over the database.
-enum OutputFile {
-    static func write(_ text: String, to path: String?, protecting database: String) throws {
-        try Output.write(text.utf8, to: path, protecting: database)
-    }
-}
-
 /// Reading a small input (a CSV sheet) named on the command line; `-` is stdin.
 enum InputText {
     static let maximumBytes = 16 << 20
