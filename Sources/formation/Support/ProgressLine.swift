@@ -1,5 +1,5 @@
 import Foundation
-import FormationStorage
+import FormationUseCases
 
 /// One line on stderr redrawn in place while long work runs (issue 22), only when stderr is a
 /// terminal: nothing at all is written to a pipe or a file.
