@@ -63,8 +63,11 @@ struct CLI {
             process.executableURL = CLI.binary
             process.arguments = arguments
         }
+        // A launcher (faketime) sets its own clock: the test run's faked one, if any, stays out.
+        let inherited = launcher.isEmpty ? CLI.inheritedEnvironment
+            : CLI.inheritedEnvironment.filter { $0.key != "LD_PRELOAD" && !$0.key.hasPrefix("FAKETIME") }
         var env = ["PATH": "/usr/bin:/bin", "HOME": directory.path, "LANG": "C.UTF-8", "FORMATION_LANG": language]
-            .merging(CLI.inheritedEnvironment) { own, _ in own }
+            .merging(inherited) { own, _ in own }
         for (key, value) in environment { env[key] = value }
         process.environment = env
         process.currentDirectoryURL = directory

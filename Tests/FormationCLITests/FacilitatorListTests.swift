@@ -14,7 +14,8 @@ import FormationStorage
     /// 0 and 30 are in none), 20 who taught, 10 of them in Falcón. One session is cancelled, one in the future, one
     /// facilitator absent: none of those count.
     static func scenario() throws -> CLI {
-        let cli = try CLI()
+        var cli = try CLI()
+        cli.clock = "2026-12-05 12:00:00"   // the 2025 sessions have ended, whatever today is
         let curricula = CLI.repositoryRoot.appendingPathComponent("Curricula")
         let packs = try FileManager.default.contentsOfDirectory(atPath: curricula.path).filter { $0.hasSuffix(".xml") }.sorted()
             .map { curricula.appendingPathComponent($0).path }
