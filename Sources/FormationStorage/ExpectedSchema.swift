@@ -25,7 +25,8 @@ enum ExpectedSchema {
                     "start INTEGER NOT NULL", "end INTEGER NOT NULL", "place TEXT NOT NULL", "cancelled INTEGER NOT NULL"],
         "participation": ["sessionId TEXT NOT NULL PK 1", "personId TEXT NOT NULL PK 2", "role TEXT NOT NULL", "status TEXT NOT NULL"],
         "shift": ["id TEXT NOT NULL PK 1", "battleId TEXT NOT NULL", "personId TEXT NOT NULL", "start INTEGER NOT NULL", "end INTEGER NOT NULL"],
-        "recordedConflict": ["sessionId TEXT NOT NULL PK 1", "kind TEXT NOT NULL PK 2", "arguments TEXT NOT NULL PK 3"],
+        "recordedConflict": ["sessionId TEXT NOT NULL PK 1", "kind TEXT NOT NULL PK 2", "personId TEXT NOT NULL PK 3",
+                             "arguments TEXT NOT NULL PK 4"],
         "changeLog": ["number INTEGER NOT NULL PK 1", "id TEXT NOT NULL", "time TEXT NOT NULL", "user TEXT NOT NULL",
                       "command TEXT NOT NULL", "changeset BLOB", "size INTEGER NOT NULL", "notUndoable TEXT",
                       "summary TEXT NOT NULL", "battles TEXT NOT NULL", "undoOf INTEGER"],
@@ -40,6 +41,7 @@ enum ExpectedSchema {
         "session_workshop": "session", "participation_person": "participation", "shift_person": "shift", "shift_battle": "shift",
         "changeLog_id": "changeLog", "changeLog_undoOf": "changeLog",
         "session_workshop_taught": "session", "participation_facilitator": "participation",
+        "recordedConflict_person": "recordedConflict",
     ]
 
     /// One way the schema differs from this version's, in words that are the same in every language.

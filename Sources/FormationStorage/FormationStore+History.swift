@@ -163,6 +163,12 @@ extension ScheduleTransaction {
     }
 
     /// Gives every shift of `from` to `to`; returns how many moved.
+    /// Forced conflicts about `from` become `to`'s (one both had stays once).
+    public func moveRecordedConflicts(from: EntityID, to: EntityID) throws {
+        try db.execute(sql: "UPDATE OR IGNORE recordedConflict SET personId = ? WHERE personId = ?", arguments: [to.rawValue, from.rawValue])
+        try db.execute(sql: "DELETE FROM recordedConflict WHERE personId = ?", arguments: [from.rawValue])
+    }
+
     public func moveShifts(from: EntityID, to: EntityID) throws -> Int {
         try db.execute(sql: "UPDATE shift SET personId = ? WHERE personId = ?", arguments: [to.rawValue, from.rawValue])
         return db.changesCount

@@ -142,8 +142,19 @@ extension ScheduleTransaction {
         }
         let shifts = try Row.fetchCursor(db, sql: "SELECT * FROM shift WHERE battleId = ? ORDER BY id", arguments: [battleID.rawValue])
         while let row = try shifts.next() { try body(.shift(Self.shift(row))) }
-        for conflict in try recordedConflicts(ofBattle: battleID).sorted(by: { ($0.session, $0.kind, $0.arguments.description) < ($1.session, $1.kind, $1.arguments.description) }) {
-            try body(.conflict(session: conflict.session, kind: conflict.kind, arguments: conflict.arguments))
+        // The person's name goes back in its slot, so a reader (or an older version) sees who it was.
+        let names = Dictionary(try Row.fetchAll(db, sql: """
+            SELECT DISTINCT person.id, person.name FROM recordedConflict JOIN session ON session.id = recordedConflict.sessionId
+            JOIN person ON person.id = recordedConflict.personId WHERE session.battleId = ?
+            """, arguments: [battleID.rawValue]).map { (EntityID(trusted: $0[0]), $0[1] as String) }, uniquingKeysWith: { first, _ in first })
+        let conflicts = try recordedConflicts(ofBattle: battleID).sorted {
+            ($0.session, $0.kind, $0.person?.rawValue ?? "", $0.arguments.description)
+                < ($1.session, $1.kind, $1.person?.rawValue ?? "", $1.arguments.description)
+        }
+        for conflict in conflicts {
+            let name = conflict.person.flatMap { names[$0] } ?? ""
+            try body(.conflict(session: conflict.session, kind: conflict.kind, person: conflict.person,
+                               arguments: conflict.arguments(naming: name)))
         }
     }
 }

@@ -166,17 +166,27 @@ public struct ScheduleTransaction {
         try Row.fetchAll(db, sql: """
             SELECT recordedConflict.* FROM recordedConflict JOIN session ON session.id = recordedConflict.sessionId
             WHERE session.battleId = ? ORDER BY session.start, recordedConflict.sessionId, kind
-            """, arguments: [battle.rawValue]).map { row in
-            RecordedConflict(session: EntityID(trusted: row["sessionId"]), kind: row["kind"],
-                             arguments: (try? JSONColumn.decode([String].self, row["arguments"])) ?? [])
-        }
+            """, arguments: [battle.rawValue]).map(Self.recordedConflict)
     }
 
     public func recordedConflicts(ofSession session: EntityID) throws -> [RecordedConflict] {
-        try Row.fetchAll(db, sql: "SELECT * FROM recordedConflict WHERE sessionId = ? ORDER BY kind", arguments: [session.rawValue]).map { row in
-            RecordedConflict(session: EntityID(trusted: row["sessionId"]), kind: row["kind"],
-                             arguments: (try? JSONColumn.decode([String].self, row["arguments"])) ?? [])
-        }
+        try Row.fetchAll(db, sql: "SELECT * FROM recordedConflict WHERE sessionId = ? ORDER BY kind", arguments: [session.rawValue])
+            .map(Self.recordedConflict)
+    }
+
+    /// Someone in the session (facilitator or participant) by exact name; the smallest id when two share it.
+    public func personInSession(_ session: EntityID, named name: String) throws -> EntityID? {
+        try String.fetchOne(db, sql: """
+            SELECT person.id FROM participation JOIN person ON person.id = participation.personId
+            WHERE participation.sessionId = ? AND person.name = ? ORDER BY person.id LIMIT 1
+            """, arguments: [session.rawValue, name]).map { EntityID(trusted: $0) }
+    }
+
+    static func recordedConflict(_ row: Row) -> RecordedConflict {
+        let person: String = row["personId"]
+        return RecordedConflict(session: EntityID(trusted: row["sessionId"]), kind: row["kind"],
+                                person: person.isEmpty ? nil : EntityID(trusted: person),
+                                arguments: (try? JSONColumn.decode([String].self, row["arguments"])) ?? [])
     }
 
     // MARK: Writing
@@ -212,10 +222,11 @@ public struct ScheduleTransaction {
                        arguments: [shift.id.rawValue, shift.battle.rawValue, shift.person.rawValue, shift.start, shift.end])
     }
 
-    /// Records a forced conflict (`ScheduleConflict.recorded(on:_:)` makes it); one already recorded stays as it is.
+    /// Records a forced conflict (`ScheduleConflict.recorded(on:)` makes it); one already recorded stays as it is.
     public func record(_ conflict: RecordedConflict) throws {
-        try db.cachedStatement(sql: "INSERT OR IGNORE INTO recordedConflict (sessionId, kind, arguments) VALUES (?, ?, ?)")
-            .execute(arguments: [conflict.session.rawValue, conflict.kind, try JSONColumn.encode(conflict.arguments)])
+        try db.cachedStatement(sql: "INSERT OR IGNORE INTO recordedConflict (sessionId, kind, personId, arguments) VALUES (?, ?, ?, ?)")
+            .execute(arguments: [conflict.session.rawValue, conflict.kind, conflict.person?.rawValue ?? "",
+                                 try JSONColumn.encode(conflict.arguments)])
     }
 
     // MARK: Rows

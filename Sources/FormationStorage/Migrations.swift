@@ -173,6 +173,49 @@ enum Migrations {
                 CREATE INDEX participation_facilitator ON participation(sessionId, personId, status, role) WHERE role = 'facilitator';
                 """)
         }
+        migrator.registerMigration("v5 forced conflicts by person id") { db in
+            // A forced conflict about a person was known by the person's name, as its message read:
+            // renaming someone brought their forced conflicts back, and two people with one name in
+            // a session shared one. Now the person's id is part of its identity and the name's slot
+            // (the first argument) is left empty. Existing rows find their person by name among the
+            // session's people; one that matches nobody stays as it was (personId empty).
+            try db.execute(sql: """
+                CREATE TABLE recordedConflict_v5 (
+                    sessionId TEXT NOT NULL REFERENCES session(id) ON DELETE RESTRICT,
+                    kind TEXT NOT NULL,
+                    -- The person the conflict is about, or '' (a conflict about a place or a session's size).
+                    personId TEXT NOT NULL DEFAULT '',
+                    -- The message's arguments as a JSON array of strings, the person's name (the first) left empty.
+                    arguments TEXT NOT NULL,
+                    PRIMARY KEY (sessionId, kind, personId, arguments)
+                ) WITHOUT ROWID;
+                CREATE INDEX recordedConflict_person ON recordedConflict_v5(personId) WHERE personId <> '';
+                """)
+            // The kinds about a person as they were when this migration was written.
+            let aboutAPerson: Set<String> = ["personDoubleBooked", "personDoubleBookedMore", "onShift",
+                                             "missingPrerequisite", "inexperiencedFacilitator"]
+            let insert = try db.makeStatement(sql: "INSERT OR IGNORE INTO recordedConflict_v5 VALUES (?, ?, ?, ?)")
+            let find = try db.makeStatement(sql: """
+                SELECT person.id FROM participation JOIN person ON person.id = participation.personId
+                WHERE participation.sessionId = ? AND person.name = ? ORDER BY person.id LIMIT 1
+                """)
+            for row in try Row.fetchAll(db, sql: "SELECT sessionId, kind, arguments FROM recordedConflict") {
+                let session: String = row[0], kind: String = row[1], stored: String = row[2]
+                var personID = ""
+                var arguments = stored
+                if aboutAPerson.contains(kind), var list = try? JSONColumn.decode([String].self, stored), let name = list.first,
+                   let found = try String.fetchOne(find, arguments: [session, name]) {
+                    personID = found
+                    list[0] = ""
+                    arguments = try JSONColumn.encode(list)
+                }
+                try insert.execute(arguments: [session, kind, personID, arguments])
+            }
+            try db.execute(sql: """
+                DROP TABLE recordedConflict;
+                ALTER TABLE recordedConflict_v5 RENAME TO recordedConflict;
+                """)
+        }
         return migrator
     }
 }

@@ -51,7 +51,7 @@ public struct BattleReport: Sendable {
         let recorded = Set(forced)
         return found.map { entry in
             SessionConflictReport(session: entry.session, label: entry.label, conflicts: entry.conflicts.map { conflict in
-                OpenConflict(conflict: conflict, forced: recorded.contains(conflict.recorded(on: entry.session.id, entry.names)))
+                OpenConflict(conflict: conflict, forced: recorded.contains(conflict.recorded(on: entry.session.id)))
             }, names: entry.names)
         }
     }

@@ -88,6 +88,7 @@ public struct PersonMerge: Sendable {
         }
         let moved = try tx.moveParticipations(from: droppedID, to: keptID)
         let shifts = try tx.moveShifts(from: droppedID, to: keptID)
+        try tx.moveRecordedConflicts(from: droppedID, to: keptID)
         if kept.plant == nil || kept.sector == nil {
             kept.plant = kept.plant ?? dropped.plant
             kept.sector = kept.sector ?? dropped.sector

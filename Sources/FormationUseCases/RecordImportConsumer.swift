@@ -156,14 +156,24 @@ struct RecordImportConsumer: BattleRecordConsumer {
                 return
             }
             try transaction.insertIfMissing(shift)
-        case .conflict(let session, let kind, let arguments):
+        case .conflict(let session, let kind, let person, var arguments):
             // A session refused above has no row: nothing to attach to.
             guard let battle, let owner = try transaction.battleOfSession(session) else { return }
             guard owner == battle.id else {
                 problem(at: position, Message(.recordConflictOfAnotherBattle, session.rawValue))
                 return
             }
-            try transaction.record(RecordedConflict(session: session, kind: kind, arguments: arguments))
+            // Known by the person's id, their name's slot left empty (`ScheduleConflict.recorded(on:)`);
+            // a record from before the person was written finds them by name among the session's people.
+            var local: EntityID?
+            if let person {
+                guard let found = try self.person(person, at: position) else { return }
+                local = found
+            } else if ScheduleConflict.Kind(rawValue: kind)?.isAboutAPerson == true, let name = arguments.first {
+                local = try transaction.personInSession(session, named: name)
+            }
+            if local != nil, !arguments.isEmpty { arguments[0] = "" }
+            try transaction.record(RecordedConflict(session: session, kind: kind, person: local, arguments: arguments))
         }
     }
 

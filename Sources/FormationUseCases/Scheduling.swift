@@ -58,7 +58,7 @@ public struct Scheduling: Sendable {
             for person in people {
                 try tx.upsert(Participation(session: session.id, person: person, role: .facilitator, status: .registered))
             }
-            for conflict in conflicts where conflict.isRecorded { try tx.record(conflict.recorded(on: session.id, names)) }
+            for conflict in conflicts where conflict.isRecorded { try tx.record(conflict.recorded(on: session.id)) }
             return ScheduleOutcome(ids: [session.id], recorded: conflicts, names: names, notes: times.notes + [placeNote].compactMap { $0 })
         }
     }
@@ -124,7 +124,7 @@ public struct Scheduling: Sendable {
             }
             try refuseUnlessAllowed(conflicts.map(\.conflict), names, force: force)
             for shift in shifts { try tx.insert(shift) }
-            for (session, conflict) in conflicts { try tx.record(conflict.recorded(on: session, names)) }
+            for (session, conflict) in conflicts { try tx.record(conflict.recorded(on: session)) }
             return ScheduleOutcome(ids: shifts.map(\.id), recorded: conflicts.map(\.conflict), names: names, notes: times.notes)
         }
     }
@@ -175,11 +175,11 @@ public struct Scheduling: Sendable {
             let names = found?.names ?? PersonNames()
             let conflicts = (found?.conflicts ?? []).filter { conflict in
                 let concerns = conflict.person.map(coming.contains) ?? (conflict.kind == .overCapacity)
-                return concerns && !answered.contains(conflict.recorded(on: sessionID, names))
+                return concerns && !answered.contains(conflict.recorded(on: sessionID))
             }
             try refuseUnlessAllowed(conflicts, names, force: force)
             for participation in marks { try tx.upsert(participation) }
-            for conflict in conflicts where conflict.isRecorded { try tx.record(conflict.recorded(on: sessionID, names)) }
+            for conflict in conflicts where conflict.isRecorded { try tx.record(conflict.recorded(on: sessionID)) }
             return AttendanceOutcome(schedule: ScheduleOutcome(ids: [sessionID], recorded: conflicts, names: names),
                                      statuses: marks.map(\.status), roleChanges: roles.changes, facilitators: roles.facilitators)
         }
@@ -226,7 +226,7 @@ public struct Scheduling: Sendable {
     }
 
     /// Every conflict of `battle`, each marked forced or not by the one identity of a recorded
-    /// conflict (`ScheduleConflict.recorded(on:_:)`): what `battle check` shows, as `battle report` does.
+    /// conflict (`ScheduleConflict.recorded(on:)`): what `battle check` shows, as `battle report` does.
     public func checkReport(battle: String) throws -> [BattleReport.SessionConflictReport] {
         let battleID = try store.resolve(.battle, battle)
         return try store.reading { tx in

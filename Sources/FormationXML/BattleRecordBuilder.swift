@@ -144,7 +144,12 @@ struct BattleRecordBuilder: XMLNodeHandler {
             }
         case .conflict:
             guard let sessionID = uuid(attributes[.session], session), let kind = attributes[.kind] else { return nil }
-            return .conflict(session: sessionID, kind: kind, arguments: arguments)
+            var person: EntityID?
+            if let text = attributes[.person] {
+                guard let id = uuid(text, session) else { return nil }
+                person = id
+            }
+            return .conflict(session: sessionID, kind: kind, person: person, arguments: arguments)
         default:
             return nil
         }

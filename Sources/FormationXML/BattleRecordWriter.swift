@@ -78,10 +78,11 @@ public final class BattleRecordWriter {
             try xml.attribute("start", time(shift.start))
             try xml.attribute("end", time(shift.end))
             try xml.end()
-        case .conflict(let session, let kind, let arguments):
+        case .conflict(let session, let kind, let person, let arguments):
             try xml.start("conflict")
             try xml.attribute("session", session.rawValue)
             try xml.attribute("kind", kind)
+            if let person { try xml.attribute("person", person.rawValue) }
             for argument in arguments { try xml.element("argument", argument) }
             try xml.end()
         }

@@ -345,6 +345,9 @@ extension EmbeddedSchema {
       <xs:element name="argument" type="xs:string" minOccurs="0" maxOccurs="8"/>
     </xs:sequence>
     <xs:attribute name="session" type="b:UUID" use="required"/>
+    <!-- The person the conflict is about (one of the record's people), for kinds about a person.
+         Optional: records written before it existed name the person only in the first argument. -->
+    <xs:attribute name="person" type="b:UUID"/>
     <xs:attribute name="kind" use="required">
       <xs:simpleType>
         <xs:restriction base="xs:string">

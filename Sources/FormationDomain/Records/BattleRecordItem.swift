@@ -9,7 +9,9 @@ public enum BattleRecordItem: Sendable, Equatable {
     case person(Person, aliases: [EntityID] = [])
     case session(Session, participations: [Participation])
     case shift(Shift)
-    case conflict(session: EntityID, kind: String, arguments: [String])
+    /// A forced conflict; `person` is the one it is about (records from older versions leave it out,
+    /// and name the person only in the first argument).
+    case conflict(session: EntityID, kind: String, person: EntityID?, arguments: [String])
 }
 
 /// Instants written as ISO 8601 with a UTC offset (`2026-12-01T09:00:00-04:00`), without Foundation.

@@ -41,6 +41,14 @@ public enum ScheduleConflict: Hashable, Sendable {
         /// Whether forcing it records it. A count of sessions not listed is not: it changes as sessions
         /// come and go, and battle records carry only conflicts named one by one.
         public var isRecorded: Bool { self != .placeDoubleBookedMore && !isHard }
+
+        /// Whether the conflict is about one person, named by the message's first argument.
+        public var isAboutAPerson: Bool {
+            switch self {
+            case .personDoubleBooked, .personDoubleBookedMore, .onShift, .missingPrerequisite, .inexperiencedFacilitator: true
+            case .outsideBattle, .placeDoubleBooked, .placeDoubleBookedMore, .overCapacity: false
+            }
+        }
     }
 
     public var kind: Kind {
@@ -98,27 +106,43 @@ public enum ScheduleConflict: Hashable, Sendable {
     /// How this conflict is recorded when forced on `session`, and so how a recorded one is
     /// recognised: `session add`, `attend`, `shift add`, `battle check`, `battle report` and battle
     /// records all go through here.
-    public func recorded(on session: EntityID, _ names: PersonNames) -> RecordedConflict {
-        let arguments = message(names).arguments.map { argument in
+    ///
+    /// A conflict about a person is known by the person's id, not their name: the name's slot (the
+    /// message's first argument) is left empty, so that renaming someone or two people sharing a
+    /// name change nothing about which conflicts were forced.
+    public func recorded(on session: EntityID) -> RecordedConflict {
+        var arguments = message(PersonNames()).arguments.map { argument in
             if case .text(let text) = argument { return text }
             return ""
         }
-        return RecordedConflict(session: session, kind: kind.rawValue, arguments: arguments)
+        if person != nil, !arguments.isEmpty { arguments[0] = "" }
+        return RecordedConflict(session: session, kind: kind.rawValue, person: person, arguments: arguments)
     }
 }
 
 /// A forced conflict as stored (`recordedConflict`) and carried in battle records: the session it
-/// was forced on, its kind's machine name, and its message's arguments as they read when forced.
+/// was forced on, its kind's machine name, the person it is about (if any), and its message's
+/// other arguments as they read when forced (the person's name slot, the first, is left empty).
 /// Records written by other plants may carry kinds this version does not know: kept as text.
 public struct RecordedConflict: Hashable, Sendable {
     public let session: EntityID
     public let kind: String
+    public let person: EntityID?
     public let arguments: [String]
 
-    public init(session: EntityID, kind: String, arguments: [String]) {
+    public init(session: EntityID, kind: String, person: EntityID? = nil, arguments: [String]) {
         self.session = session
         self.kind = kind
+        self.person = person
         self.arguments = arguments
+    }
+
+    /// The arguments as a reader needs them: the person's name in its slot.
+    public func arguments(naming name: String) -> [String] {
+        guard person != nil, !arguments.isEmpty else { return arguments }
+        var named = arguments
+        named[0] = name
+        return named
     }
 }
 

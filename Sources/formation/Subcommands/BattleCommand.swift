@@ -65,10 +65,7 @@ struct BattleCommand: ParsableCommand {
             let found = try Scheduling(store: try global.openStore()).checkReport(battle: battle)
             switch output.format {
             case .json:
-                try JSONOutput.print(found.map { entry in
-                    SessionConflictsJSON(session: entry.session.id.rawValue, label: entry.label.description,
-                                         conflicts: entry.conflicts.map { ConflictJSON($0.conflict, entry.names) })
-                })
+                try JSONOutput.print(found.map(SessionConflictsJSON.init))
             case .text:
                 try Terminal.output(BattleReportText.conflictLines(found, global.language).joined(separator: "\n"))
             }

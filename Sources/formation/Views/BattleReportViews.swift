@@ -38,19 +38,6 @@ struct BattleReportJSON: Encodable {
 
     }
 
-    struct Conflict: Encodable {
-        let kind: String
-        let hard: Bool
-        let forced: Bool
-        let message: [String: String]
-    }
-
-    struct SessionConflicts: Encodable {
-        let session: String
-        let label: String
-        let conflicts: [Conflict]
-    }
-
     let battle: BattleJSON
     let sessions: Sessions
     let sessionHours: Double
@@ -61,7 +48,7 @@ struct BattleReportJSON: Encodable {
     let newFacilitators: [PersonRefJSON]
     let workshops: [WorkshopTally]
     let categories: [CategoryTally]
-    let conflicts: [SessionConflicts]
+    let conflicts: [SessionConflictsJSON]
 
     init(_ report: BattleReport) {
         battle = BattleJSON(report.battle)
@@ -82,14 +69,7 @@ struct BattleReportJSON: Encodable {
             CategoryTally(category: $0.category?.rawValue, sessions: $0.tally.sessions, held: $0.tally.held,
                           attended: $0.tally.attended, learningHours: Hours.rounded($0.tally.learningHours))
         }
-        conflicts = report.conflicts.map { entry in
-            SessionConflicts(session: entry.session.id.rawValue, label: entry.label.description, conflicts: entry.conflicts.map { open in
-                Conflict(kind: open.conflict.kind.rawValue, hard: open.conflict.isHard, forced: open.forced,
-                         message: Dictionary(uniqueKeysWithValues: Language.allCases.map { language in
-                             (language.rawValue, open.conflict.message(entry.names).text(language))
-                         }))
-            })
-        }
+        conflicts = report.conflicts.map(SessionConflictsJSON.init)
     }
 }
 

@@ -35,23 +35,33 @@ struct SessionJSON: Encodable {
     }
 }
 
-/// A conflict in JSON: its kind, whether it blocks, and the message in both languages.
+/// A conflict in JSON (`battle check`, `battle report`): its kind, whether it blocks, whether a
+/// facilitator forced it, and the message in both languages.
 struct ConflictJSON: Encodable {
     let kind: String
     let hard: Bool
+    let forced: Bool
     let message: [String: String]
 
-    init(_ conflict: ScheduleConflict, _ names: PersonNames) {
-        kind = conflict.kind.rawValue
-        hard = conflict.isHard
-        message = Dictionary(uniqueKeysWithValues: Language.allCases.map { ($0.rawValue, conflict.message(names).text($0)) })
+    init(_ open: BattleReport.OpenConflict, _ names: PersonNames) {
+        kind = open.conflict.kind.rawValue
+        hard = open.conflict.isHard
+        forced = open.forced
+        message = Dictionary(uniqueKeysWithValues: Language.allCases.map { ($0.rawValue, open.conflict.message(names).text($0)) })
     }
 }
 
+/// One session's conflicts in JSON.
 struct SessionConflictsJSON: Encodable {
     let session: String
     let label: String
     let conflicts: [ConflictJSON]
+
+    init(_ entry: BattleReport.SessionConflictReport) {
+        session = entry.session.id.rawValue
+        label = entry.label.description
+        conflicts = entry.conflicts.map { ConflictJSON($0, entry.names) }
+    }
 }
 
 /// `battle show --format json`: the battle and its sessions.
