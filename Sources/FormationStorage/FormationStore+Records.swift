@@ -24,9 +24,15 @@ extension ScheduleTransaction {
             """), arguments: [id.rawValue]).map(EntityID.init(trusted:))
     }
 
-    /// Every person's id, name and home plant: for likely duplicates, compared by folded name.
+    /// How many sessions a person is in (any role, any status).
+    public func participationCount(of person: EntityID) throws -> Int {
+        try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM participation WHERE personId = ?"), arguments: [person.rawValue]) ?? 0
+    }
+
+    /// Every person's id, name and home plant, in the order they were registered here: for likely
+    /// duplicates, compared by folded name.
     public func everyPersonName() throws -> [(EntityID, String, EntityID?)] {
-        try Row.fetchAll(db, sql: "SELECT id, name, plantId FROM person").map {
+        try Row.fetchAll(db, sql: "SELECT id, name, plantId FROM person ORDER BY rowid").map {
             (EntityID(trusted: $0[0]), $0[1], ($0[2] as String?).map(EntityID.init(trusted:)))
         }
     }

@@ -27,6 +27,11 @@ public struct IntegrityProblem: Sendable, Equatable {
         case invalidValue
         /// An entry of the change log whose changeset does not parse (or is missing without a reason).
         case changeLog
+        /// Two people who are probably one (`LikelyDuplicates`): a notice, not a fault of the database.
+        case likelyDuplicate
+
+        /// Whether it is only pointed out: `check` still says the database is sound.
+        public var isNotice: Bool { self == .likelyDuplicate }
     }
 
     public let kind: Kind
@@ -157,7 +162,22 @@ public struct Maintenance: Sendable {
                     message: Message(.problemSessionOutsideBattle, session.id, when, first.description, last.description)))
             }
         }
+        if !audit.schema.contains(where: { $0.table == "person" || $0.table == "participation" }) {
+            phase("likely duplicates")
+            problems += try likelyDuplicates()
+        }
         return problems
+    }
+
+    /// People who are probably one person entered twice, each pair with the merge that would join them.
+    func likelyDuplicates() throws -> [IntegrityProblem] {
+        try store.reading { tx in
+            let people = try tx.everyPersonName().map { (id: $0.0, name: $0.1, plant: $0.2) }
+            return try LikelyDuplicates.pairs(people, participations: tx.participationCount).map { pair in
+                IntegrityProblem(kind: .likelyDuplicate, table: "person", id: pair.drop.id.rawValue, detail: pair.keep.id.rawValue,
+                                 message: Message(.possibleDuplicate, pair.drop.name, pair.drop.id.short, pair.keep.name, pair.keep.id.short))
+            }
+        }
     }
 
     /// Stored times from 1900 up to 2200 (seconds since 1970): anything else is damage, and no

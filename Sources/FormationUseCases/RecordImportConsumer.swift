@@ -182,17 +182,13 @@ struct RecordImportConsumer: BattleRecordConsumer {
         if folded == nil {
             var index: [String: [(id: EntityID, name: String)]] = [:]
             for (id, name, plant) in try transaction.everyPersonName() where id != person.id {
-                index[Self.duplicateKey(name, plant), default: []].append((id, name))
+                index[LikelyDuplicates.key(name, plant), default: []].append((id, name))
             }
             folded = index
         }
-        let key = Self.duplicateKey(person.name, person.plant)
+        let key = LikelyDuplicates.key(person.name, person.plant)
         for other in folded?[key] ?? [] { possibleDuplicates.append((person, other.id, other.name)) }
         folded?[key, default: []].append((person.id, person.name))
-    }
-
-    private static func duplicateKey(_ name: String, _ plant: EntityID?) -> String {
-        (plant?.rawValue ?? "-") + "|" + NameFolding.key(name)
     }
 
     private mutating func person(_ id: EntityID, at position: XMLPosition) throws -> EntityID? {

@@ -116,6 +116,39 @@ import Testing
         #expect((json["problems"] as? [Any])?.isEmpty == true)
     }
 
+    /// Two entries for one person (accents left out the second time) are pointed out with the merge
+    /// that joins them, keeping the one in more sessions; the database is still sound (exit 0).
+    @Test func checkPointsOutLikelyDuplicatesWithoutFailing() throws {
+        let cli = try CLI()
+        let battle = try cli.prepareBattle()
+        let careful = try cli.add("person", "add", "José Rondón", "--plant", "La Gaviota")
+        let hurried = try cli.add("person", "add", "JOSE RONDON", "--plant", "La Gaviota")
+        _ = try cli.add("person", "add", "José Rondón")          // no plant: someone else
+        _ = try cli.add("person", "add", "José Rondón Pérez", "--plant", "La Gaviota")
+        let text = try cli.run("check")
+        #expect(text.code == 0, "\(text.stderr)")
+        #expect(text.stdout == "possible duplicate: JOSE RONDON (\(hurried.prefix(8))) and José Rondón (\(careful.prefix(8))) at the same plant; "
+            + "if they are one person: formation person merge \(careful.prefix(8)) \(hurried.prefix(8))\nok\n")
+        let json = try #require(try cli.json("check") as? [String: Any])
+        #expect(json["ok"] as? Bool == true)
+        #expect((json["problems"] as? [Any])?.isEmpty == true)
+        let notices = try #require(json["notices"] as? [[String: Any]])
+        #expect(notices.count == 1)
+        #expect(notices.first?["kind"] as? String == "likelyDuplicate")
+        #expect(notices.first?["id"] as? String == hurried)
+        #expect(notices.first?["detail"] as? String == careful)
+
+        // The one in a session is the one to keep.
+        _ = try cli.add("session", "add", "--battle", battle, "--workshop", "proportion-by-eye", "--start", "2026-12-02 09:00",
+                        "--end", "2026-12-02 11:00", "--place", "Taller", "--facilitator", String(hurried.prefix(8)), "--force")
+        let after = try #require(try cli.json("check") as? [String: Any])
+        let kept = try #require(after["notices"] as? [[String: Any]])
+        #expect(kept.first?["id"] as? String == careful)
+        #expect(kept.first?["detail"] as? String == hurried)
+        try cli.expectSuccess(cli.run("person", "merge", String(hurried.prefix(8)), String(careful.prefix(8))))
+        #expect(try cli.run("check").stdout == "ok\n")
+    }
+
     /// Seconds since 1970 of a wall-clock time in Caracas (UTC−4, no daylight saving).
     func caracas(_ text: String) -> Int {
         let formatter = DateFormatter()

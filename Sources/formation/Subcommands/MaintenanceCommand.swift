@@ -46,37 +46,43 @@ struct CheckCommand: ParsableCommand {
             throw error
         }
         line?.stop()
+        // Likely duplicates are pointed out, not faults: the database is still sound ("ok", exit 0).
+        let notices = problems.filter(\.kind.isNotice), faults = problems.filter { !$0.kind.isNotice }
         switch output.format {
         case .json:
-            try JSONOutput.print(CheckJSON(problems: problems))
+            try JSONOutput.print(CheckJSON(problems: faults, notices: notices))
         case .text:
-            try Terminal.output(problems.isEmpty ? "ok" : problems.map { $0.message.text(global.language) }.joined(separator: "\n"))
+            let lines = (faults + notices).map { $0.message.text(global.language) } + (faults.isEmpty ? ["ok"] : [])
+            try Terminal.output(lines.joined(separator: "\n"))
         }
-        if !problems.isEmpty {
-            let summary = Message(.checkProblems, String(problems.count), store.path).text(global.language)
+        if !faults.isEmpty {
+            let summary = Message(.checkProblems, String(faults.count), store.path).text(global.language)
             throw CommandFailure(lines: ["formation: error: " + summary], code: ExitCodes.dataError)
         }
     }
 }
 
-/// `check --format json`: `{"ok": Bool, "problems": [{kind, table, id, detail}]}`, the same in
-/// every language.
+/// `check --format json`: `{"ok": Bool, "problems": [{kind, table, id, detail}], "notices": [the same]}`,
+/// the same in every language; `ok` is about `problems` only.
 struct CheckJSON: Encodable {
     let problems: [IntegrityProblem]
+    let notices: [IntegrityProblem]
 
-    private enum Keys: String, CodingKey { case ok, problems }
+    private enum Keys: String, CodingKey { case ok, problems, notices }
     private enum ProblemKeys: String, CodingKey { case kind, table, id, detail }
 
     func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: Keys.self)
         try container.encode(problems.isEmpty, forKey: .ok)
-        var list = container.nestedUnkeyedContainer(forKey: .problems)
-        for problem in problems {
-            var item = list.nestedContainer(keyedBy: ProblemKeys.self)
-            try item.encode(problem.kind.rawValue, forKey: .kind)
-            try item.encode(problem.table, forKey: .table)
-            try item.encode(problem.id, forKey: .id)
-            try item.encode(problem.detail, forKey: .detail)
+        for (key, entries) in [(Keys.problems, problems), (.notices, notices)] {
+            var list = container.nestedUnkeyedContainer(forKey: key)
+            for problem in entries {
+                var item = list.nestedContainer(keyedBy: ProblemKeys.self)
+                try item.encode(problem.kind.rawValue, forKey: .kind)
+                try item.encode(problem.table, forKey: .table)
+                try item.encode(problem.id, forKey: .id)
+                try item.encode(problem.detail, forKey: .detail)
+            }
         }
     }
 }
