@@ -22,6 +22,39 @@ import Testing
         #expect((try fresh.json("session", "list", "--battle", "Batalla de La Gaviota") as? [Any])?.count == 1)
     }
 
+    /// Every order of the three shipped packs and a record, in one call each, gives the same
+    /// database (its rows, the change log aside: it holds times).
+    @Test func everyOrderOfTheArgumentsGivesTheSameDatabase() throws {
+        let (_, path) = try record()
+        let files = CurriculumCommandTests.packs + [path]
+        var dumps: [String: [String]] = [:]
+        for order in Self.permutations(files) {
+            let fresh = try CLI()
+            let result = try fresh.run(arguments: ["import"] + order)
+            #expect(result.code == 0, "\(order.map { ($0 as NSString).lastPathComponent }): \(result.stderr)")
+            let dump = try SQLiteShell.run(fresh.database, ".dump")
+            // Sorted: a table lists its rows in the order they were inserted, the same rows whatever the order.
+            let rows = dump.split(separator: "\n").filter { !$0.contains("INTO changeLog") }.map(String.init).sorted()
+            dumps[order.map { ($0 as NSString).lastPathComponent }.joined(separator: " "), default: []] = rows
+        }
+        #expect(dumps.count == 24)
+        let first = try #require(dumps.values.first)
+        #expect(first.contains { $0.contains("INSERT INTO session") })
+        for (order, rows) in dumps where rows != first {
+            let difference = rows.difference(from: first).first.map { "\($0)".prefix(300) } ?? ""
+            Issue.record("import \(order) gave another database: \(difference)")
+        }
+    }
+
+    static func permutations<T>(_ items: [T]) -> [[T]] {
+        guard items.count > 1 else { return [items] }
+        return items.indices.flatMap { index in
+            var rest = items
+            let item = rest.remove(at: index)
+            return permutations(rest).map { [item] + $0 }
+        }
+    }
+
     @Test func aMissingCurriculumIsNamedWithItsPack() throws {
         let cli = try CLI()
         let drawing = try #require(CurriculumCommandTests.packs.first { $0.hasSuffix("freehand-drawing.xml") })
