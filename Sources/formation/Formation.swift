@@ -71,8 +71,9 @@ struct Formation: ParsableCommand {
             // swift-argument-parser's own texts (help, version, usage errors) through the same
             // writes as ours, rather than its `print`, which loses them silently on a full disk.
             let code = exitCode(for: error)
-            let text = fullMessage(for: error)
+            var text = fullMessage(for: error)
             if code == .success {
+                text = HelpLocalization.localized(text, language)
                 if !text.isEmpty {
                     do { try Terminal.data(text) } catch let failure as OutputFailure {
                         Terminal.error(failure.message.text(language))
