@@ -153,19 +153,14 @@ final class IssueCollector: @unchecked Sendable {
             if code == Int32(XML_SCHEMAV_CVC_ELT_1.rawValue) { return }
             // The identity constraint's echo of a value the schema already refused on that line.
             if text.contains("No precomputed value available") { return }
-            record(XMLIssue(line: line, column: 0, message: Message(.xmlSchemaViolation, Self.plainer(text))), .schema, event: event)
+            record(XMLIssue(line: line, column: 0, message: Message(.xmlSchemaViolation, arguments: [LibXML2Wording.schema(text)])),
+                   .schema, event: event)
         } else {
             // Namespace errors are fatal for us: libxml2 reports them and carries on.
             let fatal = level == XML_ERR_FATAL.rawValue || domain == Int32(XML_FROM_NAMESPACE.rawValue)
-            record(XMLIssue(line: line, column: column, message: Message(.xmlNotWellFormed, text)), .parser, event: event, fatal: fatal)
+            record(XMLIssue(line: line, column: column, message: Message(.xmlNotWellFormed, arguments: [LibXML2Wording.parser(text)])),
+                   .parser, event: event, fatal: fatal)
         }
-    }
-
-    /// Non-blank texts are `xs:token`s of `minLength 1` (Curricula/*.xsd), so a text of spaces
-    /// collapses to nothing, which libxml2 calls "a length of '0'": said in a reader's words.
-    static func plainer(_ text: String) -> String {
-        text.replacing("[facet 'minLength'] The value has a length of '0'; this underruns the allowed minimum length of '1'.",
-                       with: "the text is empty or only white space.")
     }
 
     /// Error codes whose text may name or quote an entity, and domains that deal in DTDs or

@@ -196,7 +196,7 @@ import Testing
             return
         }
         let messages = failure.issues.map { $0.message.text(.en) }
-        #expect(messages.contains { $0.contains("Element 'title': the text is empty or only white space.") }, "\(messages)")
+        #expect(messages.contains { $0.contains("element 'title': the text is empty or only white space") }, "\(messages)")
     }
 
     @Test func textWithSpacesInsideIsKeptAsWritten() throws {

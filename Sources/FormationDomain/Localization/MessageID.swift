@@ -112,6 +112,33 @@ public enum MessageID: String, Sendable, CaseIterable {
     // XML interchange
     case xmlNotWellFormed
     case xmlSchemaViolation
+    // libxml2's common errors in our words (FormationXML's LibXML2Wording), inside the two above.
+    case xmlTagMismatch
+    case xmlNotUTF8
+    case xmlUnclosedTag
+    case xmlStartTagUnclosed
+    case xmlExtraContent
+    case xmlEmptyDocument
+    case xmlAttributeTwice
+    case xmlAttributeWithoutValue
+    case xmlAttributeUnquoted
+    case xmlInvalidElementName
+    case xmlUndefinedPrefix
+    case xmlSchemaAt
+    case xmlSchemaAtAttribute
+    case xmlSchemaMissingAttribute
+    case xmlSchemaAttributeNotAllowed
+    case xmlSchemaUnexpected
+    case xmlSchemaUnexpectedExpecting
+    case xmlSchemaMissingChild
+    case xmlSchemaNotInSet
+    case xmlSchemaBadValue
+    case xmlSchemaPattern
+    case xmlSchemaTooLong
+    case xmlSchemaTooSmall
+    case xmlSchemaTooLarge
+    case xmlSchemaTextNotAllowed
+    case xmlSchemaEmptyText
     case xmlDoctypeRefused
     case xmlFileTooLarge
     case xmlTextTooLong
