@@ -12,9 +12,9 @@ public enum FileFailure: Error, Equatable, Sendable, LocalizedFailure {
     public var message: Message {
         switch self {
         case .missing(let path): Message(.fileMissing, path)
-        case .unreadable(let path, let reason): Message(.fileUnreadable, path, reason)
+        case .unreadable(let path, let reason): Message(.fileUnreadable, arguments: [.text(path), SystemErrorWording.argument(reason)])
         case .isDirectory(let path): Message(.fileIsDirectory, path)
-        case .unwritable(let path, let reason): Message(.outputUnwritable, path, reason)
+        case .unwritable(let path, let reason): Message(.outputUnwritable, arguments: [.text(path), SystemErrorWording.argument(reason)])
         case .notText(let path): Message(.fileNotText, path)
         }
     }

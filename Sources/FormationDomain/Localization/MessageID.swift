@@ -112,6 +112,20 @@ public enum MessageID: String, Sendable, CaseIterable {
     // XML interchange
     case xmlNotWellFormed
     case xmlSchemaViolation
+    // The system's reasons (errno) in our words, inside file messages (FormationUseCases' SystemErrorWording).
+    case systemNoSuchFile
+    case systemPermissionDenied
+    case systemDiskFull
+    case systemReadOnly
+    case systemIsDirectory
+    case systemNotDirectory
+    case systemInputOutput
+    case systemNameTooLong
+    case systemExists
+    case systemTooManyFiles
+    case systemQuota
+    case systemBrokenPipe
+    case systemBusy
     // libxml2's common errors in our words (FormationXML's LibXML2Wording), inside the two above.
     case xmlTagMismatch
     case xmlNotUTF8
