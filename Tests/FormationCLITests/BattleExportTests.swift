@@ -53,6 +53,8 @@ import Testing
         #expect(xml.contains("<duration>03:30</duration>"))
         #expect(xml.contains("<conference>") && xml.contains("<start>2026-12-01</start>"))
         #expect(xml.contains("Línea, círculo y proporción a ojo"))
+        // Tracks are named in the reader's language, like everything a person reads.
+        #expect(xml.contains("<track>técnica</track>") && !xml.contains("<track>technical</track>"), "\(xml)")
         #expect(xml.range(of: "<day")!.lowerBound.utf16Offset(in: xml) < 5000, "the first day must come early")
         // Stable: a second export is identical.
         let again = try cli.run("battle", "export", "Batalla de La Gaviota", "--as", "schedule", "--lang", "es")
@@ -80,6 +82,9 @@ import Testing
         #expect(text.contains("TZOFFSETTO:-0400"))
         #expect(text.contains("DTSTART;TZID=America/Caracas:20261202T140000"))
         #expect(text.contains("LOCATION:Patio\\, frente al secador"))
+        #expect(text.contains("\r\nCATEGORIES:technical\r\n"))
+        let spanish = try cli.run("battle", "export", "Batalla de La Gaviota", "--as", "ical", "--lang", "es")
+        #expect(spanish.stdout.contains("\r\nCATEGORIES:técnica\r\n"))
         let sessions = try #require(try cli.json("session", "list", "--battle", "Batalla de La Gaviota") as? [[String: Any]])
         for session in sessions {
             #expect(text.contains("UID:\(session["id"] as! String)@selfformation"))

@@ -1,6 +1,17 @@
 /// What kind of formation a workshop gives (DESIGN.md §2).
 public enum WorkshopCategory: String, Sendable, CaseIterable, Codable {
     case technical, organisational, political, safety
+
+    /// Its name for a reader (views, and the tracks and categories of calendar exports); the raw
+    /// value is the machine name, for JSON and packs.
+    public var name: Message {
+        switch self {
+        case .technical: Message(.categoryTechnical)
+        case .organisational: Message(.categoryOrganisational)
+        case .political: Message(.categoryPolitical)
+        case .safety: Message(.categorySafety)
+        }
+    }
 }
 
 /// One timed step of a workshop's lesson plan.

@@ -289,6 +289,7 @@ extension Catalogue {
         .categoryOrganisational: "organisational",
         .categoryPolitical: "political formation",
         .categorySafety: "safety",
+        .exportWorkshop: "workshop",
         // Learning history, battle reports, lineage, merge
         .historyHeading: "Learning history of {0}",
         .historyTotals: "Hours learning: {0} · hours teaching: {1}",

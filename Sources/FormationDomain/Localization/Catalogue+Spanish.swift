@@ -289,6 +289,7 @@ extension Catalogue {
         .categoryOrganisational: "organizativa",
         .categoryPolitical: "formación política",
         .categorySafety: "seguridad",
+        .exportWorkshop: "taller",
         // Learning history, battle reports, lineage, merge
         .historyHeading: "Historial de formación de {0}",
         .historyTotals: "Horas aprendiendo: {0} · horas enseñando: {1}",

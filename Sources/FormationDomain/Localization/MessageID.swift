@@ -239,6 +239,8 @@ public enum MessageID: String, Sendable, CaseIterable {
     case ownershipState, ownershipWorkerControlled, ownershipPrivate
     case sectorPublic, sectorPrivate
     case categoryTechnical, categoryOrganisational, categoryPolitical, categorySafety
+    /// An iCalendar event's category when its workshop is not known here.
+    case exportWorkshop
     // Learning history, battle reports, lineage, merge
     case historyHeading
     case historyTotals

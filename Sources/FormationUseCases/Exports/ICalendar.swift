@@ -30,7 +30,7 @@ enum ICalendar {
                 "SUMMARY:" + ICalendarText.escape(ScheduleExport.text(timetable.title(entry), language)),
                 "LOCATION:" + ICalendarText.escape(session.place),
                 "DESCRIPTION:" + ICalendarText.escape(description),
-                "CATEGORIES:" + ICalendarText.escape(workshop?.category.rawValue ?? "workshop"),
+                "CATEGORIES:" + ICalendarText.escape(workshop.map { $0.category.name.text(language) } ?? Message(.exportWorkshop).text(language)),
                 "STATUS:" + (session.cancelled ? "CANCELLED" : "CONFIRMED"),
             ]
             for facilitator in entry.facilitators {

@@ -22,7 +22,7 @@ enum ScheduleExport {
             let roomList = rooms.map { room in
                 ScheduleDocument.Room(name: room, events: sessions.filter { $0.session.place == room }.map { entry in
                     let workshop = timetable.workshops[entry.session.workshop]
-                    let track = workshop?.category.rawValue ?? "technical"
+                    let track = (workshop?.category ?? .technical).name.text(language)
                     if !tracks.contains(track) { tracks.append(track) }
                     let minutes = Int((entry.session.end - entry.session.start) / 60)
                     let summary = workshop.map { text($0.summary, language) } ?? ""

@@ -87,12 +87,7 @@ enum TextViews {
     }
 
     static func category(_ category: WorkshopCategory, _ language: Language) -> String {
-        switch category {
-        case .technical: t(.categoryTechnical, language)
-        case .organisational: t(.categoryOrganisational, language)
-        case .political: t(.categoryPolitical, language)
-        case .safety: t(.categorySafety, language)
-        }
+        category.name.text(language)
     }
 
     /// Curriculum text in the reader's language; a substitute from another language is marked
