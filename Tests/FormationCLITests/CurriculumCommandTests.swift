@@ -19,6 +19,22 @@ import Testing
         try #require(try cli.json("workshop", "list") as? [Any]).count
     }
 
+    /// A text the pack leaves out is `null` in JSON, as the README promises, never `{}`.
+    @Test func absentTextsAreNullInJSON() throws {
+        let cli = try CLI()
+        let pack = cli.directory.appendingPathComponent("bare.xml")
+        let xml = PackGenerator.pack(id: "bare", workshops: 1).replacingOccurrences(
+            of: #"<description xml:lang="es">[^<]*</description>"#, with: "", options: .regularExpression)
+        try Data(xml.utf8).write(to: pack)
+        try cli.expectSuccess(cli.run("import", pack.path))
+        let curriculum = try #require(try cli.json("curriculum", "show", "bare") as? [String: Any])
+        #expect(curriculum["description"] is NSNull, "\(curriculum["description"] ?? "missing")")
+        let workshop = try #require(try cli.json("workshop", "show", "bare/w0") as? [String: Any])
+        let outline = try #require(workshop["outline"] as? [[String: Any]])
+        #expect(outline.first?["description"] is NSNull)
+        #expect((outline.first?["title"] as? [String: String])?["es"] == "Práctica")
+    }
+
     @Test func importsTheShippedPacksTogetherAndTwiceChangesNothing() throws {
         let cli = try CLI()
         let first = try cli.run(arguments: ["import", "--verbose"] + Self.packs)

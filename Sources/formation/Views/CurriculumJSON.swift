@@ -1,12 +1,18 @@
 import FormationDomain
 import FormationUseCases
 
-/// Human text in JSON: `{"en": "…", "es": "…"}`, every language the pack has.
+/// Human text in JSON: `{"en": "…", "es": "…"}`, every language the pack has; `null` for a text
+/// that is absent (an activity without a description, a record's workshop unknown here), never `{}`.
 struct TextJSON: Encodable {
     let text: LocalizedText
     init(_ text: LocalizedText) { self.text = text }
 
     func encode(to encoder: any Encoder) throws {
+        guard !text.variants.isEmpty else {
+            var container = encoder.singleValueContainer()
+            try container.encodeNil()
+            return
+        }
         var container = encoder.container(keyedBy: Key.self)
         for variant in text.variants { try container.encode(variant.text, forKey: Key(variant.language)) }
     }
