@@ -129,8 +129,9 @@ extension WorkshopCommand {
             let store = try global.openStore()
             let lineage = try WorkshopLineage.load(store, workshop: workshop, allLearners: learners)
             let rendered: String
+            Layout.writingToFile = output != nil && output != "-"
             switch format {
-            case .text: rendered = TerminalText.neutralised(LineageText.render(lineage, global.language)) + "\n"
+            case .text: rendered = Layout.fitted(TerminalText.neutralised(LineageText.render(lineage, global.language))) + "\n"
             case .json: rendered = LineageJSON.document(lineage).rendered() + "\n"
             case .dot: rendered = LineageText.dot(lineage) + "\n"
             }

@@ -16,8 +16,9 @@ struct ReportOptions: ParsableArguments {
     /// the one output path; text is neutralised for the terminal and ends with a newline.
     func write(text: () -> String, json: () throws -> String, html: () -> String, protecting database: String) throws {
         let rendered: String
+        Layout.writingToFile = output != nil && output != "-"
         switch format {
-        case .text: rendered = TerminalText.neutralised(text()) + "\n"
+        case .text: rendered = Layout.fitted(TerminalText.neutralised(text())) + "\n"
         case .json: rendered = try json()
         case .html: rendered = html()
         }

@@ -9,10 +9,11 @@ enum Terminal {
     nonisolated(unsafe) private(set) static var standardErrorFailed = false
 
     /// Human text and a final newline on stdout, control characters made visible
-    /// (`TerminalText.neutralised`).
+    /// (`TerminalText.neutralised`); on a terminal, lines wider than it are wrapped at spaces
+    /// (`Layout`), in a pipe or a file they are left whole.
     /// - Throws: `OutputFailure.standardStream` (exit 74).
     static func output(_ text: String) throws {
-        try data(TerminalText.neutralised(text))
+        try data(Layout.fitted(TerminalText.neutralised(text)))
     }
 
     /// Machine text (JSON, ids) and a final newline on stdout, as it is.

@@ -1,5 +1,6 @@
 import FormationDomain
 import FormationUseCases
+import Foundation
 
 // `formation battle report B`: text, JSON (documented in the README) and a printable HTML page.
 
@@ -109,11 +110,11 @@ enum BattleReportText {
             var table = Table(T.t(.headingWorkshopColumn, language), T.t(.headingCategory, language).uppercased(),
                               T.t(.headingSessionsColumn, language), T.t(.headingHeldColumn, language),
                               T.t(.headingAttendedColumn, language), T.t(.headingHoursColumn, language))
-            for entry in report.workshops {
+            for entry in BattleReportText.byTitle(report.workshops, language) {
                 table.add(T.text(entry.title, language), Views.category(entry.category, language), String(entry.tally.sessions),
                           String(entry.tally.held), String(entry.tally.attended), Views.hours(entry.tally.learningHours, language))
             }
-            lines.append(table.render(maxCellWidth: 30))
+            lines.append(table.render())
         }
 
         lines += ["", t(.reportByCategory)]
@@ -132,6 +133,13 @@ enum BattleReportText {
         lines += ["", t(.reportConflicts)]
         lines += conflictLines(report.conflicts, language).map { "  " + $0 }
         return lines.joined(separator: "\n")
+    }
+
+    /// Workshops in the order a reader looks for them: by title in their language, accents and case aside.
+    static func byTitle(_ workshops: [BattleReport.WorkshopTally], _ language: Language) -> [BattleReport.WorkshopTally] {
+        workshops.map { (entry: $0, title: T.text($0.title, language)) }
+            .sorted { $0.title.compare($1.title, options: [.caseInsensitive, .diacriticInsensitive]) == .orderedAscending }
+            .map(\.entry)
     }
 
     /// Each session with conflicts, then its conflicts marked hard, forced or soft: `battle check` and the report.
@@ -167,7 +175,7 @@ enum BattleReportHTML {
         body += "<table>\n<thead><tr><th>\(HTML.escape(T.t(.headingWorkshopLabel, language)))</th><th>\(h(.headingCategory))</th>"
         body += "<th>\(HTML.escape(T.t(.headingSessionsColumn, language).capitalizedFirst))</th><th>\(HTML.escape(T.t(.headingHeldColumn, language).capitalizedFirst))</th>"
         body += "<th>\(HTML.escape(T.t(.headingAttendedColumn, language).capitalizedFirst))</th><th>\(h(.headingHoursLabel))</th></tr></thead>\n<tbody>\n"
-        for entry in report.workshops {
+        for entry in BattleReportText.byTitle(report.workshops, language) {
             body += "<tr><td>\(HTML.escape(T.text(entry.title, language)))<br><span class=\"small\">\(HTML.escape(entry.workshop.description))</span></td>"
             body += "<td>\(HTML.escape(Views.category(entry.category, language)))</td><td>\(entry.tally.sessions)</td><td>\(entry.tally.held)</td>"
             body += "<td>\(entry.tally.attended)</td><td>\(HTML.escape(Views.hours(entry.tally.learningHours, language)))</td></tr>\n"

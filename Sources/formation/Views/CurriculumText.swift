@@ -13,7 +13,7 @@ enum CurriculumText {
             table.add(entry.header.id.rawValue, String(entry.header.version), String(entry.workshopCount),
                       T.text(entry.header.title, language))
         }
-        return table.render(maxCellWidth: 48)
+        return table.render()
     }
 
     static func curriculum(_ header: CurriculumHeader, workshops: [WorkshopEntry], _ language: Language) -> String {
@@ -40,7 +40,7 @@ enum CurriculumText {
             table.add(entry.ref.description, LocalFormat.minutes(entry.workshop.durationMinutes),
                       retired + T.text(entry.workshop.title, language))
         }
-        return table.render(maxCellWidth: 46)
+        return table.render()
     }
 
     /// The lesson plan: what to achieve, what to bring, what to do minute by minute.

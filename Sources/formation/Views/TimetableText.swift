@@ -16,7 +16,7 @@ enum TimetableText {
             table.add(entry.session.id.short, when, entry.session.place, workshop,
                       entry.facilitators.map(\.name).joined(separator: ", "), "\(entry.attended)/\(entry.participants)")
         }
-        return table.render(maxCellWidth: 28)
+        return table.render()
     }
 
     /// One block per day; each row is a time at which some session starts or ends, each column a
@@ -36,19 +36,26 @@ enum TimetableText {
             for entry in sessions where !places.contains(entry.session.place) { places.append(entry.session.place) }
             var block = [heading]
             var first = true
-            for group in stride(from: 0, to: places.count, by: 4).map({ Array(places[$0..<min($0 + 4, places.count)]) }) {
+            // Up to four places side by side, fewer on a narrow terminal (a column needs 14).
+            let perRow = max(1, min(4, (total - 6) / 14))
+            for group in stride(from: 0, to: places.count, by: perRow).map({ Array(places[$0..<min($0 + perRow, places.count)]) }) {
                 if !first { block.append("") }
                 first = false
-                block.append(contentsOf: gridBlock(sessions.filter { group.contains($0.session.place) }, places: group, timetable, language))
+                block.append(contentsOf: gridBlock(sessions.filter { group.contains($0.session.place) }, places: group, total: total,
+                                                   timetable, language))
             }
             blocks.append(block.joined(separator: "\n"))
         }
         return blocks.joined(separator: "\n\n")
     }
 
-    private static func gridBlock(_ sessions: [SessionEntry], places: [String], _ timetable: Timetable, _ language: Language) -> [String] {
+    /// The grid's width: the terminal's, or 80 in a pipe or a file.
+    static var total: Int { Layout.width ?? 80 }
+
+    private static func gridBlock(_ sessions: [SessionEntry], places: [String], total: Int, _ timetable: Timetable,
+                                  _ language: Language) -> [String] {
         let timeWidth = 6
-        let width = max(10, (80 - timeWidth) / places.count - 1)
+        let width = max(10, (total - timeWidth) / places.count - 1)
         func cell(_ text: String) -> String {
             let cut = Table.truncate(text, width)
             return cut + String(repeating: " ", count: max(0, width - Table.width(cut)))
