@@ -148,7 +148,7 @@ public struct ChangeLog: Sendable {
         })
     }
 
-    private static func joined(_ messages: [Message], separator: String = "; ") -> Message {
+    static func joined(_ messages: [Message], separator: String = "; ") -> Message {
         guard messages.count > 1 else { return messages.first ?? Message(.logNothing) }
         var result = messages[0]
         for next in messages.dropFirst() {
