@@ -191,7 +191,7 @@ public struct ChangeLog: Sendable {
                                                    .message(Message(statusID(row.values["status"]))),
                                                    .text(sessionLabel(row.values, prefix: "sessionId."))])
         }
-        return Message(verb(row.kind), arguments: [.message(label(row))])
+        return edited(row) ?? Message(verb(row.kind), arguments: [.message(label(row))])
     }
 
     private static func statusID(_ status: String?) -> MessageID {

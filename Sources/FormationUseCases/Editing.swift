@@ -22,10 +22,10 @@ public struct FieldChange: Sendable, Equatable {
 
     /// A value that may be missing: "none" then.
     static func optional(_ value: String?) -> Message.Argument {
-        value.map(Message.Argument.text) ?? .message(Message(.editNone))
+        value.map(Message.Argument.text) ?? .message(Message(.none))
     }
 
-    static func yesNo(_ value: Bool) -> Message.Argument { .message(Message(value ? .editYes : .editNo)) }
+    static func yesNo(_ value: Bool) -> Message.Argument { .message(Message(value ? .yes : .no)) }
 }
 
 /// What an edit or a removal did, for its one line on stderr.

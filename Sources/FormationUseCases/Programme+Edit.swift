@@ -1,5 +1,5 @@
 public import FormationDomain
-public import FormationStorage
+internal import FormationStorage
 
 /// What `plant edit` changes; nil leaves a field as it is.
 public struct PlantChanges: Sendable, Equatable {
@@ -55,7 +55,7 @@ extension Programme {
                 FieldChange.of(.fieldName, old.name, plant.name, text),
                 FieldChange.of(.fieldState, old.state, plant.state, text),
                 FieldChange.of(.fieldSector, old.sector, plant.sector, FieldChange.optional),
-                FieldChange.of(.fieldOwnership, old.ownership, plant.ownership) { text($0.rawValue) },
+                FieldChange.of(.fieldOwnership, old.ownership, plant.ownership) { .message(Message($0.messageID)) },
             ].compactMap { $0 }
             if !found.isEmpty { try tx.update(plant) }
             return EditOutcome(kind: .plant, label: plant.name, changes: found)
@@ -79,9 +79,9 @@ extension Programme {
             }
             let found = [
                 FieldChange.of(.fieldName, old.name, person.name, Message.Argument.text),
-                try old.plant == person.plant ? nil : FieldChange(.fieldPlant, try plantName(old.plant), try plantName(person.plant)),
+                old.plant == person.plant ? nil : FieldChange(.fieldPlant, try plantName(old.plant), try plantName(person.plant)),
                 FieldChange.of(.fieldRetired, old.retired, person.retired, FieldChange.yesNo),
-                FieldChange.of(.fieldSector, old.sector?.rawValue, person.sector?.rawValue, FieldChange.optional),
+                FieldChange.of(.fieldSector, old.sector, person.sector) { $0.map { .message(Message($0.messageID)) } ?? .message(Message(.none)) },
             ].compactMap { $0 }
             if !found.isEmpty { try tx.update(person) }
             return EditOutcome(kind: .person, label: person.name, changes: found)
@@ -142,4 +142,20 @@ extension Programme {
             return EditOutcome(kind: .battle, label: battle.name, changes: [])
         }
     }
+}
+
+extension Ownership {
+    /// The ownership in words.
+    public var messageID: MessageID {
+        switch self {
+        case .state: .ownershipState
+        case .workerControlled: .ownershipWorkerControlled
+        case .private: .ownershipPrivate
+        }
+    }
+}
+
+extension Sector {
+    /// The sector in words.
+    public var messageID: MessageID { self == .public ? .sectorPublic : .sectorPrivate }
 }

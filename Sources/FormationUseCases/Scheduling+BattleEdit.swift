@@ -1,5 +1,5 @@
-public import FormationDomain
-public import FormationStorage
+internal import FormationDomain
+internal import FormationStorage
 
 /// What `battle edit` changes; nil leaves a field as it is.
 public struct BattleChanges: Sendable, Equatable {

@@ -1,5 +1,5 @@
-public import FormationDomain
-public import FormationStorage
+internal import FormationDomain
+internal import FormationStorage
 
 /// What `session edit` changes; nil leaves a field as it is.
 public struct SessionChanges: Sendable, Equatable {
@@ -60,18 +60,19 @@ extension Scheduling {
             // What the session had before the change, and what was forced on it, is not asked again.
             let before = try conflicts(of: old, bookings: Self.bookings(existing), everyone: Set(existing.map(\.participation.person)),
                                        battle: battle, clock: clock, tx)
-            let after = try conflicts(of: session, bookings: Self.bookings(people), everyone: Set(people.map(\.person)),
-                                      battle: battle, clock: clock, tx)
             let answered = Self.identities([before].compactMap { $0 }).union(try tx.recordedConflicts(ofSession: id))
             var outcome = EditOutcome(kind: .session, label: label(session, clock).description,
                                       changes: try sessionChanges(old, session, existing, people, clock, tx))
             guard !outcome.changes.isEmpty else { return outcome }
-            outcome.schedule = try recordNew([after].compactMap { $0 }, known: answered, force: force, tx)
-            outcome.schedule.notes = times.notes + [placeNote].compactMap { $0 }
+            // Written first, then judged (a refusal rolls it all back): the session as it was must
+            // not count as its own facilitators' experience.
             try tx.update(session)
             let kept = Set(people.map(\.person))
             for gone in existing where !kept.contains(gone.participation.person) { try tx.delete(session: id, person: gone.participation.person) }
             for participation in people where !existing.contains(where: { $0.participation == participation }) { try tx.upsert(participation) }
+            let after = try conflicts(of: session, bookings: Self.bookings(people), everyone: kept, battle: battle, clock: clock, tx)
+            outcome.schedule = try recordNew([after].compactMap { $0 }, known: answered, force: force, tx)
+            outcome.schedule.notes = times.notes + [placeNote].compactMap { $0 }
             let still = Self.identities([after].compactMap { $0 })
             for stale in try tx.recordedConflicts(ofSession: id) where ScheduleConflict.Kind(rawValue: stale.kind) != nil && !still.contains(stale) {
                 try tx.forget(stale)

@@ -1,5 +1,5 @@
 public import FormationDomain
-public import FormationStorage
+internal import FormationStorage
 
 /// What `shift edit` changes; nil leaves a field as it is.
 public struct ShiftChanges: Sendable, Equatable {

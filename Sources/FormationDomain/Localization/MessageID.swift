@@ -328,9 +328,6 @@ public enum MessageID: String, Sendable, CaseIterable {
     // issue 18 edit/remove
     case kindShift
     case editField
-    case editNone
-    case editYes
-    case editNo
     case editDone
     case editNothing
     case removeDone
