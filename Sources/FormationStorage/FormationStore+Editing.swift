@@ -49,9 +49,6 @@ extension ScheduleTransaction {
         ])
     }
 
-    public func deletePlant(_ id: EntityID) throws {
-        try db.execute(sql: "DELETE FROM plant WHERE id = ?", arguments: [id.rawValue])
-    }
 
     // MARK: People
 
@@ -88,9 +85,6 @@ extension ScheduleTransaction {
         ])
     }
 
-    public func deleteBattle(_ id: EntityID) throws {
-        try db.execute(sql: "DELETE FROM battle WHERE id = ?", arguments: [id.rawValue])
-    }
 
     /// Every session of a battle, cancelled ones too, in time order.
     public func sessionRows(ofBattle battle: EntityID) throws -> [Session] {
@@ -128,8 +122,11 @@ extension ScheduleTransaction {
                        arguments: [shift.battle.rawValue, shift.person.rawValue, shift.start, shift.end, shift.id.rawValue])
     }
 
-    public func deleteShift(_ id: EntityID) throws {
-        try db.execute(sql: "DELETE FROM shift WHERE id = ?", arguments: [id.rawValue])
+
+    /// Deletes a plant, battle or shift (what refers to it is checked first, by the caller).
+    public func delete(_ kind: EntityKind, _ id: EntityID) throws {
+        precondition([.plant, .battle, .shift].contains(kind), "people and sessions have their own deletes")
+        try db.execute(sql: "DELETE FROM \(kind.rawValue) WHERE id = ?", arguments: [id.rawValue])
     }
 
     // MARK: Counting

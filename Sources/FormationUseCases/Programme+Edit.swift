@@ -104,21 +104,19 @@ extension Programme {
     /// Removes a plant nobody lives at and no battle was held at.
     /// - Throws: `EditRefused.referred` naming the people and battles that refer to it.
     public func removePlant(_ query: String) throws -> EditOutcome {
-        let id = try store.resolve(.plant, query)
-        return try store.inScheduleTransaction { tx in
+        try remove(.plant, query) { tx, id in
             guard let plant = try tx.plant(id) else { throw LookupError.notFound(kind: .plant, query: query) }
             let referrers = try tx.referrers(ofPlant: id)
             guard referrers.isEmpty else { throw EditRefused.referred(kind: .plant, name: plant.name, by: referrers) }
-            try tx.deletePlant(id)
-            return EditOutcome(kind: .plant, label: plant.name, changes: [])
+            try tx.delete(.plant, id)
+            return plant.name
         }
     }
 
     /// Removes a person who is in no session and has no shift (someone entered by mistake).
     /// - Throws: `EditRefused.personHasHistory`: a duplicate with a history is merged instead.
     public func removePerson(_ query: String) throws -> EditOutcome {
-        let id = try store.resolve(.person, query)
-        return try store.inScheduleTransaction { tx in
+        try remove(.person, query) { tx, id in
             guard let person = try tx.person(id) else { throw LookupError.notFound(kind: .person, query: query) }
             let referrers = try tx.referrers(ofPerson: id)
             guard referrers.isEmpty else {
@@ -126,21 +124,26 @@ extension Programme {
                                                    shifts: referrers.count(.shift), aliases: referrers.count(.alias))
             }
             try tx.deletePerson(id)
-            return EditOutcome(kind: .person, label: person.name, changes: [])
+            return person.name
         }
     }
 
     /// Removes a battle without sessions or shifts.
     /// - Throws: `EditRefused.referred` naming its sessions and shifts.
     public func removeBattle(_ query: String) throws -> EditOutcome {
-        let id = try store.resolve(.battle, query)
-        return try store.inScheduleTransaction { tx in
+        try remove(.battle, query) { tx, id in
             guard let battle = try tx.battle(id) else { throw LookupError.notFound(kind: .battle, query: query) }
             let referrers = try tx.referrers(ofBattle: id)
             guard referrers.isEmpty else { throw EditRefused.referred(kind: .battle, name: battle.name, by: referrers) }
-            try tx.deleteBattle(id)
-            return EditOutcome(kind: .battle, label: battle.name, changes: [])
+            try tx.delete(.battle, id)
+            return battle.name
         }
+    }
+
+    /// Resolves `query` and runs `body` (which checks, deletes and returns the name) in one transaction.
+    private func remove(_ kind: EntityKind, _ query: String, _ body: (ScheduleTransaction, EntityID) throws -> String) throws -> EditOutcome {
+        let id = try store.resolve(kind, query)
+        return try store.inScheduleTransaction { tx in EditOutcome(kind: kind, label: try body(tx, id), changes: []) }
     }
 }
 

@@ -146,7 +146,7 @@ extension Scheduling {
             guard let shift = try tx.shift(id) else { throw LookupError.notFound(kind: .shift, query: query) }
             guard let battle = try tx.battle(shift.battle) else { throw LookupError.notFound(kind: .battle, query: shift.battle.rawValue) }
             let name = try tx.personName(shift.person) ?? shift.person.short
-            try tx.deleteShift(id)
+            try tx.delete(.shift, id)
             return EditOutcome(kind: .shift, label: Self.shiftLabel(shift, name, try LocalClock(timeZone: battle.timeZone)), changes: [])
         }
     }
