@@ -195,7 +195,10 @@ extension ScheduleTransaction {
         try PersonRecord(person).update(db)
     }
 
+    /// Deletes a person, and any conflict still recorded about them (a forced conflict names a
+    /// person by id without a foreign key: it may be about nobody's session).
     public func deletePerson(_ id: EntityID) throws {
+        try db.execute(sql: "DELETE FROM recordedConflict WHERE personId = ?", arguments: [id.rawValue])
         try db.execute(sql: "DELETE FROM person WHERE id = ?", arguments: [id.rawValue])
     }
 

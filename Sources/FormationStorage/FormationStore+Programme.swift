@@ -128,7 +128,7 @@ extension FormationStore {
         let table = table(of: kind)
         let text = NameFolding.composed(query)
         return try read { db in
-            if kind != .session {
+            if kind != .session && kind != .shift {
                 var matches = try Row.fetchAll(db, sql: "SELECT id FROM \(table) WHERE name = ? LIMIT 11", arguments: [text])
                 if matches.isEmpty {
                     matches = try Row.fetchAll(db, sql: "SELECT id FROM \(table) WHERE name = ? COLLATE NOCASE LIMIT 11", arguments: [text])
@@ -152,7 +152,7 @@ extension FormationStore {
                 if matches.count == 1 { return EntityID(trusted: matches[0]) }
                 if matches.count > 1 { throw try ambiguity(kind, text, matches, db) }
             }
-            let suggestions = kind == .session ? []
+            let suggestions = kind == .session || kind == .shift ? []
                 : NameFolding.suggestions(for: text, among: try String.fetchAll(db, sql: "SELECT name FROM \(table)"))
             throw LookupError.notFound(kind: kind, query: text, suggestions: suggestions)
         }
@@ -177,6 +177,11 @@ extension FormationStore {
                 SELECT session.id, session.curriculumId || '/' || session.workshopId || ' @ ' || session.place, session.start, battle.timeZone
                 FROM session JOIN battle ON battle.id = session.battleId WHERE session.id = ?
                 """
+        case .shift:
+            sql = """
+                SELECT shift.id, person.name, shift.start, battle.timeZone FROM shift JOIN person ON person.id = shift.personId
+                JOIN battle ON battle.id = shift.battleId WHERE shift.id = ?
+                """
         default:
             sql = "SELECT id, name FROM \(table(of: kind)) WHERE id = ?"
         }
@@ -184,7 +189,7 @@ extension FormationStore {
         for id in shown {
             guard let row = try Row.fetchOne(db, sql: sql, arguments: [id]) else { continue }
             var text: String = row[1]
-            if kind == .session, let start: Int64 = row[2], let zone: String = row[3] { text += ", " + Self.localTime(start, zone) }
+            if kind == .session || kind == .shift, let start: Int64 = row[2], let zone: String = row[3] { text += ", " + Self.localTime(start, zone) }
             candidates.append("\(text) (\(id.prefix(8)))")
         }
         return .ambiguous(kind: kind, query: query, candidates: candidates + (ids.count > 10 ? ["…"] : []))
@@ -195,6 +200,7 @@ extension FormationStore {
         case .plant: "plant"
         case .person: "person"
         case .battle: "battle"
+        case .shift: "shift"
         default: "session"
         }
     }

@@ -213,8 +213,11 @@ public struct ScheduleTransaction {
     }
 
     /// Takes a person off a session (`attend --remove`).
+    /// Conflicts forced about the person on that session go with them: they no longer apply.
     public func delete(session: EntityID, person: EntityID) throws {
-        try db.execute(sql: "DELETE FROM participation WHERE sessionId = ? AND personId = ?", arguments: [session.rawValue, person.rawValue])
+        for table in ["participation", "recordedConflict"] {
+            try db.execute(sql: "DELETE FROM \(table) WHERE sessionId = ? AND personId = ?", arguments: [session.rawValue, person.rawValue])
+        }
     }
 
     public func insert(_ shift: Shift) throws {

@@ -54,3 +54,11 @@ public enum NameFolding {
         return previous[b.count] <= limit ? previous[b.count] : nil
     }
 }
+
+extension NameFolding {
+    /// `text` in NFC, without regard to case, its runs of white space one space: how `person add`
+    /// finds the same name registered twice at a plant (accents still count: José is not Jose).
+    public static func caseKey(_ text: String) -> String {
+        composed(text).lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+}

@@ -45,9 +45,10 @@ public enum LookupError: Error, Equatable, Sendable {
 
 /// The things people name on the command line.
 public enum EntityKind: String, Sendable {
-    case plant, person, battle, curriculum, workshop, session
+    case plant, person, battle, curriculum, workshop, session, shift
 
-    var name: Message.Argument { .message(Message(messageID)) }
+    /// The kind in words ("plant", "planta"), for messages.
+    public var name: Message.Argument { .message(Message(messageID)) }
 
     var messageID: MessageID {
         switch self {
@@ -57,6 +58,7 @@ public enum EntityKind: String, Sendable {
         case .curriculum: .kindCurriculum
         case .workshop: .kindWorkshop
         case .session: .kindSession
+        case .shift: .kindShift
         }
     }
 }

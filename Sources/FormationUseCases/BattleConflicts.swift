@@ -69,9 +69,13 @@ extension Scheduling {
 
     /// Who counts in a session (everyone not marked absent), facilitators first, then by name and id.
     static func bookings(_ people: [ParticipationEntry]) -> [ScheduleContext.Booking] {
-        let present = people.filter { $0.participation.status != .absent }
-        return (present.filter { $0.participation.role == .facilitator } + present.filter { $0.participation.role == .participant })
-            .map { ScheduleContext.Booking(person: $0.participation.person, role: $0.participation.role) }
+        bookings(people.map(\.participation))
+    }
+
+    static func bookings(_ people: [Participation]) -> [ScheduleContext.Booking] {
+        let present = people.filter { $0.status != .absent }
+        return (present.filter { $0.role == .facilitator } + present.filter { $0.role == .participant })
+            .map { ScheduleContext.Booking(person: $0.person, role: $0.role) }
     }
 
     private static func limits(of session: Session, _ tx: ScheduleTransaction) throws -> WorkshopLimits {

@@ -148,7 +148,7 @@ public struct ChangeLog: Sendable {
         })
     }
 
-    private static func joined(_ messages: [Message], separator: String = "; ") -> Message {
+    static func joined(_ messages: [Message], separator: String = "; ") -> Message {
         guard messages.count > 1 else { return messages.first ?? Message(.logNothing) }
         var result = messages[0]
         for next in messages.dropFirst() {
@@ -191,7 +191,7 @@ public struct ChangeLog: Sendable {
                                                    .message(Message(statusID(row.values["status"]))),
                                                    .text(sessionLabel(row.values, prefix: "sessionId."))])
         }
-        return Message(verb(row.kind), arguments: [.message(label(row))])
+        return edited(row) ?? Message(verb(row.kind), arguments: [.message(label(row))])
     }
 
     private static func statusID(_ status: String?) -> MessageID {

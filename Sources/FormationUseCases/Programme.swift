@@ -18,10 +18,17 @@ public struct Programme: Sendable {
     }
 
     /// Registers a volunteer; `plant` is a name or id prefix of their home plant.
-    public func addPerson(name: String, plant: String?, retired: Bool, sector: Sector?) throws -> EntityID {
+    ///
+    /// - Throws: `EditRefused.duplicatePerson` when someone of the same name (in NFC, without
+    ///   regard to case) is registered at the same plant already, unless `force` (two workers may
+    ///   share a name).
+    public func addPerson(name: String, plant: String?, retired: Bool, sector: Sector?, force: Bool = false) throws -> EntityID {
         let plantID = try plant.map { try store.resolve(.plant, $0) }
         let person = try Person(id: .random(), name: NameFolding.composed(name), plant: plantID, retired: retired, sector: sector)
-        try store.add(person)
+        try store.inScheduleTransaction { tx in
+            if !force { try Self.refuseDuplicate(person, tx) }
+            try tx.insertPerson(person)
+        }
         return person.id
     }
 

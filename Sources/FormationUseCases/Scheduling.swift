@@ -78,57 +78,6 @@ public struct Scheduling: Sendable {
         }
     }
 
-    /// Gives one repair shift to each of `people` (so a crew is one command).
-    ///
-    /// - Returns: the shifts' ids, one a person, the soft conflicts recorded, and a note for a time
-    ///   that happens twice.
-    /// - Throws: `ShiftRefused` for a shift outside the battle's days, longer than a day, or over
-    ///   another shift of the same person (every problem, for everyone); `ScheduleRefused` when the
-    ///   shift falls over sessions its people are in (soft, unless `force`: then recorded on those
-    ///   sessions, as `session add` would).
-    public func addShift(battle: String, people: [String], start: String, end: String, force: Bool = false) throws -> ScheduleOutcome {
-        let battleID = try store.resolve(.battle, battle)
-        let persons = try unique(people.map { try store.resolve(.person, $0) })
-        return try store.inScheduleTransaction { tx in
-            guard let battle = try tx.battle(battleID) else { throw LookupError.notFound(kind: .battle, query: battleID.rawValue) }
-            let clock = try LocalClock(timeZone: battle.timeZone)
-            let times = try span(start, end, clock)
-            var names = PersonNames(try tx.names(persons))
-            let localStart = clock.local(times.start), localEnd = clock.local(times.end)
-            var shifts: [Shift] = [], problems: [ShiftProblem] = []
-            for person in persons {
-                let shift = try Shift(id: .random(), battle: battleID, person: person, start: times.start, end: times.end)
-                let others = try tx.shifts(of: [person], overlapping: times.start, times.end).map {
-                    (start: clock.local($0.start).description, end: clock.local($0.end).description)
-                }
-                problems += ShiftRules.problems(of: shift, in: battle, firstDay: clock.local(times.start).date,
-                                                lastDay: clock.local(times.end - 1).date, person: names[person], others: others)
-                shifts.append(shift)
-            }
-            // The battle's days and the length are the same for the whole crew: said once.
-            var said = Set<ShiftProblem>()
-            guard problems.isEmpty else { throw ShiftRefused(problems: problems.filter { said.insert($0).inserted }) }
-
-            // The sessions (of any battle) its people are in at that time, not marked absent: the
-            // session rule that nobody is at a session and on a shift at once, asked from the shift's side.
-            var conflicts: [(session: EntityID, conflict: ScheduleConflict)] = []
-            for (session, _) in try tx.sessionsOverlapping(start: times.start, end: times.end) {
-                for entry in try tx.participations(of: session.id)
-                where persons.contains(entry.participation.person) && entry.participation.status != .absent {
-                    let shift = ScheduleContext.ShiftSpan(person: entry.participation.person, start: times.start, end: times.end,
-                                                          localStart: localStart, localEnd: localEnd)
-                    guard let conflict = ScheduleRules.onShift(session, shift) else { continue }
-                    names.byID[entry.participation.person] = entry.name
-                    conflicts.append((session.id, conflict))
-                }
-            }
-            try refuseUnlessAllowed(conflicts.map(\.conflict), names, force: force)
-            for shift in shifts { try tx.insert(shift) }
-            for (session, conflict) in conflicts { try tx.record(conflict.recorded(on: session)) }
-            return ScheduleOutcome(ids: shifts.map(\.id), recorded: conflicts.map(\.conflict), names: names, notes: times.notes)
-        }
-    }
-
     // MARK: Attendance
 
     /// Registers people in a session, or records whether they came: each entry is a name or id
@@ -200,7 +149,7 @@ public struct Scheduling: Sendable {
         }
     }
 
-    private func refuseUnlessAllowed(_ conflicts: [ScheduleConflict], _ names: PersonNames, force: Bool) throws {
+    func refuseUnlessAllowed(_ conflicts: [ScheduleConflict], _ names: PersonNames, force: Bool) throws {
         let blocking = conflicts.filter { $0.isHard || !force }
         if !blocking.isEmpty { throw ScheduleRefused(conflicts: blocking, names: names) }
     }
@@ -216,13 +165,24 @@ public struct Scheduling: Sendable {
     /// Both times on the battle's clock, and as typed (normalised) for messages. The end must come
     /// after the start: said with the times as typed, never as seconds since 1970. A time the clocks
     /// skip is refused; one they show twice is taken as the first, with a note.
-    private func span(_ start: String, _ end: String, _ clock: LocalClock) throws(DomainError)
+    func span(_ start: String, _ end: String, _ clock: LocalClock) throws(DomainError)
         -> (start: Int64, end: Int64, notes: [Message], typed: (start: String, end: String)) {
         let from = try LocalDateTime(typed: start), to = try LocalDateTime(typed: end)
         // First occurrences keep the order of the wall-clock times, so `from < to` holds for the instants too.
         let first = try clock.resolve(from), last = try clock.resolve(to)
         guard from < to, first.instant < last.instant else { throw .datesOutOfOrder(start: from.description, end: to.description) }
         return (first.instant, last.instant, [first.note, last.note].compactMap { $0 }, (from.description, to.description))
+    }
+
+    /// `span` for an edit: a side not given stays as it was, and a new start alone keeps the length.
+    func span(changing start: String?, _ end: String?, from old: (start: Int64, end: Int64), _ clock: LocalClock) throws(DomainError)
+        -> (start: Int64, end: Int64, notes: [Message], typed: (start: String, end: String)) {
+        let startText = start ?? clock.local(old.start).description
+        var endText = end ?? clock.local(old.end).description
+        if start != nil, end == nil {
+            endText = clock.local(try clock.resolve(LocalDateTime(typed: startText)).instant + old.end - old.start).description
+        }
+        return try span(startText, endText, clock)
     }
 
     /// Every conflict of `battle`, each marked forced or not by the one identity of a recorded
@@ -242,7 +202,7 @@ public struct Scheduling: Sendable {
                      when: clock.label(start: session.start, end: session.end))
     }
 
-    private func unique(_ ids: [EntityID]) -> [EntityID] {
+    func unique(_ ids: [EntityID]) -> [EntityID] {
         var seen = Set<EntityID>()
         return ids.filter { seen.insert($0).inserted }
     }

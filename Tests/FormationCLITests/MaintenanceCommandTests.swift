@@ -122,7 +122,7 @@ import Testing
         let cli = try CLI()
         let battle = try cli.prepareBattle()
         let careful = try cli.add("person", "add", "José Rondón", "--plant", "La Gaviota")
-        let hurried = try cli.add("person", "add", "JOSE RONDON", "--plant", "La Gaviota")
+        let hurried = try cli.add("person", "add", "JOSE RONDON", "--plant", "La Gaviota", "--force")
         _ = try cli.add("person", "add", "José Rondón")          // no plant: someone else
         _ = try cli.add("person", "add", "José Rondón Pérez", "--plant", "La Gaviota")
         let text = try cli.run("check")

@@ -73,7 +73,7 @@ import Testing
     @Test func ambiguousNameListsTheCandidates() throws {
         let cli = try CLI()
         let a = try cli.run("person", "add", "José Rondón").stdout.prefix(8)
-        let b = try cli.run("person", "add", "José Rondón").stdout.prefix(8)
+        let b = try cli.run("person", "add", "José Rondón", "--force").stdout.prefix(8)
         let result = try cli.run("person", "show", "José Rondón")
         #expect(result.code == 65)
         #expect(result.stderr.contains("José Rondón (\(a))") && result.stderr.contains("José Rondón (\(b))"))

@@ -73,7 +73,7 @@ import Testing
 
         // B learns of A's people from A's record, then registers María again by mistake.
         _ = try b.importAll(try a.exportAll(into: folder))
-        let mariaB = b.id(try b.run("person", "add", "María Pérez", "--plant", "La Gaviota"))
+        let mariaB = b.id(try b.run("person", "add", "María Pérez", "--plant", "La Gaviota", "--force"))
         _ = try b.run("battle", "add", "Batalla 2", "--plant", "La Gaviota", "--start", "2026-12-08", "--end", "2026-12-09",
                       "--time-zone", "America/Caracas")
         let second = b.id(try b.run("session", "add", "--battle", "Batalla 2", "--workshop", "proportion-by-eye", "--start", "2026-12-08 09:00",
@@ -87,7 +87,7 @@ import Testing
                 _ = try b.run("person", "merge", mariaB, mariaA)   // B keeps its own María
             case 4:
                 // A registers Carla a second time for a third battle.
-                carlaB = a.id(try a.run("person", "add", "Carla Gómez", "--plant", "La Gaviota"))
+                carlaB = a.id(try a.run("person", "add", "Carla Gómez", "--plant", "La Gaviota", "--force"))
                 _ = try a.run("battle", "add", "Batalla 3", "--plant", "La Gaviota", "--start", "2026-12-15", "--end", "2026-12-16",
                               "--time-zone", "America/Caracas")
                 let third = a.id(try a.run("session", "add", "--battle", "Batalla 3", "--workshop", "orthographic-views", "--start",

@@ -368,4 +368,44 @@ public enum MessageID: String, Sendable, CaseIterable {
     case databaseMissing
     case databaseFolderMissing
     case problemChangeLog
+    // issue 18 edit/remove
+    case kindShift
+    case editField
+    case editDone
+    case editNothing
+    case removeDone
+    case removeDoneWith
+    case removeReferred
+    case removePersonHistory
+    case removePersonShifts
+    case removeSessionHeld
+    case battleEditOutside
+    case battleEditOutsideMore
+    case personDuplicate
+    case personDuplicateNoPlant
+    case refPerson
+    case refPeople
+    case refBattle
+    case refBattles
+    case refSession
+    case refSessions
+    case refShift
+    case refShifts
+    case refAlias
+    case refAliases
+    case fieldName
+    case fieldState
+    case fieldSector
+    case fieldOwnership
+    case fieldPlant
+    case fieldRetired
+    case fieldStart
+    case fieldEnd
+    case fieldTimeZone
+    case fieldTime
+    case fieldPlace
+    case fieldWorkshop
+    case fieldFacilitators
+    case fieldPerson
+    case logChangedFields
 }

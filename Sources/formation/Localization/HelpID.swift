@@ -98,6 +98,33 @@ enum HelpID: String, Sendable, CaseIterable {
     case helpPersonMerge
     case helpMergeKeep
     case helpMergeDrop
+    // issue 18 edit/remove
+    case helpPlantRef
+    case helpPlantEdit
+    case helpPlantRemove
+    case helpNewName
+    case helpNoSector
+    case helpNoPlant
+    case helpEditBoth
+    case helpEditNothing
+    case helpPersonEdit
+    case helpPersonRemove
+    case helpRetiredEdit
+    case helpForceDuplicate
+    case helpBattleEdit
+    case helpBattleRemove
+    case helpTimeZoneEdit
+    case helpSessionEdit
+    case helpSessionRemove
+    case helpEditStart
+    case helpEditEnd
+    case helpFacilitatorsEdit
+    case helpShiftList
+    case helpShiftListPerson
+    case helpShiftEdit
+    case helpShiftRemove
+    case helpShiftRef
+    case helpShiftNewPerson
 }
 
 /// Looks up help texts in the reader's language.

@@ -4,7 +4,7 @@ import FormationUseCases
 
 struct BattleCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
-        CommandConfiguration(commandName: "battle", abstract: Help.text(.helpBattle), subcommands: [Add.self, List.self, Show.self, Check.self, Report.self, Export.self])
+        CommandConfiguration(commandName: "battle", abstract: Help.text(.helpBattle), subcommands: [Add.self, List.self, Show.self, Edit.self, Remove.self, Check.self, Report.self, Export.self])
     }
 
     struct Add: ParsableCommand {
@@ -100,6 +100,42 @@ extension BattleCommand {
             let found = try BattleReport.load(store, battle: battle)
             try report.write(text: { BattleReportText.render(found, global.language) }, json: { try JSONOutput.string(BattleReportJSON(found)) },
                              html: { BattleReportHTML.render(found, global.language) }, protecting: store.path)
+        }
+    }
+}
+
+// MARK: Correcting
+extension BattleCommand {
+    /// `formation battle edit B [--name N] [--start D] [--end D] [--time-zone Z] [--force]`.
+    struct Edit: ParsableCommand {
+        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "edit", abstract: Help.text(.helpBattleEdit)) }
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: ArgumentHelp(Help.text(.helpBattleRef))) var battle: String
+        @Option(help: ArgumentHelp(Help.text(.helpNewName))) var name: String?
+        @Option(help: ArgumentHelp(Help.text(.helpStartDate), valueName: "YYYY-MM-DD")) var start: String?
+        @Option(help: ArgumentHelp(Help.text(.helpEndDate), valueName: "YYYY-MM-DD")) var end: String?
+        @Option(name: .customLong("time-zone"), help: ArgumentHelp(Help.text(.helpTimeZoneEdit), valueName: "IANA")) var timeZone: String?
+        @Flag(help: ArgumentHelp(Help.text(.helpForce))) var force = false
+
+        func validate() throws {
+            if name == nil && start == nil && end == nil && timeZone == nil { throw ValidationError(Help.text(.helpEditNothing)) }
+        }
+
+        func run() throws {
+            let outcome = try Scheduling(store: global.openStore(writes: true))
+                .editBattle(battle, BattleChanges(name: name, start: start, end: end, timeZone: timeZone), force: force)
+            EditOutput.edited(outcome, global.language)
+        }
+    }
+
+    /// `formation battle remove B`: only a battle without sessions or shifts.
+    struct Remove: ParsableCommand {
+        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "remove", abstract: Help.text(.helpBattleRemove)) }
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: ArgumentHelp(Help.text(.helpBattleRef))) var battle: String
+
+        func run() throws {
+            EditOutput.removed(try Programme(store: global.openStore(writes: true)).removeBattle(battle), global.language)
         }
     }
 }

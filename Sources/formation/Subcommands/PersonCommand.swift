@@ -4,7 +4,7 @@ import FormationUseCases
 
 struct PersonCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
-        CommandConfiguration(commandName: "person", abstract: Help.text(.helpPerson), subcommands: [Add.self, List.self, Show.self, Merge.self])
+        CommandConfiguration(commandName: "person", abstract: Help.text(.helpPerson), subcommands: [Add.self, List.self, Show.self, Edit.self, Merge.self, Remove.self])
     }
 
     struct Add: ParsableCommand {
@@ -14,9 +14,11 @@ struct PersonCommand: ParsableCommand {
         @Option(help: ArgumentHelp(Help.text(.helpHomePlant))) var plant: String?
         @Flag(help: ArgumentHelp(Help.text(.helpRetired))) var retired = false
         @Option(help: ArgumentHelp(Help.text(.helpPersonSector), valueName: "public|private")) var sector: Sector?
+        @Flag(help: ArgumentHelp(Help.text(.helpForceDuplicate))) var force = false
 
         func run() throws {
-            let id = try Programme(store: global.openStore(writes: true)).addPerson(name: name, plant: plant, retired: retired, sector: sector)
+            let id = try Programme(store: global.openStore(writes: true))
+                .addPerson(name: name, plant: plant, retired: retired, sector: sector, force: force)
             try Terminal.data(id.rawValue)
         }
     }
@@ -66,6 +68,48 @@ extension PersonCommand {
                                     String(outcome.movedParticipations), String(outcome.combinedSessions),
                                     String(outcome.movedShifts)).text(global.language))
             try Terminal.data(outcome.kept.id.rawValue)
+        }
+    }
+}
+
+// MARK: Correcting
+extension PersonCommand {
+    /// `formation person edit P [--name N] [--plant P | --no-plant] [--retired | --no-retired] [--sector S | --no-sector]`.
+    struct Edit: ParsableCommand {
+        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "edit", abstract: Help.text(.helpPersonEdit)) }
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: ArgumentHelp(Help.text(.helpPersonRef))) var person: String
+        @Option(help: ArgumentHelp(Help.text(.helpNewName))) var name: String?
+        @Option(help: ArgumentHelp(Help.text(.helpHomePlant))) var plant: String?
+        @Flag(name: .customLong("no-plant"), help: ArgumentHelp(Help.text(.helpNoPlant))) var noPlant = false
+        @Flag(inversion: .prefixedNo, help: ArgumentHelp(Help.text(.helpRetiredEdit))) var retired: Bool?
+        @Option(help: ArgumentHelp(Help.text(.helpPersonSector), valueName: "public|private")) var sector: Sector?
+        @Flag(name: .customLong("no-sector"), help: ArgumentHelp(Help.text(.helpNoSector))) var noSector = false
+        @Flag(help: ArgumentHelp(Help.text(.helpForceDuplicate))) var force = false
+
+        func validate() throws {
+            if plant != nil && noPlant { throw ValidationError(Help.text(.helpEditBoth, "--plant", "--no-plant")) }
+            if sector != nil && noSector { throw ValidationError(Help.text(.helpEditBoth, "--sector", "--no-sector")) }
+            if name == nil && plant == nil && !noPlant && retired == nil && sector == nil && !noSector {
+                throw ValidationError(Help.text(.helpEditNothing))
+            }
+        }
+
+        func run() throws {
+            let changes = PersonChanges(name: name, plant: noPlant ? .some(nil) : plant.map { $0 }, retired: retired,
+                                        sector: noSector ? .some(nil) : sector.map { $0 })
+            EditOutput.edited(try Programme(store: global.openStore(writes: true)).editPerson(person, changes, force: force), global.language)
+        }
+    }
+
+    /// `formation person remove P`: only someone in no session and without shifts.
+    struct Remove: ParsableCommand {
+        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "remove", abstract: Help.text(.helpPersonRemove)) }
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: ArgumentHelp(Help.text(.helpPersonRef))) var person: String
+
+        func run() throws {
+            EditOutput.removed(try Programme(store: global.openStore(writes: true)).removePerson(person), global.language)
         }
     }
 }

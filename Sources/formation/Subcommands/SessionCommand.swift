@@ -6,7 +6,7 @@ import Foundation
 struct SessionCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(commandName: "session", abstract: Help.text(.helpSession),
-                             subcommands: [Add.self, List.self, Cancel.self, Sheet.self])
+                             subcommands: [Add.self, List.self, Edit.self, Cancel.self, Remove.self, Sheet.self])
     }
 
     struct Add: ParsableCommand {
@@ -82,32 +82,6 @@ struct SessionCommand: ParsableCommand {
             let store = try global.openStore()
             let sheet = try SignInSheet.load(store, session: session, seats: seats)
             try Output.write(SignInSheetHTML.render(sheet, language: global.language).utf8, to: output, protecting: store.path)
-        }
-    }
-}
-
-struct ShiftCommand: ParsableCommand {
-    static var configuration: CommandConfiguration {
-        CommandConfiguration(commandName: "shift", abstract: Help.text(.helpShift), subcommands: [Add.self])
-    }
-
-    struct Add: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "add", abstract: Help.text(.helpShiftAdd)) }
-        @OptionGroup var global: GlobalOptions
-        @Option(help: ArgumentHelp(Help.text(.helpBattleRef))) var battle: String
-        @Option(help: ArgumentHelp(Help.text(.helpShiftPerson))) var person: [String] = []
-        @Option(help: ArgumentHelp(Help.text(.helpStartTime), valueName: "YYYY-MM-DD HH:MM")) var start: String
-        @Option(help: ArgumentHelp(Help.text(.helpEndTime), valueName: "YYYY-MM-DD HH:MM")) var end: String
-        @Flag(help: ArgumentHelp(Help.text(.helpForce))) var force = false
-
-        func validate() throws {
-            if person.isEmpty { throw ValidationError(Help.text(.helpShiftPersonMissing)) }
-        }
-
-        func run() throws {
-            let outcome = try Scheduling(store: global.openStore(writes: true)).addShift(battle: battle, people: person, start: start, end: end, force: force)
-            ScheduleOutput.recorded(outcome, global.language)
-            for id in outcome.ids { try Terminal.data(id.rawValue) }
         }
     }
 }

@@ -74,17 +74,9 @@ enum TextViews {
         }.joined(separator: "\n")
     }
 
-    static func ownership(_ ownership: Ownership, _ language: Language) -> String {
-        switch ownership {
-        case .state: t(.ownershipState, language)
-        case .workerControlled: t(.ownershipWorkerControlled, language)
-        case .private: t(.ownershipPrivate, language)
-        }
-    }
+    static func ownership(_ ownership: Ownership, _ language: Language) -> String { t(ownership.messageID, language) }
 
-    static func sector(_ sector: Sector, _ language: Language) -> String {
-        t(sector == .public ? .sectorPublic : .sectorPrivate, language)
-    }
+    static func sector(_ sector: Sector, _ language: Language) -> String { t(sector.messageID, language) }
 
     static func category(_ category: WorkshopCategory, _ language: Language) -> String {
         category.name.text(language)

@@ -32,7 +32,7 @@ import Testing
         _ = try programme.addPlant(name: "La Gaviota", state: "Sucre", sector: nil, ownership: .state)
         let facilitator = try programme.addPerson(name: "María Pérez", plant: nil, retired: false, sector: nil)
         let ana1 = try programme.addPerson(name: "Ana Rivas", plant: nil, retired: false, sector: nil)
-        let ana2 = try programme.addPerson(name: "Ana Rivas", plant: nil, retired: false, sector: nil)
+        let ana2 = try programme.addPerson(name: "Ana Rivas", plant: nil, retired: false, sector: nil, force: true)
         let battle = try programme.addBattle(name: "Batalla", plant: "La Gaviota", start: "2026-12-01", end: "2026-12-05", timeZone: "UTC")
         return Scenario(store: store, battle: battle, facilitator: facilitator, ana1: ana1, ana2: ana2)
     }
