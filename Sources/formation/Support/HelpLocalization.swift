@@ -27,7 +27,7 @@ enum HelpLocalization {
     /// Placeholders (`<path>`) and value lists (`<public|private>`, `(values: public, private)`):
     /// typed values are accepted in Spanish too (`TypedWords`), so the Spanish help shows those.
     static let placeholders: [String: String] = [
-        "path": "ruta", "file": "archivo", "battle": "batalla", "subcommand": "suborden", "workshop": "taller",
+        "path": "ruta", "file": "archivo", "shift": "turno", "battle": "batalla", "subcommand": "suborden", "workshop": "taller",
         "YYYY-MM-DD HH:MM": "AAAA-MM-DD HH:MM", "YYYY-MM-DD": "AAAA-MM-DD", "session": "sesión", "plant": "planta",
         "person": "persona", "name": "nombre", "state": "estado", "sector": "sector", "place": "lugar",
         "people": "personas", "old": "anterior", "new": "nueva", "keep": "queda", "drop": "repetido",
