@@ -29,6 +29,8 @@ enum ExpectedSchema {
         "changeLog": ["number INTEGER NOT NULL PK 1", "id TEXT NOT NULL", "time TEXT NOT NULL", "user TEXT NOT NULL",
                       "command TEXT NOT NULL", "changeset BLOB", "size INTEGER NOT NULL", "notUndoable TEXT",
                       "summary TEXT NOT NULL", "battles TEXT NOT NULL", "undoOf INTEGER"],
+        "qualification": ["personId TEXT NOT NULL PK 1", "curriculumId TEXT NOT NULL PK 2", "workshopId TEXT NOT NULL PK 3",
+                          "recorded INTEGER NOT NULL", "byPersonId TEXT", "note TEXT"],
     ]
 
     /// Indexes the queries rely on for speed (a missing one is slow, not wrong: `check` reports it,
@@ -40,6 +42,7 @@ enum ExpectedSchema {
         "session_workshop": "session", "participation_person": "participation", "shift_person": "shift", "shift_battle": "shift",
         "changeLog_id": "changeLog", "changeLog_undoOf": "changeLog",
         "session_workshop_taught": "session", "participation_facilitator": "participation",
+        "qualification_workshop": "qualification", "qualification_by": "qualification",
     ]
 
     /// One way the schema differs from this version's, in words that are the same in every language.

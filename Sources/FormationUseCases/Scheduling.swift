@@ -201,7 +201,7 @@ public struct Scheduling: Sendable {
     }
 
     private func refuseUnlessAllowed(_ conflicts: [ScheduleConflict], _ names: PersonNames, force: Bool) throws {
-        let blocking = conflicts.filter { $0.isHard || !force }
+        let blocking = conflicts.filter { $0.kind.refuses && ($0.isHard || !force) }
         if !blocking.isEmpty { throw ScheduleRefused(conflicts: blocking, names: names) }
     }
 
@@ -228,12 +228,18 @@ public struct Scheduling: Sendable {
     /// Every conflict of `battle`, each marked forced or not by the one identity of a recorded
     /// conflict (`ScheduleConflict.recorded(on:_:)`): what `battle check` shows, as `battle report` does.
     public func checkReport(battle: String) throws -> [BattleReport.SessionConflictReport] {
+        try checkBattle(battle: battle).conflicts
+    }
+
+    /// `battle check`: `checkReport(battle:)`, and the prerequisites met only by a planned session.
+    public func checkBattle(battle: String) throws -> BattleCheck {
         let battleID = try store.resolve(.battle, battle)
         return try store.reading { tx in
-            guard let battle = try tx.battle(battleID) else { return [] }
+            guard let battle = try tx.battle(battleID) else { return BattleCheck(conflicts: [], planned: [], names: PersonNames()) }
             let clock = try LocalClock(timeZone: battle.timeZone)
-            let found = try conflicts(ofBattle: battle, clock: clock, sessions: tx.sessionsWithNames(ofBattle: battleID), tx).conflicts
-            return BattleReport.marking(found, forced: try tx.recordedConflicts(ofBattle: battleID))
+            let judgement = try conflicts(ofBattle: battle, clock: clock, sessions: tx.sessionsWithNames(ofBattle: battleID), tx)
+            return BattleCheck(conflicts: BattleReport.marking(judgement.conflicts, forced: try tx.recordedConflicts(ofBattle: battleID)),
+                               planned: judgement.planned, names: judgement.names)
         }
     }
 
@@ -246,6 +252,15 @@ public struct Scheduling: Sendable {
         var seen = Set<EntityID>()
         return ids.filter { seen.insert($0).inserted }
     }
+}
+
+/// What `battle check` finds: every conflict, marked forced or not, and the prerequisites that
+/// participants meet only by a registration in an earlier session of the battle.
+public struct BattleCheck: Sendable, Equatable {
+    public let conflicts: [BattleReport.SessionConflictReport]
+    public let planned: [PlannedPrerequisite]
+    /// The names the planned prerequisites' messages need.
+    public let names: PersonNames
 }
 
 /// A workshop a later version of its pack dropped: it stays for what used it, not for new sessions.

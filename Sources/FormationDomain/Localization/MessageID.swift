@@ -325,4 +325,21 @@ public enum MessageID: String, Sendable, CaseIterable {
     case databaseMissing
     case databaseFolderMissing
     case problemChangeLog
+    // issue 19 planning
+    case conflictShortSession
+    case conflictBelowMinimum
+    case plannedHeading
+    case plannedPrerequisite
+    case qualifyDone
+    case qualifyAlready
+    case qualifyUpdated
+    case unqualifyDone
+    case unqualifyNone
+    case historyQualified
+    case historyQualifiedLine
+    case historyQualifiedBy
+    case historyQualifiedLabel
+    case facilitatorsQualifiedMark
+    case logRowQualification
+    case logManyQualification
 }
