@@ -65,15 +65,16 @@ extension Scheduling {
                                planned: ConflictEngine.plannedPrerequisites(in: schedule, calendar: clock), names: schedule.names)
     }
 
-    /// The workshop's length and minimum, and (once attendance is taken: someone marked attended or
-    /// absent) how many participants came.
+    /// The workshop's length and minimum, and, once the session was held, how many participants came.
+    /// Held is read from the attendance, never from today's date (`battle check` answers the same on
+    /// any day): someone marked attended, or every participant marked absent. Marking one person absent
+    /// ahead of time is planning, not a session held.
     private static func describe(_ judged: inout BattleSchedule.Judged, _ workshop: WorkshopLimits, _ people: [ParticipationEntry]) {
         judged.minutes = workshop.minutes
         judged.minParticipants = workshop.minParticipants
-        let participants = people.filter { $0.participation.role == .participant }
-        if participants.contains(where: { $0.participation.status != .registered }) {
-            judged.attendedParticipants = participants.count { $0.participation.status == .attended }
-        }
+        let statuses = people.filter { $0.participation.role == .participant }.map(\.participation.status)
+        let came = statuses.count { $0 == .attended }
+        if came > 0 || (!statuses.isEmpty && statuses.allSatisfy { $0 == .absent }) { judged.attendedParticipants = came }
     }
 
     /// The conflicts `session` would have with `bookings` (who would be in it and count), against

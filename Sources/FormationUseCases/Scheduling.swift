@@ -235,11 +235,12 @@ public struct Scheduling: Sendable {
     public func checkBattle(battle: String) throws -> BattleCheck {
         let battleID = try store.resolve(.battle, battle)
         return try store.reading { tx in
-            guard let battle = try tx.battle(battleID) else { return BattleCheck(conflicts: [], planned: [], names: PersonNames()) }
+            guard let battle = try tx.battle(battleID) else { return BattleCheck(conflicts: [], planned: [], names: PersonNames(), order: []) }
             let clock = try LocalClock(timeZone: battle.timeZone)
-            let judgement = try conflicts(ofBattle: battle, clock: clock, sessions: tx.sessionsWithNames(ofBattle: battleID), tx)
+            let sessions = try tx.sessionsWithNames(ofBattle: battleID)
+            let judgement = try conflicts(ofBattle: battle, clock: clock, sessions: sessions, tx)
             return BattleCheck(conflicts: BattleReport.marking(judgement.conflicts, forced: try tx.recordedConflicts(ofBattle: battleID)),
-                               planned: judgement.planned, names: judgement.names)
+                               planned: judgement.planned, names: judgement.names, order: sessions.map(\.session.id))
         }
     }
 
@@ -261,6 +262,19 @@ public struct BattleCheck: Sendable, Equatable {
     public let planned: [PlannedPrerequisite]
     /// The names the planned prerequisites' messages need.
     public let names: PersonNames
+    /// The battle's sessions in the order both lists keep (start, place, id).
+    public let order: [EntityID]
+
+    /// Each session with conflicts or planned prerequisites, in the battle's order.
+    public var sessions: [(id: EntityID, label: SessionLabel, conflicts: BattleReport.SessionConflictReport?, planned: [PlannedPrerequisite])] {
+        let conflicted = Dictionary(conflicts.map { ($0.session.id, $0) }) { first, _ in first }
+        let planning = Dictionary(grouping: planned, by: \.session.id)
+        return order.compactMap { id in
+            let found = conflicted[id], plans = planning[id] ?? []
+            guard let label = found?.label ?? plans.first?.session else { return nil }
+            return (id, label, found, plans)
+        }
+    }
 }
 
 /// A workshop a later version of its pack dropped: it stays for what used it, not for new sessions.

@@ -24,8 +24,7 @@ public struct BattleSchedule: Sendable {
         /// The workshop's minutes (0: length not checked) and fewest participants.
         public var minutes = 0
         public var minParticipants = 0
-        /// Participants marked attended once attendance is taken (someone marked attended or
-        /// absent): `ScheduleContext.attendedParticipants`.
+        /// Participants marked attended once the session was held: `ScheduleContext.attendedParticipants`.
         public var attendedParticipants: Int?
 
         public init(session: Session, bookings: [ScheduleContext.Booking], everyone: Set<EntityID>, maxParticipants: Int,
@@ -161,7 +160,7 @@ public enum ConflictEngine {
 
     /// Every prerequisite of a judged session (not cancelled) that a participant meets only by a
     /// registration in an earlier session of the battle (`Experience.plannedIn`): what `battle check`
-    /// shows as planned. In the order of the judged sessions, then person, then prerequisite.
+    /// shows as planned. In the order of the judged sessions, then of their bookings, then of the prerequisites.
     public static func plannedPrerequisites(in schedule: BattleSchedule, calendar: some BattleCalendar) -> [PlannedPrerequisite] {
         let sessions = Dictionary(schedule.judged.map { ($0.session.id, $0.session) }) { first, _ in first }
         func label(_ session: Session) -> SessionLabel {
@@ -174,7 +173,8 @@ public enum ConflictEngine {
             let prerequisites = judged.prerequisites.map { prerequisite in
                 session.workshop.curriculum.map { prerequisite.qualified(in: $0) } ?? prerequisite
             }
-            for person in judged.bookings.filter({ $0.role == .participant }).map(\.person).sorted() {
+            // In the order of the bookings (by name, then id).
+            for person in judged.bookings.filter({ $0.role == .participant }).map(\.person) {
                 for prerequisite in prerequisites where !schedule.experience.knew(person, prerequisite, by: session.start) {
                     guard let earlier = schedule.experience.plannedIn(person, prerequisite, by: session.start) else { continue }
                     result.append(PlannedPrerequisite(session: label(session), person: person, prerequisite: prerequisite,

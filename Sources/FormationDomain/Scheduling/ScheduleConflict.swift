@@ -27,7 +27,7 @@ public enum ScheduleConflict: Hashable, Sendable {
     case inexperiencedFacilitator(person: EntityID, workshop: WorkshopRef)
     /// A session shorter than the workshop's minutes.
     case shortSession(minutes: Int, workshopMinutes: Int)
-    /// A held session (its attendance taken: someone marked attended or absent) where fewer
+    /// A held session (someone marked attended, or every participant marked absent) where fewer
     /// participants came than the workshop's minimum. Shown, never refused: see `Kind.refuses`.
     case belowMinimum(participants: Int, minimum: Int)
 

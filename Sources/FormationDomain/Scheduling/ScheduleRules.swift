@@ -54,8 +54,8 @@ public struct ScheduleContext: Sendable {
     /// The workshop's length in minutes (0: not checked) and its fewest participants.
     public var minutes = 0
     public var minParticipants = 0
-    /// Participants marked attended, when the session's attendance was taken (someone marked
-    /// attended or absent); nil while it was not.
+    /// Participants marked attended, once the session was held (someone marked attended, or every
+    /// participant marked absent); nil before.
     public var attendedParticipants: Int?
     /// Overlapping sessions the caller left out of `neighbours` (it passed, for each person and for
     /// the place, at least the first `ScheduleRules.listedPerKind` in order), counted per person

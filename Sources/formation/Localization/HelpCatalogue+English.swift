@@ -95,5 +95,12 @@ extension HelpCatalogue {
         .helpLogLimit: "At most this many changes.",
         .helpUndo: "Revert the last change (or the one given), in one transaction; the undo is logged and can be undone.",
         .helpUndoChange: "The change: its number in formation log (#12 or 12) or the start of its id.",
+        // issue 19 planning
+        .helpPersonQualify: "Recognise prior learning: the person knows these workshops from outside the programme (counts as experience to teach them and as their prerequisite).",
+        .helpPersonUnqualify: "Withdraw the recognition of prior learning in these workshops.",
+        .helpQualifyWorkshops: "Workshops: curriculum/workshop, or a bare id where unambiguous.",
+        .helpQualifyNote: "Why it is recognised (thirty years at the lathe…).",
+        .helpQualifyBy: "Who vouches for it (a person: name or id).",
+        .helpQualifyMissing: "Name at least one workshop.",
     ]
 }

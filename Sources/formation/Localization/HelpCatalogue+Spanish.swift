@@ -95,5 +95,12 @@ extension HelpCatalogue {
         .helpLogLimit: "Como mucho esta cantidad de cambios.",
         .helpUndo: "Revierte el último cambio (o el indicado), en una sola transacción; lo deshecho queda registrado y se puede deshacer.",
         .helpUndoChange: "El cambio: su número en formation log (#12 o 12) o el comienzo de su id.",
+        // issue 19 planning
+        .helpPersonQualify: "Reconoce saber previo: la persona conoce estos talleres por experiencia fuera del programa (cuenta como experiencia para facilitarlos y como su prerrequisito).",
+        .helpPersonUnqualify: "Retira el reconocimiento de saber previo en estos talleres.",
+        .helpQualifyWorkshops: "Talleres: currículo/taller, o solo el id del taller si no es ambiguo.",
+        .helpQualifyNote: "Por qué se reconoce (treinta años en el torno…).",
+        .helpQualifyBy: "Quién lo avala (una persona: nombre o id).",
+        .helpQualifyMissing: "Indique al menos un taller.",
     ]
 }

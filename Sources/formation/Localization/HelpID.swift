@@ -98,6 +98,13 @@ enum HelpID: String, Sendable, CaseIterable {
     case helpPersonMerge
     case helpMergeKeep
     case helpMergeDrop
+    // issue 19 planning
+    case helpPersonQualify
+    case helpPersonUnqualify
+    case helpQualifyWorkshops
+    case helpQualifyNote
+    case helpQualifyBy
+    case helpQualifyMissing
 }
 
 /// Looks up help texts in the reader's language.
