@@ -1,6 +1,6 @@
 /// One piece of a battle record (the file a plant carries to another, `Curricula/battle-record.xsd`),
-/// in file order: plants, the battle, people, sessions with their participations, shifts, and the
-/// soft conflicts that were forced.
+/// in file order: plants, the battle, people, sessions with their participations, shifts, the
+/// soft conflicts that were forced, and the prior learning recognised of the battle's people.
 public enum BattleRecordItem: Sendable, Equatable {
     case plant(Plant)
     case battle(Battle)
@@ -10,6 +10,7 @@ public enum BattleRecordItem: Sendable, Equatable {
     case session(Session, participations: [Participation])
     case shift(Shift)
     case conflict(session: EntityID, kind: String, arguments: [String])
+    case qualification(Qualification)
 }
 
 /// Instants written as ISO 8601 with a UTC offset (`2026-12-01T09:00:00-04:00`), without Foundation.
