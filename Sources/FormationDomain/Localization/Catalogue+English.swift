@@ -387,7 +387,7 @@ extension Catalogue {
         .historyQualifiedLine: "recognised on {0}, not attended, no hours",
         .historyQualifiedBy: "vouched for by {0}",
         .historyQualifiedLabel: "Recognised",
-        .facilitatorsQualifiedMark: "(prior learning recognised)",
+        .facilitatorsQualifiedMark: "(recognised)",
         .logRowQualification: "prior learning of {0} in {1}/{2}",
         .logManyQualification: "{0} recognitions of prior learning",
     ]

@@ -387,7 +387,7 @@ extension Catalogue {
         .historyQualifiedLine: "reconocido el {0}; no asistido, sin horas",
         .historyQualifiedBy: "avalado por {0}",
         .historyQualifiedLabel: "Reconocido",
-        .facilitatorsQualifiedMark: "(saber previo reconocido)",
+        .facilitatorsQualifiedMark: "(reconocido)",
         .logRowQualification: "saber previo de {0} en {1}/{2}",
         .logManyQualification: "{0} reconocimientos de saber previo",
     ]
