@@ -69,9 +69,10 @@ extension Scheduling {
     /// Held is read from the attendance, never from today's date (`battle check` answers the same on
     /// any day): someone marked attended, or every participant marked absent. Marking one person absent
     /// ahead of time is planning, not a session held.
-    private static func describe(_ judged: inout BattleSchedule.Judged, _ workshop: WorkshopLimits, _ people: [ParticipationEntry]) {
+    private static func describe(_ judged: inout BattleSchedule.Judged, _ workshop: WorkshopLimits, _ people: [ParticipationEntry]?) {
         judged.minutes = workshop.minutes
         judged.minParticipants = workshop.minParticipants
+        guard let people else { return }
         let statuses = people.filter { $0.participation.role == .participant }.map(\.participation.status)
         let came = statuses.count { $0 == .attended }
         if came > 0 || (!statuses.isEmpty && statuses.allSatisfy { $0 == .absent }) { judged.attendedParticipants = came }
@@ -80,8 +81,11 @@ extension Scheduling {
     /// The conflicts `session` would have with `bookings` (who would be in it and count), against
     /// everything stored: what `session add`, `attend` and `shift add` ask before writing.
     ///
+    /// - Parameter attendance: everyone in the session with their status, to judge whether it was held
+    ///   below its minimum (`battle check`'s question; a change never stops for it). Nil: not judged.
     /// - Throws: `LookupError.notFound(kind: .workshop)` when the session's workshop is not stored.
-    func conflicts(of session: Session, bookings: [ScheduleContext.Booking], everyone: Set<EntityID> = [], battle: Battle,
+    func conflicts(of session: Session, bookings: [ScheduleContext.Booking], everyone: Set<EntityID> = [],
+                   attendance: [ParticipationEntry]? = nil, battle: Battle,
                    clock: LocalClock, _ tx: ScheduleTransaction) throws -> SessionConflicts? {
         let workshop = try Self.limits(of: session, tx)
         let people = Set(bookings.map(\.person))
@@ -92,8 +96,7 @@ extension Scheduling {
         }
         var judged = BattleSchedule.Judged(session: session, bookings: bookings, everyone: everyone,
                                            maxParticipants: workshop.maxParticipants, prerequisites: workshop.prerequisites)
-        judged.minutes = workshop.minutes
-        judged.minParticipants = workshop.minParticipants
+        Self.describe(&judged, workshop, attendance)
         let schedule = BattleSchedule(battle: battle, judged: [judged], others: others, shifts: shifts,
                                       experience: try tx.experience(of: people, plannedIn: battle.id), names: PersonNames(try tx.names(people)))
         return ConflictEngine.conflicts(in: schedule, calendar: clock).first

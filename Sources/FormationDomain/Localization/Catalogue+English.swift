@@ -386,7 +386,6 @@ extension Catalogue {
         .historyQualified: "Prior learning recognised ({0})",
         .historyQualifiedLine: "recognised on {0}, not attended, no hours",
         .historyQualifiedBy: "vouched for by {0}",
-        .historyQualifiedLabel: "Recognised",
         .facilitatorsQualifiedMark: "(recognised)",
         .logRowQualification: "prior learning of {0} in {1}/{2}",
         .logManyQualification: "{0} recognitions of prior learning",

@@ -386,7 +386,6 @@ extension Catalogue {
         .historyQualified: "Saber previo reconocido ({0})",
         .historyQualifiedLine: "reconocido el {0}; no asistido, sin horas",
         .historyQualifiedBy: "avalado por {0}",
-        .historyQualifiedLabel: "Reconocido",
         .facilitatorsQualifiedMark: "(reconocido)",
         .logRowQualification: "saber previo de {0} en {1}/{2}",
         .logManyQualification: "{0} reconocimientos de saber previo",

@@ -338,7 +338,6 @@ public enum MessageID: String, Sendable, CaseIterable {
     case historyQualified
     case historyQualifiedLine
     case historyQualifiedBy
-    case historyQualifiedLabel
     case facilitatorsQualifiedMark
     case logRowQualification
     case logManyQualification
