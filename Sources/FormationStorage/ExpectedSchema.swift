@@ -30,6 +30,8 @@ enum ExpectedSchema {
         "changeLog": ["number INTEGER NOT NULL PK 1", "id TEXT NOT NULL", "time TEXT NOT NULL", "user TEXT NOT NULL",
                       "command TEXT NOT NULL", "changeset BLOB", "size INTEGER NOT NULL", "notUndoable TEXT",
                       "summary TEXT NOT NULL", "battles TEXT NOT NULL", "undoOf INTEGER"],
+        "qualification": ["personId TEXT NOT NULL PK 1", "curriculumId TEXT NOT NULL PK 2", "workshopId TEXT NOT NULL PK 3",
+                          "recorded INTEGER NOT NULL", "byPersonId TEXT", "note TEXT"],
     ]
 
     /// Indexes the queries rely on for speed (a missing one is slow, not wrong: `check` reports it,
@@ -42,6 +44,7 @@ enum ExpectedSchema {
         "changeLog_id": "changeLog", "changeLog_undoOf": "changeLog",
         "session_workshop_taught": "session", "participation_facilitator": "participation",
         "recordedConflict_person": "recordedConflict",
+        "qualification_workshop": "qualification", "qualification_by": "qualification",
     ]
 
     /// One way the schema differs from this version's, in words that are the same in every language.

@@ -17,6 +17,7 @@ internal import GRDB
 /// A workshop as the conflict rules see it: its size limit and prerequisites, without its texts.
 public struct WorkshopLimits: Sendable, Equatable {
     public let maxParticipants: Int
+    public let minParticipants: Int
     public let minutes: Int
     /// As stored: a bare id means one in the same curriculum.
     public let prerequisites: [WorkshopRef]
@@ -104,7 +105,7 @@ enum BattleCheckSQL {
     }
 
     static let workshopLimits = """
-        SELECT maxParticipants, minutes FROM workshop WHERE curriculumId = ? AND id = ?
+        SELECT maxParticipants, minutes, minParticipants FROM workshop WHERE curriculumId = ? AND id = ?
         """
 
     /// One row per language of the title (one row of nulls when it has none).
@@ -146,7 +147,8 @@ extension ScheduleTransaction {
         return sessions.map { ($0, people[$0.id.rawValue] ?? []) }
     }
 
-    /// What `people` attended and taught, with when, in sessions not cancelled of any battle, and the
+    /// What `people` attended and taught, with when, in sessions not cancelled of any battle (and their
+    /// qualifications), and the
     /// sessions not cancelled of battles other than `battle` that may overlap `[start, end)` (they start
     /// before `end`, at most `Session.maximumSeconds` before `start`, and end after `start`) with those
     /// of `people` in each, in order of start and id.
@@ -188,6 +190,7 @@ extension ScheduleTransaction {
                 }
             }
         }
+        try addQualifications(of: people, to: &knowledge.experience)
         var sessions: [Session] = []
         for chunk in idChunks(sharedPeople.keys.map(EntityID.init(trusted:))) {
             sessions += try Row.fetchAll(db, sql: BattleCheckSQL.sessions(chunk.count), arguments: StatementArguments(chunk))
@@ -216,7 +219,7 @@ extension ScheduleTransaction {
             let required: String = row[0]
             return WorkshopRef(curriculum: required == curriculum.rawValue ? nil : Slug(trusted: required), workshop: Slug(trusted: row[1]))
         }
-        return WorkshopLimits(maxParticipants: row[0], minutes: row[1], prerequisites: prerequisites)
+        return WorkshopLimits(maxParticipants: row[0], minParticipants: row[2], minutes: row[1], prerequisites: prerequisites)
     }
 
     /// A stored workshop's title and category, reading only the title out of its JSON `content`

@@ -9,7 +9,7 @@ enum ChangeLogTables {
     /// this order, so an inverted one deletes rows that refer to others first (a cascade from a
     /// parent deleted first would leave the child's delete without its row, a conflict).
     static let recorded = ["prerequisite", "workshop", "curriculum", "recordedConflict", "participation", "shift",
-                           "session", "personAlias", "person", "battle", "plant"]
+                           "session", "qualification", "personAlias", "person", "battle", "plant"]
 }
 
 /// One entry of the change log as stored.

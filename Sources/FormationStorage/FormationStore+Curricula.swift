@@ -255,7 +255,7 @@ public struct CurriculumTransaction {
     }
 
     /// Deletes the retired workshops of `curriculum` nothing uses any more, and returns those that
-    /// stay, in order. Used means: a session (even cancelled) names it, a workshop of another
+    /// stay, in order. Used means: a session (even cancelled) or a qualification names it, a workshop of another
     /// curriculum or a current one of this curriculum requires it, or a retired one that stays does.
     @discardableResult
     public func pruneRetired(in curriculum: Slug) throws -> [Slug] {
@@ -263,6 +263,7 @@ public struct CurriculumTransaction {
             WITH RECURSIVE used(id) AS (
                 SELECT workshop.id FROM workshop WHERE workshop.curriculumId = :c AND workshop.retired = 1 AND (
                     EXISTS (SELECT 1 FROM session WHERE session.curriculumId = :c AND session.workshopId = workshop.id)
+                    OR EXISTS (SELECT 1 FROM qualification WHERE qualification.curriculumId = :c AND qualification.workshopId = workshop.id)
                     OR EXISTS (SELECT 1 FROM prerequisite JOIN workshop AS requiring
                                ON requiring.curriculumId = prerequisite.curriculumId AND requiring.id = prerequisite.workshopId
                                WHERE prerequisite.requiredCurriculumId = :c AND prerequisite.requiredWorkshopId = workshop.id

@@ -21,6 +21,14 @@ public struct FacilitatorTally: Sendable, Equatable {
     public var attended: Int
     public var lastTaught: Int64?
     public var lastAttended: Int64?
+
+    public init(person: EntityID, taught: Int, attended: Int, lastTaught: Int64?, lastAttended: Int64?) {
+        self.person = person
+        self.taught = taught
+        self.attended = attended
+        self.lastTaught = lastTaught
+        self.lastAttended = lastAttended
+    }
 }
 
 /// A person's name and home plant, as the facilitator list shows them.

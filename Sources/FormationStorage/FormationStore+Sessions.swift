@@ -118,9 +118,26 @@ public struct ScheduleTransaction {
 
     /// What `people` attended (as participants marked attended) and taught (as facilitators not marked
     /// absent), in sessions not cancelled, each workshop with the end of the first such session: the
-    /// rules judge a session by what ended before it started, whatever today's date.
-    public func experience(of people: some Collection<EntityID>) throws -> Experience {
+    /// rules judge a session by what ended before it started, whatever today's date. With their
+    /// qualifications, and (with `battle`) the sessions of that battle they are registered in
+    /// (`LearningRules.planned`).
+    public func experience(of people: some Collection<EntityID>, plannedIn battle: EntityID? = nil) throws -> Experience {
         var experience = Experience()
+        try addQualifications(of: people, to: &experience)
+        if let battle {
+            for chunk in idChunks(people) {
+                let rows = try Row.fetchCursor(db, sql: """
+                    SELECT participation.personId, session.id, session.curriculumId, session.workshopId, session."end"
+                    FROM participation JOIN session ON session.id = participation.sessionId
+                    WHERE participation.personId IN (\(placeholders(chunk.count))) AND session.battleId = ? AND session.cancelled = 0
+                      AND \(LearningSQL.planned())
+                    """, arguments: StatementArguments(chunk) + [battle.rawValue])
+                while let row = try rows.next() {
+                    experience.addPlanned(EntityID(trusted: row[0]), WorkshopRef(curriculum: Slug(trusted: row[2]), workshop: Slug(trusted: row[3])),
+                                          session: EntityID(trusted: row[1]), end: row[4])
+                }
+            }
+        }
         for chunk in idChunks(people) {
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT participation.personId, participation.role = 'facilitator', session.curriculumId, session.workshopId,

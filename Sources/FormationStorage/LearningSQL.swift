@@ -13,4 +13,9 @@ public enum LearningSQL {
     public static func taught(_ table: String = "participation") -> String {
         "(\(table).role = '\(Role.facilitator.rawValue)' AND \(table).status != '\(AttendanceStatus.absent.rawValue)')"
     }
+
+    /// A participation (table or alias `table`) that is a planned attendance, the session aside.
+    public static func planned(_ table: String = "participation") -> String {
+        "(\(table).role = '\(Role.participant.rawValue)' AND \(table).status = '\(AttendanceStatus.registered.rawValue)')"
+    }
 }

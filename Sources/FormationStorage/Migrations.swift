@@ -216,6 +216,27 @@ enum Migrations {
                 ALTER TABLE recordedConflict_v5 RENAME TO recordedConflict;
                 """)
         }
+        migrator.registerMigration("v6 qualifications") { db in
+            // Prior learning recognised (issue 19): a person knows a workshop from outside the
+            // programme. The rules count it at any instant; `recorded` is for histories and records.
+            try db.execute(sql: """
+                CREATE TABLE qualification (
+                    personId TEXT NOT NULL REFERENCES person(id) ON DELETE RESTRICT,
+                    curriculumId TEXT NOT NULL,
+                    workshopId TEXT NOT NULL,
+                    -- Seconds since 1970.
+                    recorded INTEGER NOT NULL,
+                    -- Who vouched for it.
+                    byPersonId TEXT REFERENCES person(id) ON DELETE RESTRICT,
+                    note TEXT,
+                    PRIMARY KEY (personId, curriculumId, workshopId)
+                ) WITHOUT ROWID;
+                -- Who is qualified in a workshop (facilitator lists, retiring workshops).
+                CREATE INDEX qualification_workshop ON qualification(curriculumId, workshopId);
+                -- Merging or deleting a person checks this key.
+                CREATE INDEX qualification_by ON qualification(byPersonId);
+                """)
+        }
         return migrator
     }
 }

@@ -9,6 +9,16 @@ internal import Foundation
 
 extension LocalClock: BattleCalendar {}
 
+/// A whole battle judged: its conflicts, what its people learned and taught anywhere (the report
+/// finds its new facilitators in it), and the prerequisites met only by a planned session.
+struct BattleJudgement {
+    let conflicts: [SessionConflicts]
+    let knowledge: PeopleKnowledge
+    let planned: [PlannedPrerequisite]
+    /// The names the planned prerequisites' messages need.
+    let names: PersonNames
+}
+
 extension Scheduling {
     /// Every conflict of every session not cancelled of `battle`, whose sessions (all of them, with
     /// everyone in them by name and id) are `sessions`, as `ScheduleTransaction.sessionsWithNames(ofBattle:)`
@@ -19,10 +29,10 @@ extension Scheduling {
     ///
     /// - Throws: `LookupError.notFound(kind: .workshop)` for the first session whose workshop is not stored.
     func conflicts(ofBattle battle: Battle, clock: LocalClock, sessions: [(session: Session, people: [ParticipationEntry])],
-                   _ tx: ScheduleTransaction) throws -> (conflicts: [SessionConflicts], knowledge: PeopleKnowledge) {
+                   _ tx: ScheduleTransaction) throws -> BattleJudgement {
         let live = sessions.filter { !$0.session.cancelled }
         guard let start = live.map(\.session.start).min(), let end = live.map(\.session.end).max() else {
-            return ([], PeopleKnowledge())
+            return BattleJudgement(conflicts: [], knowledge: PeopleKnowledge(), planned: [], names: PersonNames())
         }
 
         // The workshops are read in session order, so that a missing one is reported for the first
@@ -37,21 +47,45 @@ extension Scheduling {
             booked.formUnion(bookings.map(\.person))
             let workshop = try limits[session.workshop] ?? Self.limits(of: session, tx)
             limits[session.workshop] = workshop
-            judged.append(BattleSchedule.Judged(session: session, bookings: bookings, everyone: Set(people.map(\.participation.person)),
-                                                maxParticipants: workshop.maxParticipants, prerequisites: workshop.prerequisites))
+            var entry = BattleSchedule.Judged(session: session, bookings: bookings, everyone: Set(people.map(\.participation.person)),
+                                              maxParticipants: workshop.maxParticipants, prerequisites: workshop.prerequisites)
+            Self.describe(&entry, workshop, people)
+            judged.append(entry)
         }
-        let (knowledge, shared) = try tx.participations(of: booked, battle: battle.id, overlapping: start, end)
+        var (knowledge, shared) = try tx.participations(of: booked, battle: battle.id, overlapping: start, end)
+        for (session, people) in live {
+            for entry in people where LearningRules.planned(role: entry.participation.role, status: entry.participation.status) {
+                knowledge.experience.addPlanned(entry.participation.person, session.workshop, session: session.id, end: session.end)
+            }
+        }
         let schedule = BattleSchedule(
             battle: battle, judged: judged, others: shared.map { ($0.session, $0.people) },
             shifts: try tx.shifts(ofEach: booked, overlapping: start, end), experience: knowledge.experience, names: PersonNames(names))
-        return (ConflictEngine.conflicts(in: schedule, calendar: clock), knowledge)
+        return BattleJudgement(conflicts: ConflictEngine.conflicts(in: schedule, calendar: clock), knowledge: knowledge,
+                               planned: ConflictEngine.plannedPrerequisites(in: schedule, calendar: clock), names: schedule.names)
+    }
+
+    /// The workshop's length and minimum, and, once the session was held, how many participants came.
+    /// Held is read from the attendance, never from today's date (`battle check` answers the same on
+    /// any day): someone marked attended, or every participant marked absent. Marking one person absent
+    /// ahead of time is planning, not a session held.
+    private static func describe(_ judged: inout BattleSchedule.Judged, _ workshop: WorkshopLimits, _ people: [ParticipationEntry]?) {
+        judged.minutes = workshop.minutes
+        judged.minParticipants = workshop.minParticipants
+        guard let people else { return }
+        let statuses = people.filter { $0.participation.role == .participant }.map(\.participation.status)
+        let came = statuses.count { $0 == .attended }
+        if came > 0 || (!statuses.isEmpty && statuses.allSatisfy { $0 == .absent }) { judged.attendedParticipants = came }
     }
 
     /// The conflicts `session` would have with `bookings` (who would be in it and count), against
     /// everything stored: what `session add`, `attend` and `shift add` ask before writing.
     ///
+    /// - Parameter attendance: everyone in the session with their status, to judge whether it was held
+    ///   below its minimum (`battle check`'s question; a change never stops for it). Nil: not judged.
     /// - Throws: `LookupError.notFound(kind: .workshop)` when the session's workshop is not stored.
-    func conflicts(of session: Session, bookings: [ScheduleContext.Booking], everyone: Set<EntityID> = [], battle: Battle,
+    func conflicts(of session: Session, bookings: [ScheduleContext.Booking], everyone: Set<EntityID> = [],
+                   attendance: [ParticipationEntry]? = nil, battle: Battle,
                    clock: LocalClock, _ tx: ScheduleTransaction) throws -> SessionConflicts? {
         let workshop = try Self.limits(of: session, tx)
         let people = Set(bookings.map(\.person))
@@ -60,10 +94,11 @@ extension Scheduling {
         for shift in try tx.shifts(of: people, overlapping: session.start, session.end) {
             shifts[shift.person, default: []].append((shift.start, shift.end))
         }
-        let judged = BattleSchedule.Judged(session: session, bookings: bookings, everyone: everyone,
+        var judged = BattleSchedule.Judged(session: session, bookings: bookings, everyone: everyone,
                                            maxParticipants: workshop.maxParticipants, prerequisites: workshop.prerequisites)
+        Self.describe(&judged, workshop, attendance)
         let schedule = BattleSchedule(battle: battle, judged: [judged], others: others, shifts: shifts,
-                                      experience: try tx.experience(of: people), names: PersonNames(try tx.names(people)))
+                                      experience: try tx.experience(of: people, plannedIn: battle.id), names: PersonNames(try tx.names(people)))
         return ConflictEngine.conflicts(in: schedule, calendar: clock).first
     }
 

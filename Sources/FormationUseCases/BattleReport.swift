@@ -94,7 +94,8 @@ public struct BattleReport: Sendable {
         return try store.reading { tx in
             // One read of the battle serves the open conflicts and the tallies.
             let sessions = try tx.sessionsWithNames(ofBattle: battleID)
-            let (open, knowledge) = try scheduling.conflicts(ofBattle: entry.battle, clock: clock, sessions: sessions, tx)
+            let judgement = try scheduling.conflicts(ofBattle: entry.battle, clock: clock, sessions: sessions, tx)
+            let (open, knowledge) = (judgement.conflicts, judgement.knowledge)
             // Only titles and categories: the rest of each workshop's content is not decoded.
             var workshops: [WorkshopRef: (title: LocalizedText, category: WorkshopCategory)] = [:]
             for ref in Set(sessions.map(\.session.workshop)) {

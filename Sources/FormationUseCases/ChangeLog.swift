@@ -125,7 +125,7 @@ public struct ChangeLog: Sendable {
         }
         // The programme's own order: what holds the others first.
         let order = ["curriculum", "workshop", "prerequisite", "plant", "battle", "session", "shift", "person", "personAlias",
-                     "participation", "recordedConflict"]
+                     "qualification", "participation", "recordedConflict"]
         tally.sort { (order.firstIndex(of: $0.1) ?? order.count) < (order.firstIndex(of: $1.1) ?? order.count) }
         var byKind: [(ChangeOperation.Kind, [Message])] = []
         for (kind, table, found) in tally {
@@ -177,6 +177,7 @@ public struct ChangeLog: Sendable {
         case "session": .logManySession
         case "participation": .logManyParticipation
         case "shift": .logManyShift
+        case "qualification": .logManyQualification
         default: .logManyConflict
         }
     }
@@ -225,6 +226,8 @@ public struct ChangeLog: Sendable {
                            localTime(v["end"], zone: v["timeZone"]))
         case "personAlias":
             return Message(.logRowAlias, v["droppedId.name"] ?? v["droppedId"] ?? "?", v["keptId.name"] ?? v["keptId"] ?? "?")
+        case "qualification":
+            return Message(.logRowQualification, v["personId.name"] ?? v["personId"] ?? "?", v["curriculumId"] ?? "?", v["workshopId"] ?? "?")
         default:
             return Message(.logRowConflict, sessionLabel(v, prefix: "sessionId."))
         }

@@ -46,6 +46,17 @@ public struct GainedCompetency: Sendable, Equatable {
     public let text: LocalizedText
 }
 
+/// Prior learning recognised (`person qualify`) in a history: not attended, no hours.
+public struct RecognisedLearning: Sendable, Equatable {
+    public let workshop: WorkshopRef
+    /// The workshop's title, or its ref when its curriculum is no longer stored.
+    public let title: LocalizedText
+    /// The local day it was recognised, on this machine's clock.
+    public let recorded: CivilDate
+    public let by: PersonName?
+    public let note: String?
+}
+
 /// Everything one worker learned and taught, across every battle and plant, derived
 /// from participations each time it is asked for.
 public struct LearningHistory: Sendable {
@@ -55,6 +66,8 @@ public struct LearningHistory: Sendable {
     /// Sessions taught, newest first.
     public let taught: [HistorySession]
     public let competencies: [GainedCompetency]
+    /// Prior learning recognised, by workshop: it counts as knowing the workshop (`readyFor`), never as hours.
+    public let recognised: [RecognisedLearning]
     /// Workshops whose prerequisites the person now meets and that they have neither attended nor taught.
     public let readyFor: [WorkshopEntry]
 
@@ -102,11 +115,21 @@ public struct LearningHistory: Sendable {
             for ref in learned.sorted() {
                 for text in workshops[ref]?.competencies ?? [] { competencies.append(GainedCompetency(workshop: ref, text: text)) }
             }
-            let known = learned.union(taughtRows.map(\.session.workshop))
+            let qualifications = try tx.qualifications(ofEach: [id])
+            let vouchers = try tx.names(Set(qualifications.compactMap(\.by)))
+            var recognised: [RecognisedLearning] = []
+            for qualification in qualifications {
+                let title = try qualification.workshop.curriculum.flatMap { try tx.curricula.storedWorkshop($0, qualification.workshop.workshop)?.title }
+                recognised.append(RecognisedLearning(
+                    workshop: qualification.workshop, title: title ?? LocalizedText([.init(language: "en", text: qualification.workshop.description)]),
+                    recorded: day(qualification.recorded), by: qualification.by.map { PersonName.named($0, vouchers[$0] ?? $0.short) },
+                    note: qualification.note))
+            }
+            let known = learned.union(taughtRows.map(\.session.workshop)).union(qualifications.map(\.workshop))
             let ready = try Readiness.readyFor(known: known, graph: tx.curricula.prerequisiteGraph()).compactMap { try tx.workshopEntry($0) }
                 .filter { !$0.retired }  // no new sessions of a retired workshop: nothing to be ready for
             return LearningHistory(person: entry, attended: try attendedRows.map(historySession), taught: try taughtRows.map(historySession),
-                                   competencies: competencies, readyFor: ready)
+                                   competencies: competencies, recognised: recognised, readyFor: ready)
         }
     }
 }

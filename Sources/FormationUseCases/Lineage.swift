@@ -131,23 +131,30 @@ public struct WorkshopFacilitators: Sendable {
             var dates = try CandidateDates(tx, ref: entry.ref)
             var candidates: [FacilitatorCandidate] = []
             var people: [EntityID: FacilitatorPerson] = [:]
+            // Prior learning recognised: few people a workshop, all read; ranked after those who taught.
+            let qualified = Set(try tx.qualifications(ofWorkshop: entry.ref).map(\.person))
+            func candidate(_ tally: FacilitatorTally, _ person: FacilitatorPerson?) throws -> FacilitatorCandidate {
+                FacilitatorCandidate(person: tally.person, name: person?.name ?? "", state: person?.plantState, taught: tally.taught,
+                                     attended: tally.attended, lastTaught: try dates.day(tally.lastTaught),
+                                     lastAttended: try dates.day(tally.lastAttended), qualified: qualified.contains(tally.person))
+            }
+            var tallies: [FacilitatorTally] = []
             if let limit {
-                let tallies = try bestTallies(tx, ref: entry.ref, near: plant, limit: limit, now: now)
-                people = try tx.facilitatorPeople(tallies.map(\.person))
-                candidates = try tallies.map { tally in
-                    let person = people[tally.person]
-                    return FacilitatorCandidate(person: tally.person, name: person?.name ?? "", state: person?.plantState, taught: tally.taught,
-                                                attended: tally.attended, lastTaught: try dates.day(tally.lastTaught),
-                                                lastAttended: try dates.day(tally.lastAttended))
-                }
+                tallies = try bestTallies(tx, ref: entry.ref, near: plant, limit: limit, now: now)
             } else {
                 try tx.everyFacilitatorCandidate(ofWorkshop: entry.ref, now: now) { tally, person in
                     people[tally.person] = person
-                    candidates.append(FacilitatorCandidate(person: tally.person, name: person.name, state: person.plantState, taught: tally.taught,
-                                                           attended: tally.attended, lastTaught: try dates.day(tally.lastTaught),
-                                                           lastAttended: try dates.day(tally.lastAttended)))
+                    tallies.append(tally)
                 }
             }
+            let unlisted = qualified.subtracting(tallies.map(\.person)).sorted()
+            let attendance = try tx.attendance(ofWorkshop: entry.ref, people: unlisted)
+            tallies += unlisted.map { person in
+                FacilitatorTally(person: person, taught: 0, attended: attendance[person]?.count ?? 0, lastTaught: nil,
+                                 lastAttended: attendance[person]?.last)
+            }
+            people.merge(try tx.facilitatorPeople(Set(tallies.map(\.person)).subtracting(people.keys))) { kept, _ in kept }
+            candidates = try tallies.map { try candidate($0, people[$0.person]) }
             var ranked = FacilitatorRanking.ranked(candidates, nearState: plant?.state)
             if let limit, ranked.count > limit { ranked.removeLast(ranked.count - limit) }
             let listed = ranked.map { candidate in

@@ -40,7 +40,7 @@ public struct PersonMerge: Sendable {
 
     public init(store: FormationStore) { self.store = store }
 
-    /// Moves every participation and shift of `drop` to `keep`, remembers `drop`'s id as an alias
+    /// Moves every participation, shift and qualification of `drop` to `keep`, remembers `drop`'s id as an alias
     /// of `keep` (aliases that pointed at `drop` now point at `keep`), and removes `drop`. One
     /// transaction: all of it happens or none.
     ///
@@ -89,6 +89,7 @@ public struct PersonMerge: Sendable {
         let moved = try tx.moveParticipations(from: droppedID, to: keptID)
         let shifts = try tx.moveShifts(from: droppedID, to: keptID)
         try tx.moveRecordedConflicts(from: droppedID, to: keptID)
+        _ = try tx.moveQualifications(from: droppedID, to: keptID)
         if kept.plant == nil || kept.sector == nil {
             kept.plant = kept.plant ?? dropped.plant
             kept.sector = kept.sector ?? dropped.sector

@@ -7,8 +7,9 @@ import FormationXML
 /// Merge rules: everything is matched by UUID, so importing the same record twice changes
 /// nothing; a person already here (or merged into someone) keeps one identity; a plant already here
 /// under the same name is the same plant; what is already here stays as it is, what is new is
-/// added; participations keep the stronger status. Sessions whose workshop this database lacks
-/// refuse the whole import, listing the missing workshops.
+/// added; participations keep the stronger status; a qualification already here keeps its own date,
+/// voucher and note. Sessions or qualifications whose workshop this database lacks refuse the whole
+/// import, listing the missing workshops.
 ///
 /// A record is data from outside, held to what `session add` holds a facilitator to:
 /// its battle's time zone must be known here; an id already here must be the same thing (a battle
@@ -174,6 +175,21 @@ struct RecordImportConsumer: BattleRecordConsumer {
             }
             if local != nil, !arguments.isEmpty { arguments[0] = "" }
             try transaction.record(RecordedConflict(session: session, kind: kind, person: local, arguments: arguments))
+        case .qualification(var qualification):
+            // Its person and voucher through the same ids and merges as everyone else's references.
+            guard battle != nil, let person = try person(qualification.person, at: position) else { return }
+            qualification.person = person
+            if let by = qualification.by {
+                guard let voucher = try self.person(by, at: position) else { return }
+                qualification.by = voucher
+            }
+            guard try knownWorkshops.contains(qualification.workshop) || transaction.workshopExists(qualification.workshop) else {
+                if missingWorkshops[qualification.workshop] == nil { missingWorkshops[qualification.workshop] = position }
+                return
+            }
+            knownWorkshops.insert(qualification.workshop)
+            // What is here stays: a recognition already recorded keeps its date, voucher and note.
+            try transaction.insertIfMissing(qualification)
         }
     }
 

@@ -150,7 +150,7 @@ public struct Scheduling: Sendable {
     }
 
     func refuseUnlessAllowed(_ conflicts: [ScheduleConflict], _ names: PersonNames, force: Bool) throws {
-        let blocking = conflicts.filter { $0.isHard || !force }
+        let blocking = conflicts.filter { $0.kind.refuses && ($0.isHard || !force) }
         if !blocking.isEmpty { throw ScheduleRefused(conflicts: blocking, names: names) }
     }
 
@@ -188,12 +188,19 @@ public struct Scheduling: Sendable {
     /// Every conflict of `battle`, each marked forced or not by the one identity of a recorded
     /// conflict (`ScheduleConflict.recorded(on:)`): what `battle check` shows, as `battle report` does.
     public func checkReport(battle: String) throws -> [BattleReport.SessionConflictReport] {
+        try checkBattle(battle: battle).conflicts
+    }
+
+    /// `battle check`: `checkReport(battle:)`, and the prerequisites met only by a planned session.
+    public func checkBattle(battle: String) throws -> BattleCheck {
         let battleID = try store.resolve(.battle, battle)
         return try store.reading { tx in
-            guard let battle = try tx.battle(battleID) else { return [] }
+            guard let battle = try tx.battle(battleID) else { return BattleCheck(conflicts: [], planned: [], names: PersonNames(), order: []) }
             let clock = try LocalClock(timeZone: battle.timeZone)
-            let found = try conflicts(ofBattle: battle, clock: clock, sessions: tx.sessionsWithNames(ofBattle: battleID), tx).conflicts
-            return BattleReport.marking(found, forced: try tx.recordedConflicts(ofBattle: battleID))
+            let sessions = try tx.sessionsWithNames(ofBattle: battleID)
+            let judgement = try conflicts(ofBattle: battle, clock: clock, sessions: sessions, tx)
+            return BattleCheck(conflicts: BattleReport.marking(judgement.conflicts, forced: try tx.recordedConflicts(ofBattle: battleID)),
+                               planned: judgement.planned, names: judgement.names, order: sessions.map(\.session.id))
         }
     }
 
@@ -205,6 +212,28 @@ public struct Scheduling: Sendable {
     func unique(_ ids: [EntityID]) -> [EntityID] {
         var seen = Set<EntityID>()
         return ids.filter { seen.insert($0).inserted }
+    }
+}
+
+/// What `battle check` finds: every conflict, marked forced or not, and the prerequisites that
+/// participants meet only by a registration in an earlier session of the battle.
+public struct BattleCheck: Sendable, Equatable {
+    public let conflicts: [BattleReport.SessionConflictReport]
+    public let planned: [PlannedPrerequisite]
+    /// The names the planned prerequisites' messages need.
+    public let names: PersonNames
+    /// The battle's sessions in the order both lists keep (start, place, id).
+    public let order: [EntityID]
+
+    /// Each session with conflicts or planned prerequisites, in the battle's order.
+    public var sessions: [(id: EntityID, label: SessionLabel, conflicts: BattleReport.SessionConflictReport?, planned: [PlannedPrerequisite])] {
+        let conflicted = Dictionary(conflicts.map { ($0.session.id, $0) }) { first, _ in first }
+        let planning = Dictionary(grouping: planned, by: \.session.id)
+        return order.compactMap { id in
+            let found = conflicted[id], plans = planning[id] ?? []
+            guard let label = found?.label ?? plans.first?.session else { return nil }
+            return (id, label, found, plans)
+        }
     }
 }
 

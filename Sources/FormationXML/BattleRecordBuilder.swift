@@ -40,7 +40,7 @@ struct BattleRecordBuilder: XMLNodeHandler {
         guard let word else { return }
         switch (parent, word) {
         case (.battleRecord, .plant), (.battleRecord, .battle), (.battleRecord, .person), (.battleRecord, .session),
-             (.battleRecord, .shift), (.battleRecord, .conflict):
+             (.battleRecord, .shift), (.battleRecord, .conflict), (.battleRecord, .qualification):
             attributes = Self.read(element, session)
             position = element.position
             texts = [:]
@@ -66,7 +66,7 @@ struct BattleRecordBuilder: XMLNodeHandler {
             for (name, namespaced, attribute) in element.attributes(in: session) where !namespaced && Word(name) == .id {
                 if let alias = uuid(session.string(attribute), session) { aliases.append(alias) }
             }
-        case (_, .name), (_, .state), (_, .sector), (_, .place), (.conflict, .argument):
+        case (_, .name), (_, .state), (_, .sector), (_, .place), (.conflict, .argument), (.qualification, .note):
             capture = (word, path.count, "")
         default:
             break
@@ -150,6 +150,11 @@ struct BattleRecordBuilder: XMLNodeHandler {
                 person = id
             }
             return .conflict(session: sessionID, kind: kind, person: person, arguments: arguments)
+        case .qualification:
+            guard let person = uuid(attributes[.person], session) else { return nil }
+            let by = attributes[.by].flatMap { uuid($0, session) }
+            return .qualification(Qualification(person: person, workshop: try WorkshopRef(parsing: attributes[.workshop] ?? ""),
+                                                recorded: try time(attributes[.recorded]), by: by, note: texts[.note]))
         default:
             return nil
         }
@@ -190,6 +195,7 @@ protocol BattleRecordSink: AnyObject {
 enum BattleRecordWord: Int, CaseIterable {
     case battleRecord, plant, name, state, sector, battle, person, session, place, participant, shift, conflict, argument
     case id, ownership, start, end, timeZone, retired, workshop, cancelled, role, status, kind, alias
+    case qualification, note, recorded, by
 
     init?(_ index: Int?) {
         guard let index, let word = BattleRecordWord(rawValue: index) else { return nil }

@@ -1,7 +1,7 @@
 public import FormationDomain
 
 /// Writes battle records in canonical form, streaming: the caller hands items in the record's
-/// order (plants, the battle, people, sessions, shifts, conflicts — each sorted as the schema's
+/// order (plants, the battle, people, sessions, shifts, conflicts, qualifications — each sorted as the schema's
 /// comment says), and the same data always gives the same bytes.
 ///
 /// A `final class` because it owns libxml2's writer; one thread: `begin`, `write` per item, `finish`.
@@ -84,6 +84,14 @@ public final class BattleRecordWriter {
             try xml.attribute("kind", kind)
             if let person { try xml.attribute("person", person.rawValue) }
             for argument in arguments { try xml.element("argument", argument) }
+            try xml.end()
+        case .qualification(let qualification):
+            try xml.start("qualification")
+            try xml.attribute("person", qualification.person.rawValue)
+            try xml.attribute("workshop", qualification.workshop.description)
+            try xml.attribute("recorded", time(qualification.recorded))
+            if let by = qualification.by { try xml.attribute("by", by.rawValue) }
+            if let note = qualification.note { try xml.element("note", note) }
             try xml.end()
         }
     }

@@ -184,12 +184,12 @@ extension EmbeddedSchema {
 <!--
   SelfFormation battle record, format 1: what one battle left behind, to carry to another plant.
   One file carries one battle: its plant (and the home plants of the people in it), the battle, the
-  people, the sessions with who facilitated and attended, the repair shifts, and the soft conflicts
-  that were forced. Plants, people, battles, sessions and shifts are identified by UUID, so records
+  people, the sessions with who facilitated and attended, the repair shifts, the soft conflicts
+  that were forced, and the prior learning recognised of the battle's people. Plants, people, battles, sessions and shifts are identified by UUID, so records
   from different plants merge; a session names its workshop as curriculum-id/workshop-id.
   Times are ISO 8601 with the UTC offset of the battle's zone (2026-12-01T09:00:00-04:00).
   Canonical order: plants, people and shifts by id; sessions by start then id; participants by role
-  then person. Published in Curricula/ and built into `formation` like curriculum.xsd.
+  then person; qualifications by person then workshop. Published in Curricula/ and built into `formation` like curriculum.xsd.
 -->
 <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"
            xmlns:b="urn:selfformation:battle:1"
@@ -244,6 +244,9 @@ extension EmbeddedSchema {
       <xs:element name="session" type="b:Session" minOccurs="0" maxOccurs="unbounded"/>
       <xs:element name="shift" type="b:Shift" minOccurs="0" maxOccurs="unbounded"/>
       <xs:element name="conflict" type="b:Conflict" minOccurs="0" maxOccurs="unbounded"/>
+      <!-- Prior learning recognised (formation person qualify). Optional and last, so records
+           without it still import, here and at plants whose formation predates it. -->
+      <xs:element name="qualification" type="b:Qualification" minOccurs="0" maxOccurs="unbounded"/>
     </xs:sequence>
   </xs:complexType>
 
@@ -356,9 +359,23 @@ extension EmbeddedSchema {
           <xs:enumeration value="missingPrerequisite"/>
           <xs:enumeration value="overCapacity"/>
           <xs:enumeration value="inexperiencedFacilitator"/>
+          <xs:enumeration value="shortSession"/>
         </xs:restriction>
       </xs:simpleType>
     </xs:attribute>
+  </xs:complexType>
+
+  <!-- A person of the battle knows a workshop from experience outside the programme: it counts as
+       experience to teach it and as its prerequisite. `by` (who vouched for it) is a person of
+       the record; `recorded` is when it was recognised. -->
+  <xs:complexType name="Qualification">
+    <xs:sequence>
+      <xs:element name="note" type="xs:string" minOccurs="0"/>
+    </xs:sequence>
+    <xs:attribute name="person" type="b:UUID" use="required"/>
+    <xs:attribute name="workshop" type="b:WorkshopRef" use="required"/>
+    <xs:attribute name="recorded" type="b:Time" use="required"/>
+    <xs:attribute name="by" type="b:UUID" use="optional"/>
   </xs:complexType>
 </xs:schema>
 

@@ -101,7 +101,7 @@ import FormationStorage
         }
         let kinds = Set(try s.scheduling.check(battle: s.amuay.rawValue).flatMap { $0.conflicts.map(\.kind) })
         #expect(kinds == [.personDoubleBooked, .outsideBattle, .placeDoubleBooked, .onShift, .missingPrerequisite,
-                          .overCapacity, .inexperiencedFacilitator])
+                          .overCapacity, .inexperiencedFacilitator, .shortSession, .belowMinimum])
         // The other battle sees the double booking from its side too.
         let gaviota = try s.scheduling.check(battle: s.gaviota.rawValue).flatMap { $0.conflicts.map(\.kind) }
         #expect(gaviota.contains(.personDoubleBooked))
@@ -146,7 +146,7 @@ extension Scheduling {
             let clock = try LocalClock(timeZone: battle.timeZone)
             return try tx.sessionsWithNames(ofBattle: battleID).filter { !$0.session.cancelled }.compactMap { entry in
                 try conflicts(of: entry.session, bookings: Self.bookings(entry.people),
-                              everyone: Set(entry.people.map(\.participation.person)), battle: battle, clock: clock, tx)
+                              everyone: Set(entry.people.map(\.participation.person)), attendance: entry.people, battle: battle, clock: clock, tx)
             }
         }
     }

@@ -1,4 +1,4 @@
-/// Someone who could teach a workshop: they taught it, or attended it.
+/// Someone who could teach a workshop: they taught it, are recognised to know it (prior learning), or attended it.
 public struct FacilitatorCandidate: Equatable, Sendable {
     public let person: EntityID
     public let name: String
@@ -11,9 +11,12 @@ public struct FacilitatorCandidate: Equatable, Sendable {
     /// The local day of the last session they taught, or attended.
     public let lastTaught: CivilDate?
     public let lastAttended: CivilDate?
+    /// Prior learning recognised in the workshop (`person qualify`).
+    public let qualified: Bool
 
     public init(person: EntityID, name: String, state: String?, taught: Int, attended: Int,
-                lastTaught: CivilDate?, lastAttended: CivilDate?) {
+                lastTaught: CivilDate?, lastAttended: CivilDate?, qualified: Bool = false) {
+        self.qualified = qualified
         self.person = person
         self.name = name
         self.state = state
@@ -40,7 +43,8 @@ public struct FacilitatorCandidate: Equatable, Sendable {
 
 public enum FacilitatorRanking {
     /// Orders candidates for a facilitator looking for someone to teach: people from `nearState`
-    /// first (when given), then those who have taught before those who only attended, then more
+    /// first (when given), then those who have taught, then those recognised to know it (prior
+    /// learning), before those who only attended, then more
     /// teaching first, then the most recent (the last session taught, for those who taught; the last
     /// attended, for the others), then more attendance, then by name and id.
     ///
@@ -57,10 +61,11 @@ public enum FacilitatorRanking {
         }.map(\.candidate)
     }
 
-    /// The order of `ranked` without the state: taught before attended only, more teaching, more
-    /// recent, more attendance, name, id.
+    /// The order of `ranked` without the state: taught, then recognised, before attended only, more
+    /// teaching, more recent, more attendance, name, id.
     public static func precedes(_ a: FacilitatorCandidate, _ b: FacilitatorCandidate) -> Bool {
         if (a.taught > 0) != (b.taught > 0) { return a.taught > 0 }
+        if a.qualified != b.qualified { return a.qualified }
         if a.taught != b.taught { return a.taught > b.taught }
         let recentA = a.taught > 0 ? a.lastTaught : a.lastAttended, recentB = b.taught > 0 ? b.lastTaught : b.lastAttended
         if recentA != recentB {

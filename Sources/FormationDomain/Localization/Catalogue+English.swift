@@ -453,5 +453,21 @@ extension Catalogue {
         .fieldFacilitators: "facilitators",
         .fieldPerson: "person",
         .logChangedFields: "changed {0} ({1})",
+        // issue 19 planning
+        .conflictShortSession: "the session lasts {0} min, less than the workshop's {1} min",
+        .conflictBelowMinimum: "{0} participants came, fewer than the workshop's minimum of {1}",
+        .plannedHeading: "Prerequisites met only by a planned session ({0}): each becomes a conflict if the person is marked absent from it or it is cancelled",
+        .plannedPrerequisite: "{0}: {1} only planned, registered in {2}",
+        .qualifyDone: "recognised {0}'s prior learning in {1}: it counts as experience to teach it and as its prerequisite",
+        .qualifyAlready: "{0}'s prior learning in {1} was already recognised on {2}: nothing changed",
+        .qualifyUpdated: "updated the recognition of {0}'s prior learning in {1} (recognised on {2})",
+        .unqualifyDone: "withdrew the recognition of {0}'s prior learning in {1}",
+        .unqualifyNone: "{0} had no recognised prior learning in {1}: nothing withdrawn",
+        .historyQualified: "Prior learning recognised ({0})",
+        .historyQualifiedLine: "recognised on {0}, not attended, no hours",
+        .historyQualifiedBy: "vouched for by {0}",
+        .facilitatorsQualifiedMark: "(recognised)",
+        .logRowQualification: "prior learning of {0} in {1}/{2}",
+        .logManyQualification: "{0} recognitions of prior learning",
     ]
 }

@@ -453,5 +453,21 @@ extension Catalogue {
         .fieldFacilitators: "facilitadores",
         .fieldPerson: "persona",
         .logChangedFields: "se cambió {0} ({1})",
+        // issue 19 planning
+        .conflictShortSession: "la sesión dura {0} min, menos que los {1} min del taller",
+        .conflictBelowMinimum: "vinieron {0} participantes, menos que el mínimo de {1} del taller",
+        .plannedHeading: "Prerrequisitos cumplidos solo por una sesión planificada ({0}): cada uno pasa a ser un conflicto si la persona queda ausente de ella o se cancela",
+        .plannedPrerequisite: "{0}: {1} solo planificado, con inscripción en {2}",
+        .qualifyDone: "se reconoció el saber previo de {0} en {1}: cuenta como experiencia para facilitarlo y como su prerrequisito",
+        .qualifyAlready: "el saber previo de {0} en {1} ya estaba reconocido desde el {2}: no cambió nada",
+        .qualifyUpdated: "se actualizó el reconocimiento del saber previo de {0} en {1} (reconocido el {2})",
+        .unqualifyDone: "se retiró el reconocimiento del saber previo de {0} en {1}",
+        .unqualifyNone: "{0} no tenía saber previo reconocido en {1}: no se retiró nada",
+        .historyQualified: "Saber previo reconocido ({0})",
+        .historyQualifiedLine: "reconocido el {0}; no asistido, sin horas",
+        .historyQualifiedBy: "avalado por {0}",
+        .facilitatorsQualifiedMark: "(reconocido)",
+        .logRowQualification: "saber previo de {0} en {1}/{2}",
+        .logManyQualification: "{0} reconocimientos de saber previo",
     ]
 }

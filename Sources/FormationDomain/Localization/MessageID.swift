@@ -408,4 +408,20 @@ public enum MessageID: String, Sendable, CaseIterable {
     case fieldFacilitators
     case fieldPerson
     case logChangedFields
+    // issue 19 planning
+    case conflictShortSession
+    case conflictBelowMinimum
+    case plannedHeading
+    case plannedPrerequisite
+    case qualifyDone
+    case qualifyAlready
+    case qualifyUpdated
+    case unqualifyDone
+    case unqualifyNone
+    case historyQualified
+    case historyQualifiedLine
+    case historyQualifiedBy
+    case facilitatorsQualifiedMark
+    case logRowQualification
+    case logManyQualification
 }

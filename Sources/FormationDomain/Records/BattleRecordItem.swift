@@ -1,6 +1,6 @@
 /// One piece of a battle record (the file a plant carries to another, `Curricula/battle-record.xsd`),
-/// in file order: plants, the battle, people, sessions with their participations, shifts, and the
-/// soft conflicts that were forced.
+/// in file order: plants, the battle, people, sessions with their participations, shifts, the
+/// soft conflicts that were forced, and the prior learning recognised of the battle's people.
 public enum BattleRecordItem: Sendable, Equatable {
     case plant(Plant)
     case battle(Battle)
@@ -12,6 +12,7 @@ public enum BattleRecordItem: Sendable, Equatable {
     /// A forced conflict; `person` is the one it is about (records from older versions leave it out,
     /// and name the person only in the first argument).
     case conflict(session: EntityID, kind: String, person: EntityID?, arguments: [String])
+    case qualification(Qualification)
 }
 
 /// Instants written as ISO 8601 with a UTC offset (`2026-12-01T09:00:00-04:00`), without Foundation.

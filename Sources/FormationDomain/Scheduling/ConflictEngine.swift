@@ -21,6 +21,11 @@ public struct BattleSchedule: Sendable {
         public let maxParticipants: Int
         /// As stored: a bare id means one in the same curriculum.
         public let prerequisites: [WorkshopRef]
+        /// The workshop's minutes (0: length not checked) and fewest participants.
+        public var minutes = 0
+        public var minParticipants = 0
+        /// Participants marked attended once the session was held: `ScheduleContext.attendedParticipants`.
+        public var attendedParticipants: Int?
 
         public init(session: Session, bookings: [ScheduleContext.Booking], everyone: Set<EntityID>, maxParticipants: Int,
                     prerequisites: [WorkshopRef]) {
@@ -142,9 +147,40 @@ public enum ConflictEngine {
                 },
                 bookings: judged.bookings, neighbours: around, shifts: spans, experience: schedule.experience)
             context.unlisted = unlisted
+            context.minutes = judged.minutes
+            context.minParticipants = judged.minParticipants
+            context.attendedParticipants = judged.attendedParticipants
             let found = ScheduleRules.conflicts(of: session, in: context)
             if !found.isEmpty {
                 result.append(SessionConflicts(session: session, label: labelled(session), conflicts: found, names: schedule.names))
+            }
+        }
+        return result
+    }
+
+    /// Every prerequisite of a judged session (not cancelled) that a participant meets only by a
+    /// registration in an earlier session of the battle (`Experience.plannedIn`): what `battle check`
+    /// shows as planned. In the order of the judged sessions, then of their bookings, then of the prerequisites.
+    public static func plannedPrerequisites(in schedule: BattleSchedule, calendar: some BattleCalendar) -> [PlannedPrerequisite] {
+        let sessions = Dictionary(schedule.judged.map { ($0.session.id, $0.session) }) { first, _ in first }
+        func label(_ session: Session) -> SessionLabel {
+            SessionLabel(id: session.id, workshop: session.workshop.description, place: session.place,
+                         when: calendar.label(start: session.start, end: session.end))
+        }
+        var result: [PlannedPrerequisite] = []
+        for judged in schedule.judged where !judged.session.cancelled {
+            let session = judged.session
+            let prerequisites = judged.prerequisites.map { prerequisite in
+                session.workshop.curriculum.map { prerequisite.qualified(in: $0) } ?? prerequisite
+            }
+            // In the order of the bookings (by name, then id).
+            for person in judged.bookings.filter({ $0.role == .participant }).map(\.person) {
+                for prerequisite in prerequisites where !schedule.experience.knew(person, prerequisite, by: session.start) {
+                    guard let earlier = schedule.experience.plannedIn(person, prerequisite, by: session.start) else { continue }
+                    result.append(PlannedPrerequisite(session: label(session), person: person, prerequisite: prerequisite,
+                                                      plannedIn: sessions[earlier].map(label)
+                                                          ?? SessionLabel(id: earlier, workshop: prerequisite.description, place: "", when: "")))
+                }
             }
         }
         return result

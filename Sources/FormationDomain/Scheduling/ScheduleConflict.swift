@@ -25,11 +25,17 @@ public enum ScheduleConflict: Hashable, Sendable {
     case overCapacity(participants: Int, maximum: Int)
     /// A facilitator who has never attended nor taught the workshop.
     case inexperiencedFacilitator(person: EntityID, workshop: WorkshopRef)
+    /// A session shorter than the workshop's minutes.
+    case shortSession(minutes: Int, workshopMinutes: Int)
+    /// A held session (someone marked attended, or every participant marked absent) where fewer
+    /// participants came than the workshop's minimum. Shown, never refused: see `Kind.refuses`.
+    case belowMinimum(participants: Int, minimum: Int)
 
     /// What kind of conflict: its stable machine name (JSON, recorded conflicts) and its weight.
     public enum Kind: String, Sendable, CaseIterable {
         case personDoubleBooked, personDoubleBookedMore, outsideBattle, placeDoubleBooked, placeDoubleBookedMore
         case onShift, missingPrerequisite, overCapacity, inexperiencedFacilitator
+        case shortSession, belowMinimum
 
         public var isHard: Bool {
             switch self {
@@ -40,13 +46,18 @@ public enum ScheduleConflict: Hashable, Sendable {
 
         /// Whether forcing it records it. A count of sessions not listed is not: it changes as sessions
         /// come and go, and battle records carry only conflicts named one by one.
-        public var isRecorded: Bool { self != .placeDoubleBookedMore && !isHard }
+        public var isRecorded: Bool { self != .placeDoubleBookedMore && self != .belowMinimum && !isHard }
+
+        /// Whether it refuses a change (unless forced, when soft). A session below its minimum is a
+        /// fact about what happened, found once attendance is taken: `battle check` and the report
+        /// show it; planning never stops for it.
+        public var refuses: Bool { self != .belowMinimum }
 
         /// Whether the conflict is about one person, named by the message's first argument.
         public var isAboutAPerson: Bool {
             switch self {
             case .personDoubleBooked, .personDoubleBookedMore, .onShift, .missingPrerequisite, .inexperiencedFacilitator: true
-            case .outsideBattle, .placeDoubleBooked, .placeDoubleBookedMore, .overCapacity: false
+            case .outsideBattle, .placeDoubleBooked, .placeDoubleBookedMore, .overCapacity, .shortSession, .belowMinimum: false
             }
         }
     }
@@ -62,6 +73,8 @@ public enum ScheduleConflict: Hashable, Sendable {
         case .missingPrerequisite: .missingPrerequisite
         case .overCapacity: .overCapacity
         case .inexperiencedFacilitator: .inexperiencedFacilitator
+        case .shortSession: .shortSession
+        case .belowMinimum: .belowMinimum
         }
     }
 
@@ -74,7 +87,7 @@ public enum ScheduleConflict: Hashable, Sendable {
         case .personDoubleBooked(let person, _), .personDoubleBookedMore(let person, _), .onShift(let person, _, _),
              .missingPrerequisite(let person, _), .inexperiencedFacilitator(let person, _):
             person
-        case .outsideBattle, .placeDoubleBooked, .placeDoubleBookedMore, .overCapacity:
+        case .outsideBattle, .placeDoubleBooked, .placeDoubleBookedMore, .overCapacity, .shortSession, .belowMinimum:
             nil
         }
     }
@@ -100,6 +113,10 @@ public enum ScheduleConflict: Hashable, Sendable {
             Message(.conflictOverCapacity, String(participants), String(maximum))
         case .inexperiencedFacilitator(let person, let workshop):
             Message(.conflictInexperiencedFacilitator, names[person], workshop.description)
+        case .shortSession(let minutes, let workshopMinutes):
+            Message(.conflictShortSession, String(minutes), String(workshopMinutes))
+        case .belowMinimum(let participants, let minimum):
+            Message(.conflictBelowMinimum, String(participants), String(minimum))
         }
     }
 
@@ -174,4 +191,27 @@ public struct SessionLabel: Hashable, Sendable, CustomStringConvertible {
     }
 
     public var description: String { "\(workshop) @ \(place), \(when) [\(id.short)]" }
+}
+
+/// A prerequisite a participant meets only for planning: they are registered in an earlier session
+/// of the battle that teaches it. It turns into a `missingPrerequisite` if they are marked absent
+/// from that session or it is cancelled.
+public struct PlannedPrerequisite: Hashable, Sendable {
+    /// The later session, whose prerequisite it is.
+    public let session: SessionLabel
+    public let person: EntityID
+    public let prerequisite: WorkshopRef
+    /// The earlier session they are registered in.
+    public let plannedIn: SessionLabel
+
+    public init(session: SessionLabel, person: EntityID, prerequisite: WorkshopRef, plannedIn: SessionLabel) {
+        self.session = session
+        self.person = person
+        self.prerequisite = prerequisite
+        self.plannedIn = plannedIn
+    }
+
+    public func message(_ names: PersonNames) -> Message {
+        Message(.plannedPrerequisite, names[person], prerequisite.description, plannedIn.description)
+    }
 }

@@ -51,6 +51,12 @@ public struct ScheduleContext: Sendable {
     /// What the people booked had attended and taught, with when: judged as of the session's start.
     public var experience: Experience
     public var workshopRef: WorkshopRef
+    /// The workshop's length in minutes (0: not checked) and its fewest participants.
+    public var minutes = 0
+    public var minParticipants = 0
+    /// Participants marked attended, once the session was held (someone marked attended, or every
+    /// participant marked absent); nil before.
+    public var attendedParticipants: Int?
     /// Overlapping sessions the caller left out of `neighbours` (it passed, for each person and for
     /// the place, at least the first `ScheduleRules.listedPerKind` in order), counted per person
     /// sharing them and for the place: they add to the `…More` conflicts.
@@ -137,13 +143,22 @@ public enum ScheduleRules {
         }
         let participants = context.bookings.filter { $0.role == .participant }.map(\.person)
         for person in participants.sorted() {
-            // A prerequisite is met by a session attended or taught that ended before this one starts.
-            for prerequisite in context.prerequisites where !context.experience.knew(person, prerequisite, by: session.start) {
+            // A prerequisite is met by a session attended or taught that ended before this one starts, by
+            // prior learning, or (for planning) by a registration in an earlier session of the battle.
+            for prerequisite in context.prerequisites where !context.experience.knew(person, prerequisite, by: session.start)
+                && context.experience.plannedIn(person, prerequisite, by: session.start) == nil {
                 soft.append(.missingPrerequisite(person: person, prerequisite: prerequisite))
             }
         }
         if participants.count > context.maxParticipants {
             soft.append(.overCapacity(participants: participants.count, maximum: context.maxParticipants))
+        }
+        if let attended = context.attendedParticipants, attended < context.minParticipants {
+            soft.append(.belowMinimum(participants: attended, minimum: context.minParticipants))
+        }
+        let length = session.end - session.start
+        if context.minutes > 0, length < Int64(context.minutes) * 60 {
+            soft.append(.shortSession(minutes: Int(length / 60), workshopMinutes: context.minutes))
         }
         for booking in context.bookings where booking.role == .facilitator {
             // As of this session's start: the session itself never counts as its facilitator's experience.

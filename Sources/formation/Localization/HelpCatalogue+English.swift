@@ -122,5 +122,12 @@ extension HelpCatalogue {
         .helpShiftRemove: "Remove a shift.",
         .helpShiftRef: "A shift: the start of its id (see shift list).",
         .helpShiftNewPerson: "Give the shift to this person (name or id).",
+        // issue 19 planning
+        .helpPersonQualify: "Recognise prior learning: the person knows these workshops from outside the programme (counts as experience to teach them and as their prerequisite).",
+        .helpPersonUnqualify: "Withdraw the recognition of prior learning in these workshops.",
+        .helpQualifyWorkshops: "Workshops: curriculum/workshop, or a bare id where unambiguous.",
+        .helpQualifyNote: "Why it is recognised (thirty years at the lathe…).",
+        .helpQualifyBy: "Who vouches for it (a person: name or id).",
+        .helpQualifyMissing: "Name at least one workshop.",
     ]
 }

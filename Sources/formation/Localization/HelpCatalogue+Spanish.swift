@@ -122,5 +122,12 @@ extension HelpCatalogue {
         .helpShiftRemove: "Quita un turno.",
         .helpShiftRef: "Un turno: el comienzo de su id (vea shift list).",
         .helpShiftNewPerson: "Da el turno a esta persona (nombre o id).",
+        // issue 19 planning
+        .helpPersonQualify: "Reconoce saber previo: la persona conoce estos talleres por experiencia fuera del programa (cuenta como experiencia para facilitarlos y como su prerrequisito).",
+        .helpPersonUnqualify: "Retira el reconocimiento de saber previo en estos talleres.",
+        .helpQualifyWorkshops: "Talleres: currículo/taller, o solo el id del taller si no es ambiguo.",
+        .helpQualifyNote: "Por qué se reconoce (treinta años en el torno…).",
+        .helpQualifyBy: "Quién lo avala (una persona: nombre o id).",
+        .helpQualifyMissing: "Indique al menos un taller.",
     ]
 }

@@ -125,6 +125,13 @@ enum HelpID: String, Sendable, CaseIterable {
     case helpShiftRemove
     case helpShiftRef
     case helpShiftNewPerson
+    // issue 19 planning
+    case helpPersonQualify
+    case helpPersonUnqualify
+    case helpQualifyWorkshops
+    case helpQualifyNote
+    case helpQualifyBy
+    case helpQualifyMissing
 }
 
 /// Looks up help texts in the reader's language.

@@ -62,12 +62,10 @@ struct BattleCommand: ParsableCommand {
         @Argument(help: ArgumentHelp(Help.text(.helpBattleRef))) var battle: String
 
         func run() throws {
-            let found = try Scheduling(store: try global.openStore()).checkReport(battle: battle)
+            let found = try Scheduling(store: try global.openStore()).checkBattle(battle: battle)
             switch output.format {
-            case .json:
-                try JSONOutput.print(found.map(SessionConflictsJSON.init))
-            case .text:
-                try Terminal.output(BattleReportText.conflictLines(found, global.language).joined(separator: "\n"))
+            case .json: try JSONOutput.print(BattleCheckSessionJSON.all(found))
+            case .text: try Terminal.output(BattleReportText.checkLines(found, global.language).joined(separator: "\n"))
             }
         }
     }

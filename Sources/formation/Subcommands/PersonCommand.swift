@@ -4,7 +4,8 @@ import FormationUseCases
 
 struct PersonCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
-        CommandConfiguration(commandName: "person", abstract: Help.text(.helpPerson), subcommands: [Add.self, List.self, Show.self, Edit.self, Merge.self, Remove.self])
+        CommandConfiguration(commandName: "person", abstract: Help.text(.helpPerson),
+                             subcommands: [Add.self, List.self, Show.self, Edit.self, Merge.self, Remove.self, Qualify.self, Unqualify.self])
     }
 
     struct Add: ParsableCommand {
@@ -110,6 +111,45 @@ extension PersonCommand {
 
         func run() throws {
             EditOutput.removed(try Programme(store: global.openStore(writes: true)).removePerson(person), global.language)
+        }
+    }
+}
+
+// MARK: Prior learning
+extension PersonCommand {
+    /// `formation person qualify P WORKSHOP… [--note TEXT] [--by P]`: prior learning recognised.
+    struct Qualify: ParsableCommand {
+        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "qualify", abstract: Help.text(.helpPersonQualify)) }
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: ArgumentHelp(Help.text(.helpPersonRef))) var person: String
+        @Argument(help: ArgumentHelp(Help.text(.helpQualifyWorkshops), valueName: "workshop")) var workshops: [String] = []
+        @Option(help: ArgumentHelp(Help.text(.helpQualifyNote))) var note: String?
+        @Option(help: ArgumentHelp(Help.text(.helpQualifyBy))) var by: String?
+
+        func validate() throws {
+            if workshops.isEmpty { throw ValidationError(Help.text(.helpQualifyMissing)) }
+        }
+
+        func run() throws {
+            let outcomes = try Qualifications(store: global.openStore(writes: true)).qualify(person: person, workshops: workshops, note: note, by: by)
+            for outcome in outcomes { Terminal.notice(outcome.message.text(global.language)) }
+        }
+    }
+
+    /// `formation person unqualify P WORKSHOP…`: the recognition withdrawn.
+    struct Unqualify: ParsableCommand {
+        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "unqualify", abstract: Help.text(.helpPersonUnqualify)) }
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: ArgumentHelp(Help.text(.helpPersonRef))) var person: String
+        @Argument(help: ArgumentHelp(Help.text(.helpQualifyWorkshops), valueName: "workshop")) var workshops: [String] = []
+
+        func validate() throws {
+            if workshops.isEmpty { throw ValidationError(Help.text(.helpQualifyMissing)) }
+        }
+
+        func run() throws {
+            let outcomes = try Qualifications(store: global.openStore(writes: true)).unqualify(person: person, workshops: workshops)
+            for outcome in outcomes { Terminal.notice(outcome.message.text(global.language)) }
         }
     }
 }

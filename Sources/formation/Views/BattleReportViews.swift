@@ -142,6 +142,22 @@ enum BattleReportText {
             .map(\.entry)
     }
 
+    /// `battle check`: `conflictLines`, then the prerequisites met only by a planned session.
+    static func checkLines(_ check: BattleCheck, _ language: Language) -> [String] {
+        var lines = conflictLines(check.conflicts, language)
+        guard !check.planned.isEmpty else { return lines }
+        lines += ["", T.t(.plannedHeading, language, String(check.planned.count))]
+        var session: EntityID?
+        for planned in check.planned {
+            if planned.session.id != session {
+                session = planned.session.id
+                lines.append("  " + planned.session.description)
+            }
+            lines.append("    " + planned.message(check.names).text(language))
+        }
+        return lines
+    }
+
     /// Each session with conflicts, then its conflicts marked hard, forced or soft: `battle check` and the report.
     static func conflictLines(_ conflicts: [BattleReport.SessionConflictReport], _ language: Language) -> [String] {
         guard !conflicts.isEmpty else { return [T.t(.noConflicts, language)] }

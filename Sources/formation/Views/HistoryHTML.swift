@@ -36,6 +36,15 @@ enum HistoryHTML {
             }
         }
 
+        if !history.recognised.isEmpty {
+            body += "<h2>\(t(.historyQualified, String(history.recognised.count)))</h2>\n<ul>\n"
+            for entry in history.recognised {
+                body += "<li>\(HTML.escape(T.text(entry.title, language))) <span class=\"small\">(\(HTML.escape(entry.workshop.description)))</span>"
+                body += " — \(HTML.escape(HistoryText.recognisedDetail(entry, language)))</li>\n"
+            }
+            body += "</ul>\n"
+        }
+
         /// A heading, then a list of texts each with its workshop in small type, or a line saying there is none.
         func section(_ heading: MessageID, empty: MessageID, _ items: [(text: LocalizedText, workshop: String)]) {
             body += "<h2>\(t(heading))</h2>\n"

@@ -71,6 +71,23 @@ struct ReadyWorkshopJSON: Encodable {
     }
 }
 
+/// Prior learning recognised: not attended, no hours.
+struct RecognisedJSON: Encodable {
+    let workshop: String
+    let title: TextJSON
+    let recorded: String
+    @NullEncoded var by: PersonRefJSON?
+    @NullEncoded var note: String?
+
+    init(_ entry: RecognisedLearning) {
+        workshop = entry.workshop.description
+        title = TextJSON(entry.title)
+        recorded = entry.recorded.description
+        by = entry.by.map { PersonRefJSON(id: $0.id.rawValue, name: $0.name) }
+        note = entry.note
+    }
+}
+
 struct HistoryJSON: Encodable {
     let person: PersonJSON
     let attended: [HistorySessionJSON]
@@ -78,6 +95,7 @@ struct HistoryJSON: Encodable {
     let hoursAttended: Double
     let hoursTaught: Double
     let competencies: [CompetencyJSON]
+    let recognised: [RecognisedJSON]
     let readyFor: [ReadyWorkshopJSON]
 
     init(_ history: LearningHistory) {
@@ -87,6 +105,7 @@ struct HistoryJSON: Encodable {
         hoursAttended = Hours.rounded(history.hoursAttended)
         hoursTaught = Hours.rounded(history.hoursTaught)
         competencies = history.competencies.map { CompetencyJSON(workshop: $0.workshop.description, text: TextJSON($0.text)) }
+        recognised = history.recognised.map(RecognisedJSON.init)
         readyFor = history.readyFor.map(ReadyWorkshopJSON.init)
     }
 }

@@ -26,6 +26,14 @@ enum HistoryText {
             lines.append(contentsOf: session(entry, detail: t(.historyAttendedCount, [String(entry.attended), String(entry.participants)]), language))
         }
 
+        if !history.recognised.isEmpty {
+            lines.append("")
+            lines.append(t(.historyQualified, [String(history.recognised.count)]))
+            for entry in history.recognised {
+                lines.append("  \(T.text(entry.title, language)) [\(entry.workshop)]")
+                lines.append("    " + recognisedDetail(entry, language))
+            }
+        }
         lines.append("")
         lines.append(t(.historyCompetencies, []))
         if history.competencies.isEmpty { lines.append("  " + t(.historyNoneYet, [])) }
@@ -50,6 +58,14 @@ enum HistoryText {
             "    \(battle.battle.name), \(battle.plantName) (\(battle.plantState)) · \(entry.session.place) · "
                 + Views.hours(entry.hours, language) + " · " + detail,
         ]
+    }
+
+    /// `recognised on 2026-11-20, not attended, no hours · vouched for by María Pérez · thirty years…`
+    static func recognisedDetail(_ entry: RecognisedLearning, _ language: Language) -> String {
+        var parts = [T.t(.historyQualifiedLine, language, entry.recorded.description)]
+        if let by = entry.by { parts.append(T.t(.historyQualifiedBy, language, by.name)) }
+        if let note = entry.note { parts.append(note) }
+        return parts.joined(separator: " · ")
     }
 
     static func names(_ people: [PersonName], _ language: Language) -> String {

@@ -123,7 +123,7 @@ enum FacilitatorsText {
                           T.t(.headingTaughtColumn, language), T.t(.headingAttendedColumn, language), T.t(.headingLastColumn, language))
         for entry in list.candidates {
             let c = entry.candidate
-            table.add(c.person.short, c.name, entry.plantName ?? "", (c.state ?? "") + (entry.near ? " *" : ""),
+            table.add(c.person.short, c.name + (c.qualified ? " " + T.t(.facilitatorsQualifiedMark, language) : ""), entry.plantName ?? "", (c.state ?? "") + (entry.near ? " *" : ""),
                       String(c.taught), String(c.attended), c.last?.description ?? "")
         }
         lines.append(table.render())
@@ -142,6 +142,8 @@ struct FacilitatorJSON: Encodable {
     @NullEncoded var state: String?
     let near: Bool
     let taught: Int
+    /// Prior learning recognised in the workshop.
+    let qualified: Bool
     let attended: Int
     @NullEncoded var lastTaught: String?
     @NullEncoded var lastAttended: String?
@@ -156,6 +158,7 @@ struct FacilitatorJSON: Encodable {
         state = c.state
         near = entry.near
         taught = c.taught
+        qualified = c.qualified
         attended = c.attended
         lastTaught = c.lastTaught?.description
         lastAttended = c.lastAttended?.description

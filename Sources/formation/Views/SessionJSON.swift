@@ -64,6 +64,41 @@ struct SessionConflictsJSON: Encodable {
     }
 }
 
+/// A prerequisite met only by a planned session, in `battle check --format json`.
+struct PlannedPrerequisiteJSON: Encodable {
+    let person: String
+    let name: String
+    let prerequisite: String
+    let plannedIn: String
+    let plannedInLabel: String
+    let message: [String: String]
+
+    init(_ planned: PlannedPrerequisite, _ names: PersonNames) {
+        person = planned.person.rawValue
+        name = names[planned.person]
+        prerequisite = planned.prerequisite.description
+        plannedIn = planned.plannedIn.id.rawValue
+        plannedInLabel = planned.plannedIn.description
+        message = Dictionary(uniqueKeysWithValues: Language.allCases.map { ($0.rawValue, planned.message(names).text($0)) })
+    }
+}
+
+/// A session in `battle check --format json`: its conflicts and the prerequisites only planned.
+struct BattleCheckSessionJSON: Encodable {
+    let session: String
+    let label: String
+    let conflicts: [ConflictJSON]
+    let plannedPrerequisites: [PlannedPrerequisiteJSON]
+
+    static func all(_ check: BattleCheck) -> [BattleCheckSessionJSON] {
+        check.sessions.map { entry in
+            BattleCheckSessionJSON(session: entry.id.rawValue, label: entry.label.description,
+                                   conflicts: entry.conflicts.map { found in found.conflicts.map { ConflictJSON($0, found.names) } } ?? [],
+                                   plannedPrerequisites: entry.planned.map { PlannedPrerequisiteJSON($0, check.names) })
+        }
+    }
+}
+
 /// `battle show --format json`: the battle and its sessions.
 struct BattleTimetableJSON: Encodable {
     let battle: BattleJSON
