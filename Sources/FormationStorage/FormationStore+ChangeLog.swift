@@ -113,6 +113,13 @@ extension FormationStore {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [id, time, change.user, change.command, kept ? Data(changeset) : nil, changeset.count, reason,
                              summary, battles.isEmpty ? "" : " " + battles.sorted().joined(separator: " ") + " ", undoOf])
+        logged.number = Int(db.lastInsertedRowID)
+    }
+
+    /// The change this store logged last (in this process), as `log` shows it; nil before any.
+    public func lastLoggedChange() throws -> ChangeEntry? {
+        guard let number = logged.number else { return nil }
+        return try changeEntries(number: number).first
     }
 
     private static func megabytes(_ bytes: Int) -> String {
@@ -158,12 +165,15 @@ extension FormationStore {
     // MARK: Reading
 
     /// Entries newest first; with `battle`, those that touched it; at most `limit`.
-    public func changeEntries(battle: EntityID? = nil, limit: Int? = nil) throws -> [ChangeEntry] {
+    public func changeEntries(battle: EntityID? = nil, limit: Int? = nil, number: Int? = nil) throws -> [ChangeEntry] {
         try read { db in
             let undone = try Self.undone(db)
             var sql = "SELECT number, id, time, user, command, changeset, size, notUndoable, summary, undoOf FROM changeLog"
             var arguments: StatementArguments = []
-            if let battle {
+            if let number {
+                sql += " WHERE number = ?"
+                arguments += [number]
+            } else if let battle {
                 sql += " WHERE battles LIKE ?"
                 arguments += ["% \(battle.rawValue) %"]
             }

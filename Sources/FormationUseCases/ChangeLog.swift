@@ -76,6 +76,11 @@ public struct ChangeLog: Sendable {
         return try store.changeEntries(battle: battleID, limit: limit).map(Self.line)
     }
 
+    /// What this process's last write changed, in the log's words: how an add says what it did.
+    public func lastChange() throws -> ChangeLogLine? {
+        try store.lastLoggedChange().map(Self.line)
+    }
+
     /// Reverts `change` (nil: the newest change still in effect) in one transaction.
     /// - Returns: the change undone, as `log` shows it.
     /// - Throws: `UndoRefused` (exit 65), `StorageError`.

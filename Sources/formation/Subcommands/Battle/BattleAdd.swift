@@ -14,8 +14,9 @@ extension BattleCommand {
         var timeZone: String?
 
         func run() throws {
-            let id = try Programme(store: global.openStore(writes: true))
-                .addBattle(name: name, plant: plant, start: start, end: end, timeZone: timeZone)
+            let store = try global.openStore(writes: true)
+            let id = try Programme(store: store).addBattle(name: name, plant: plant, start: start, end: end, timeZone: timeZone)
+            SaidChange.last(store, global.language)
             try Terminal.data(id.rawValue)
         }
     }

@@ -13,8 +13,12 @@ extension PersonCommand {
         @Flag(help: ArgumentHelp(Help.text(.helpForceDuplicate))) var force = false
 
         func run() throws {
-            let id = try Programme(store: global.openStore(writes: true))
-                .addPerson(name: name, plant: plant, retired: retired, sector: sector, force: force)
+            let store = try global.openStore(writes: true)
+            let programme = Programme(store: store)
+            let id = try programme.addPerson(name: name, plant: plant, retired: retired, sector: sector, force: force)
+            SaidChange.last(store, global.language)
+            // The same name written otherwise (accents, case) at the same plant: pointed out, not refused.
+            for duplicate in (try? programme.likelyDuplicates(of: id)) ?? [] { Terminal.notice(duplicate.text(global.language)) }
             try Terminal.data(id.rawValue)
         }
     }

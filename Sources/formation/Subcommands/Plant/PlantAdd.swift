@@ -13,8 +13,9 @@ extension PlantCommand {
         var ownership: Ownership = .state
 
         func run() throws {
-            let id = try Programme(store: global.openStore(writes: true))
-                .addPlant(name: name, state: state, sector: sector, ownership: ownership)
+            let store = try global.openStore(writes: true)
+            let id = try Programme(store: store).addPlant(name: name, state: state, sector: sector, ownership: ownership)
+            SaidChange.last(store, global.language)
             try Terminal.data(id.rawValue)
         }
     }

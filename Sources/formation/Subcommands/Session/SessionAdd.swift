@@ -20,8 +20,10 @@ extension SessionCommand {
         }
 
         func run() throws {
-            let outcome = try Scheduling(store: global.openStore(writes: true)).addSession(
+            let store = try global.openStore(writes: true)
+            let outcome = try Scheduling(store: store).addSession(
                 battle: battle, workshop: workshop, start: start, end: end, place: place, facilitators: facilitator, force: force)
+            SaidChange.last(store, global.language)
             ScheduleOutput.recorded(outcome, global.language)
             try Terminal.data(outcome.ids[0].rawValue)
         }

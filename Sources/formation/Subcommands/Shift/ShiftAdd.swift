@@ -17,7 +17,9 @@ extension ShiftCommand {
         }
 
         func run() throws {
-            let outcome = try Scheduling(store: global.openStore(writes: true)).addShift(battle: battle, people: person, start: start, end: end, force: force)
+            let store = try global.openStore(writes: true)
+            let outcome = try Scheduling(store: store).addShift(battle: battle, people: person, start: start, end: end, force: force)
+            SaidChange.last(store, global.language)
             ScheduleOutput.recorded(outcome, global.language)
             for id in outcome.ids { try Terminal.data(id.rawValue) }
         }
