@@ -27,7 +27,8 @@ extension UndoRefused: LocalizedFailure {
         case .empty: Message(.undoNothing)
         case .notFound(let query): Message(.undoNotFound, query.echoed)
         case .alreadyUndone(let number, let by): Message(.undoAlreadyUndone, String(number), String(by))
-        case .notUndoable(let number, let reason): Message(.undoNotUndoable, String(number), reason)
+        case .notUndoable(let number, let reason):
+            Message(.undoNotUndoable, arguments: [.text(String(number)), ChangeLog.reasonNotUndoable(reason)])
         case .laterChange(let number, let later, let command): Message(.undoLaterChange, String(number), String(later), command.echoed)
         case .conflict(let number): Message(.undoConflict, String(number))
         }
@@ -74,6 +75,13 @@ public struct ChangeLog: Sendable {
     public func lines(battle: String? = nil, limit: Int? = nil) throws -> [ChangeLogLine] {
         let battleID = try battle.map { try store.resolve(.battle, $0) }
         return try store.changeEntries(battle: battleID, limit: limit).map(Self.line)
+    }
+
+    /// Why a change was not kept for undo, in the reader's language: the store writes the size
+    /// reason in fixed English words ("changeset of 22.6 MB, over the 16.0 MB kept for undo").
+    public static func reasonNotUndoable(_ stored: String) -> Message.Argument {
+        guard let match = stored.wholeMatch(of: /changeset of ([0-9.]+) MB, over the ([0-9.]+) MB kept for undo/) else { return .text(stored) }
+        return .message(Message(.logTooLargeToUndo, String(match.1), String(match.2)))
     }
 
     /// What this process's last write changed, in the log's words: how an add says what it did.

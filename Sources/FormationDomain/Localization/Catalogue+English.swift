@@ -410,6 +410,7 @@ extension Catalogue {
         .undoNotUndoable: "change #{0} cannot be undone: {1}",
         .undoLaterChange: "change #{0} cannot be undone: the later change #{1} ({2}) touched the same rows; undo #{1} first",
         .undoConflict: "change #{0} cannot be undone: rows it changed were changed since",
+        .logTooLargeToUndo: "changeset of {0} MB, over the {1} MB kept for undo",
         .databaseMissing: "{0}: there is no database here (nothing was created); the first command that writes creates it",
         .databaseFolderMissing: "{0}: the folder {1} does not exist (nothing was created)",
         .problemChangeLog: "change log entry #{0} is damaged: {1}",

@@ -410,6 +410,7 @@ extension Catalogue {
         .undoNotUndoable: "el cambio #{0} no se puede deshacer: {1}",
         .undoLaterChange: "el cambio #{0} no se puede deshacer: el cambio posterior #{1} ({2}) tocó las mismas filas; deshaga #{1} primero",
         .undoConflict: "el cambio #{0} no se puede deshacer: las filas que cambió se cambiaron después",
+        .logTooLargeToUndo: "el cambio ocupa {0} MB, más de los {1} MB que se guardan para deshacer",
         .databaseMissing: "{0}: aquí no hay base de datos (no se creó nada); la primera orden que escriba la crea",
         .databaseFolderMissing: "{0}: la carpeta {1} no existe (no se creó nada)",
         .problemChangeLog: "la entrada #{0} del registro de cambios está dañada: {1}",

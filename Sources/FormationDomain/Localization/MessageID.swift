@@ -365,6 +365,7 @@ public enum MessageID: String, Sendable, CaseIterable {
     case undoNotUndoable
     case undoLaterChange
     case undoConflict
+    case logTooLargeToUndo
     case databaseMissing
     case databaseFolderMissing
     case problemChangeLog
