@@ -61,7 +61,7 @@ struct RecordImportConsumer: BattleRecordConsumer {
             }
         case .battle(var battle):
             guard let plant = plants[battle.plant] else {
-                problem(at: position, Message(.recordUnknownReference, "plant", battle.plant.rawValue))
+                problem(at: position, Message(.recordUnknownReference, arguments: [.message(Message(.kindPlant)), .text(battle.plant.rawValue)]))
                 return
             }
             battle.plant = plant
@@ -93,7 +93,7 @@ struct RecordImportConsumer: BattleRecordConsumer {
             if target == nil || crossed {
                 if let plant = person.plant {
                     guard let local = plants[plant] else {
-                        problem(at: position, Message(.recordUnknownReference, "plant", plant.rawValue))
+                        problem(at: position, Message(.recordUnknownReference, arguments: [.message(Message(.kindPlant)), .text(plant.rawValue)]))
                         return
                     }
                     person.plant = local
@@ -213,7 +213,7 @@ struct RecordImportConsumer: BattleRecordConsumer {
             people[id] = local
             return local
         }
-        problem(at: position, Message(.recordUnknownReference, "person", id.rawValue))
+        problem(at: position, Message(.recordUnknownReference, arguments: [.message(Message(.kindPerson)), .text(id.rawValue)]))
         return nil
     }
 

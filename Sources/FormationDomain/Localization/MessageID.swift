@@ -127,6 +127,10 @@ public enum MessageID: String, Sendable, CaseIterable {
     case systemBrokenPipe
     case systemBusy
     // libxml2's common errors in our words (FormationXML's LibXML2Wording), inside the two above.
+    case xmlNotXMLText
+    case xmlReaderCouldNotStart
+    case xmlNotReadToEnd
+    case xmlEntitiesRefused
     case xmlTagMismatch
     case xmlNotUTF8
     case xmlUnclosedTag
