@@ -228,7 +228,8 @@ struct RecordImportConsumer: BattleRecordConsumer {
         }
         guard problems.isEmpty, let battle, let clock, !sessionPositions.isEmpty else { return }
         let judged = try scheduling.conflicts(ofBattle: battle, clock: clock,
-                                              sessions: transaction.sessionsWithNames(ofBattle: battle.id), transaction).conflicts
+                                              sessions: transaction.sessionsWithNames(ofBattle: battle.id), transaction,
+                                              hardOnly: true).conflicts
         var found: [FileProblem] = []
         for entry in judged {
             guard let position = sessionPositions[entry.session.id] else { continue }  // a session only here
