@@ -40,6 +40,12 @@ struct CLI {
         ["ASAN_OPTIONS", "LSAN_OPTIONS", "TSAN_OPTIONS", "UBSAN_OPTIONS", "LD_PRELOAD"].contains($0.key) || $0.key.hasPrefix("FAKETIME")
     }
 
+    /// The binary a faked clock runs. libfaketime cannot start a sanitized binary (its
+    /// `clock_gettime` is called while the sanitizer's runtime initialises, and the process hangs),
+    /// so Scripts/sanitizers.sh names a plain build in `FORMATION_PLAIN_BINARY` for those runs.
+    static let fakedClockBinary: URL = ProcessInfo.processInfo.environment["FORMATION_PLAIN_BINARY"]
+        .map { URL(fileURLWithPath: $0) } ?? binary
+
     static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     @discardableResult
@@ -58,7 +64,7 @@ struct CLI {
         let arguments = useDatabaseFlag ? Self.insertDatabase(arguments, database) : arguments
         if let command = launcher.first {
             process.executableURL = URL(fileURLWithPath: command)
-            process.arguments = launcher.dropFirst() + [CLI.binary.path] + arguments
+            process.arguments = launcher.dropFirst() + [(command == Self.fakeTime ? CLI.fakedClockBinary : CLI.binary).path] + arguments
         } else {
             process.executableURL = CLI.binary
             process.arguments = arguments
