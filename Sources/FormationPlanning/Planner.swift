@@ -1,6 +1,6 @@
 public import FormationDomain
 
-/// Proposes sessions for a battle's free learning time (issue 23). A use case that proposes
+/// Proposes sessions for a battle's free learning time. A use case that proposes
 /// (DESIGN.md §8): it reads a `PlanningInstance`, solves an integer program over the same rules as
 /// `session add`, and returns a `Plan`; it writes nothing.
 public enum Planner {

@@ -2,7 +2,7 @@ public import FormationDomain
 internal import GRDB
 internal import Foundation
 
-/// The change log (issue 18, DESIGN.md §8): every write transaction records its changeset, taken by
+/// The change log (DESIGN.md §8): every write transaction records its changeset, taken by
 /// SQLite's session extension, beside the command line, the time and the user.
 enum ChangeLogTables {
     /// The tables that hold user data, children before parents: a changeset lists its tables in

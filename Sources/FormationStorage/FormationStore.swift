@@ -251,7 +251,7 @@ extension StorageError {
 
 extension FormationStore {
     /// Stops the statement running on this store's connection, from any thread: a write transaction
-    /// in progress then fails and is rolled back (Ctrl-C during `import`, issue 22). Harmless when
+    /// in progress then fails and is rolled back (Ctrl-C during `import`). Harmless when
     /// nothing runs.
     public func interrupt() { writer.interrupt() }
 }

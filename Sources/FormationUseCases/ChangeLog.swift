@@ -64,7 +64,7 @@ extension ChangeDescription {
     }
 }
 
-/// `formation log` and `formation undo` (issue 18).
+/// `formation log` and `formation undo`.
 public struct ChangeLog: Sendable {
     public let store: FormationStore
 

@@ -352,7 +352,7 @@ extension Catalogue {
         .outputReadOnly: "{0}: is read-only: not replaced",
         .sessionTooLong: "a session lasts at most 24 hours: {0} to {1} is longer (a typo in the date?)",
         .nameNoncharacter: "invalid {0}: it holds the noncharacter U+{1}, which no file can carry",
-        // Planning a battle (issue 23)
+        // Planning a battle
         .planInvalidInstance: "the planning instance is not usable: {0}",
         .planNoWindows: "there is no learning window to plan in",
         .planNoPlaces: "there is no place to hold sessions in: name one with --place",
@@ -418,7 +418,7 @@ extension Catalogue {
         .databaseMissing: "{0}: there is no database here (nothing was created); the first command that writes creates it",
         .databaseFolderMissing: "{0}: the folder {1} does not exist (nothing was created)",
         .problemChangeLog: "change log entry #{0} is damaged: {1}",
-            // issue 18 edit/remove
+            // Editing and removing
         .kindShift: "shift",
         .editField: "{0} {1} → {2}",
         .editDone: "changed {0} {1}: {2}",
@@ -458,7 +458,7 @@ extension Catalogue {
         .fieldFacilitators: "facilitators",
         .fieldPerson: "person",
         .logChangedFields: "changed {0} ({1})",
-        // issue 19 planning
+        // Prior learning and planned prerequisites
         .conflictShortSession: "the session lasts {0} min, less than the workshop's {1} min",
         .conflictBelowMinimum: "{0} participants came, fewer than the workshop's minimum of {1}",
         .plannedHeading: "Prerequisites met only by a planned session ({0}): each becomes a conflict if the person is marked absent from it or it is cancelled",

@@ -352,7 +352,7 @@ extension Catalogue {
         .outputReadOnly: "{0}: es de solo lectura: no se reemplaza",
         .sessionTooLong: "una sesión dura a lo sumo 24 horas: de {0} a {1} es más (¿un error en la fecha?)",
         .nameNoncharacter: "{0} inválido: contiene el no-carácter U+{1}, que ningún archivo puede llevar",
-        // Planning a battle (issue 23)
+        // Planning a battle
         .planInvalidInstance: "la instancia de planificación no sirve: {0}",
         .planNoWindows: "no hay ninguna ventana de formación donde planificar",
         .planNoPlaces: "no hay ningún lugar donde hacer sesiones: indica uno con --place",
@@ -418,7 +418,7 @@ extension Catalogue {
         .databaseMissing: "{0}: aquí no hay base de datos (no se creó nada); la primera orden que escriba la crea",
         .databaseFolderMissing: "{0}: la carpeta {1} no existe (no se creó nada)",
         .problemChangeLog: "la entrada #{0} del registro de cambios está dañada: {1}",
-            // issue 18 edit/remove
+            // Editing and removing
         .kindShift: "turno",
         .editField: "{0} {1} → {2}",
         .editDone: "se cambió {0} {1}: {2}",
@@ -458,7 +458,7 @@ extension Catalogue {
         .fieldFacilitators: "facilitadores",
         .fieldPerson: "persona",
         .logChangedFields: "se cambió {0} ({1})",
-        // issue 19 planning
+        // Prior learning and planned prerequisites
         .conflictShortSession: "la sesión dura {0} min, menos que los {1} min del taller",
         .conflictBelowMinimum: "vinieron {0} participantes, menos que el mínimo de {1} del taller",
         .plannedHeading: "Prerrequisitos cumplidos solo por una sesión planificada ({0}): cada uno pasa a ser un conflicto si la persona queda ausente de ella o se cancela",

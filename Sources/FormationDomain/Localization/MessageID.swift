@@ -306,7 +306,7 @@ public enum MessageID: String, Sendable, CaseIterable {
     case outputReadOnly
     case nameNoncharacter
     case sessionTooLong
-    // Planning a battle (issue 23)
+    // Planning a battle
     case planInvalidInstance
     case planNoWindows
     case planNoPlaces
@@ -319,7 +319,7 @@ public enum MessageID: String, Sendable, CaseIterable {
     case planTooFewLearners
     case planNoCommonTime
     case planSolverFailed
-    // Change log and undo (issue 18)
+    // Change log and undo
     case logAdded
     case logRemoved
     case logChanged
@@ -373,7 +373,7 @@ public enum MessageID: String, Sendable, CaseIterable {
     case databaseMissing
     case databaseFolderMissing
     case problemChangeLog
-    // issue 18 edit/remove
+    // Editing and removing
     case kindShift
     case editField
     case editDone
@@ -413,7 +413,7 @@ public enum MessageID: String, Sendable, CaseIterable {
     case fieldFacilitators
     case fieldPerson
     case logChangedFields
-    // issue 19 planning
+    // Prior learning and planned prerequisites
     case conflictShortSession
     case conflictBelowMinimum
     case plannedHeading

@@ -95,7 +95,7 @@ extension HelpCatalogue {
         .helpLogLimit: "At most this many changes.",
         .helpUndo: "Revert the last change (or the one given), in one transaction; the undo is logged and can be undone.",
         .helpUndoChange: "The change: its number in formation log (#12 or 12) or the start of its id.",
-            // issue 18 edit/remove
+            // Editing and removing
         .helpPlantRef: "A plant: its name or the start of its id.",
         .helpPlantEdit: "Correct a plant: its name, state, sector or ownership.",
         .helpPlantRemove: "Remove a plant that no person and no battle refers to.",
@@ -122,7 +122,7 @@ extension HelpCatalogue {
         .helpShiftRemove: "Remove a shift.",
         .helpShiftRef: "A shift: the start of its id (see shift list).",
         .helpShiftNewPerson: "Give the shift to this person (name or id).",
-        // issue 19 planning
+        // Prior learning and planned prerequisites
         .helpPersonQualify: "Recognise prior learning: the person knows these workshops from outside the programme (counts as experience to teach them and as their prerequisite).",
         .helpPersonUnqualify: "Withdraw the recognition of prior learning in these workshops.",
         .helpQualifyWorkshops: "Workshops: curriculum/workshop, or a bare id where unambiguous.",

@@ -95,7 +95,7 @@ extension HelpCatalogue {
         .helpLogLimit: "Como mucho esta cantidad de cambios.",
         .helpUndo: "Revierte el último cambio (o el indicado), en una sola transacción; lo deshecho queda registrado y se puede deshacer.",
         .helpUndoChange: "El cambio: su número en formation log (#12 o 12) o el comienzo de su id.",
-            // issue 18 edit/remove
+            // Editing and removing
         .helpPlantRef: "Una planta: su nombre o el comienzo de su id.",
         .helpPlantEdit: "Corrige una planta: su nombre, estado, sector o propiedad.",
         .helpPlantRemove: "Quita una planta que ninguna persona ni batalla usa.",
@@ -122,7 +122,7 @@ extension HelpCatalogue {
         .helpShiftRemove: "Quita un turno.",
         .helpShiftRef: "Un turno: el comienzo de su id (vea shift list).",
         .helpShiftNewPerson: "Da el turno a esta persona (nombre o id).",
-        // issue 19 planning
+        // Prior learning and planned prerequisites
         .helpPersonQualify: "Reconoce saber previo: la persona conoce estos talleres por experiencia fuera del programa (cuenta como experiencia para facilitarlos y como su prerrequisito).",
         .helpPersonUnqualify: "Retira el reconocimiento de saber previo en estos talleres.",
         .helpQualifyWorkshops: "Talleres: currículo/taller, o solo el id del taller si no es ambiguo.",

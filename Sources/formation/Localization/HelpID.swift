@@ -98,7 +98,7 @@ enum HelpID: String, Sendable, CaseIterable {
     case helpPersonMerge
     case helpMergeKeep
     case helpMergeDrop
-    // issue 18 edit/remove
+    // Editing and removing
     case helpPlantRef
     case helpPlantEdit
     case helpPlantRemove
@@ -125,7 +125,7 @@ enum HelpID: String, Sendable, CaseIterable {
     case helpShiftRemove
     case helpShiftRef
     case helpShiftNewPerson
-    // issue 19 planning
+    // Prior learning and planned prerequisites
     case helpPersonQualify
     case helpPersonUnqualify
     case helpQualifyWorkshops

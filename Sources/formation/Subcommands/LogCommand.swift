@@ -2,7 +2,7 @@ import ArgumentParser
 import FormationDomain
 import FormationUseCases
 
-/// `formation log`: what each command changed, newest first, by whom and when (issue 18).
+/// `formation log`: what each command changed, newest first, by whom and when.
 struct LogCommand: ParsableCommand {
     static var configuration: CommandConfiguration { CommandConfiguration(commandName: "log", abstract: Help.text(.helpLog)) }
     @OptionGroup var global: GlobalOptions
