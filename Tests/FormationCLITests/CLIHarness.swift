@@ -112,8 +112,22 @@ struct CLI {
 
     static func fakeTimeLauncher(_ time: String) throws -> [String] {
         try #require(FileManager.default.isExecutableFile(atPath: fakeTime), "faketime is missing: apt-get install faketime")
+        _ = staleFakeTimeFilesRemoved
         return [fakeTime, "-f", "@" + time]
     }
+
+    /// The `faketime` wrapper names its semaphore and shared memory after its own pid
+    /// (/dev/shm/sem.faketime_sem_PID); a wrapper killed before it cleaned up leaves them behind, and
+    /// a later wrapper given the same pid then fails ("sem_open: File exists", exit 1). Those of
+    /// processes no longer running are removed once per test run.
+    static let staleFakeTimeFilesRemoved: Void = {
+        let folder = "/dev/shm"
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        where name.hasPrefix("sem.faketime_sem_") || name.hasPrefix("faketime_shm_") {
+            guard let pid = Int32(name.split(separator: "_").last ?? ""), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            try? FileManager.default.removeItem(atPath: folder + "/" + name)
+        }
+    }()
 
     /// `--database` goes after the subcommand path (options belong to the leaf command).
     static func insertDatabase(_ arguments: [String], _ database: String) -> [String] {
