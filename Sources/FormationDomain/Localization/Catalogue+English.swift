@@ -469,5 +469,23 @@ extension Catalogue {
         .facilitatorsQualifiedMark: "(recognised)",
         .logRowQualification: "prior learning of {0} in {1}/{2}",
         .logManyQualification: "{0} recognitions of prior learning",
+        // issue 23 planning
+        .rosterJoined: "{0} joined the roster of {1}, {2} to {3}",
+        .rosterUpdated: "{0} is on the roster of {1} from {2} to {3} now",
+        .rosterAlready: "{0} was already on the roster of {1}, {2} to {3}: nothing changed",
+        .rosterLeft: "{0} left the roster of {1}",
+        .rosterLeftStillOn: "{0} left the roster of {1}, but stays on it through their shifts or sessions there",
+        .rosterNotJoined: "{0} was not on the roster of {1}: nothing changed",
+        .rosterNotJoinedStillOn: "{0} is on the roster of {1} through their shifts or sessions there, not by joining it: nothing changed",
+        .rosterOutsideBattle: "the days {0} to {1} are not inside the battle ({2} to {3}), or end before they start",
+        .rosterHeading: "Roster of {0}: {1} people",
+        .headingFrom: "FROM",
+        .headingTo: "TO",
+        .headingWhy: "WHY",
+        .rosterWhyJoined: "joined",
+        .rosterWhyShifts: "shifts",
+        .rosterWhySessions: "sessions",
+        .logRowRoster: "{0} on the roster of {1}",
+        .logManyRoster: "{0} people on rosters",
     ]
 }

@@ -469,5 +469,23 @@ extension Catalogue {
         .facilitatorsQualifiedMark: "(reconocido)",
         .logRowQualification: "saber previo de {0} en {1}/{2}",
         .logManyQualification: "{0} reconocimientos de saber previo",
+        // issue 23 planning
+        .rosterJoined: "{0} se sumó a la nómina de {1}, del {2} al {3}",
+        .rosterUpdated: "{0} está ahora en la nómina de {1} del {2} al {3}",
+        .rosterAlready: "{0} ya estaba en la nómina de {1}, del {2} al {3}: no cambió nada",
+        .rosterLeft: "{0} salió de la nómina de {1}",
+        .rosterLeftStillOn: "{0} salió de la nómina de {1}, pero sigue en ella por sus turnos o sesiones allí",
+        .rosterNotJoined: "{0} no estaba en la nómina de {1}: no cambió nada",
+        .rosterNotJoinedStillOn: "{0} está en la nómina de {1} por sus turnos o sesiones allí, no por haberse sumado: no cambió nada",
+        .rosterOutsideBattle: "los días del {0} al {1} no caen dentro de la batalla (del {2} al {3}), o terminan antes de empezar",
+        .rosterHeading: "Nómina de {0}: {1} personas",
+        .headingFrom: "DESDE",
+        .headingTo: "HASTA",
+        .headingWhy: "POR QUÉ",
+        .rosterWhyJoined: "se sumó",
+        .rosterWhyShifts: "turnos",
+        .rosterWhySessions: "sesiones",
+        .logRowRoster: "{0} en la nómina de {1}",
+        .logManyRoster: "{0} personas en nóminas",
     ]
 }

@@ -424,4 +424,22 @@ public enum MessageID: String, Sendable, CaseIterable {
     case facilitatorsQualifiedMark
     case logRowQualification
     case logManyQualification
+    // issue 23 planning
+    case rosterJoined
+    case rosterUpdated
+    case rosterAlready
+    case rosterLeft
+    case rosterLeftStillOn
+    case rosterNotJoined
+    case rosterNotJoinedStillOn
+    case rosterOutsideBattle
+    case rosterHeading
+    case headingFrom
+    case headingTo
+    case headingWhy
+    case rosterWhyJoined
+    case rosterWhyShifts
+    case rosterWhySessions
+    case logRowRoster
+    case logManyRoster
 }

@@ -129,5 +129,13 @@ extension HelpCatalogue {
         .helpQualifyNote: "Por qué se reconoce (treinta años en el torno…).",
         .helpQualifyBy: "Quién lo avala (una persona: nombre o id).",
         .helpQualifyMissing: "Indique al menos un taller.",
+        // issue 23 planning
+        .helpBattleJoin: "Suma personas a la nómina de la batalla, todos sus días o algunos.",
+        .helpBattleLeave: "Saca personas de la nómina de la batalla (sus turnos y sesiones quedan).",
+        .helpBattleRoster: "Quién está en la batalla y qué días.",
+        .helpRosterPeople: "Personas: nombre exacto o el comienzo de su id.",
+        .helpRosterFrom: "Primer día en la batalla (por omisión: su primer día).",
+        .helpRosterTo: "Último día en la batalla (por omisión: su último día).",
+        .helpRosterMissing: "indique al menos una persona",
     ]
 }

@@ -132,6 +132,14 @@ enum HelpID: String, Sendable, CaseIterable {
     case helpQualifyNote
     case helpQualifyBy
     case helpQualifyMissing
+    // issue 23 planning
+    case helpBattleJoin
+    case helpBattleLeave
+    case helpBattleRoster
+    case helpRosterPeople
+    case helpRosterFrom
+    case helpRosterTo
+    case helpRosterMissing
 }
 
 /// Looks up help texts in the reader's language.
