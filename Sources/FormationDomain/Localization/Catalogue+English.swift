@@ -355,7 +355,7 @@ extension Catalogue {
         .planNoWorkshops: "no workshop was asked for",
         .planNoPeople: "nobody is on the battle's roster",
         .planWorkshopTooLong: "{0} lasts {1} minutes, longer than the longest learning window ({2} minutes)",
-        .planNobodyCanTeach: "nobody can teach {0}: nobody on the roster has taught it, attended it or is qualified for it, and nobody can learn it first in this plan",
+        .planNobodyCanTeach: "nobody can teach {0}: nobody on the roster has taught it, attended it or is qualified for it (whoever learns it in this plan may teach it at a later battle)",
         .planEveryoneKnows: "everyone on the roster already knows {0}",
         .planPrerequisitesUnmet: "nobody who still has to learn {0} meets its prerequisites ({1}) or can learn them first in this plan",
         .planTooFewLearners: "only {1} people could learn {0}, fewer than its minimum of {2} participants",

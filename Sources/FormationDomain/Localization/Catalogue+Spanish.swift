@@ -355,7 +355,7 @@ extension Catalogue {
         .planNoWorkshops: "no se pidió ningún taller",
         .planNoPeople: "no hay nadie en la nómina de la batalla",
         .planWorkshopTooLong: "{0} dura {1} minutos, más que la ventana de formación más larga ({2} minutos)",
-        .planNobodyCanTeach: "nadie puede facilitar {0}: nadie en la nómina lo ha facilitado, cursado ni está calificado, y nadie puede aprenderlo antes en este plan",
+        .planNobodyCanTeach: "nadie puede facilitar {0}: nadie en la nómina lo ha facilitado, cursado ni está calificado (quien lo aprenda en este plan podrá facilitarlo en una batalla posterior)",
         .planEveryoneKnows: "todos en la nómina ya saben {0}",
         .planPrerequisitesUnmet: "nadie que aún deba aprender {0} cumple sus prerrequisitos ({1}) ni puede aprenderlos antes en este plan",
         .planTooFewLearners: "solo {1} personas podrían aprender {0}, menos que su mínimo de {2} participantes",
