@@ -442,4 +442,24 @@ public enum MessageID: String, Sendable, CaseIterable {
     case rosterWhySessions
     case logRowRoster
     case logManyRoster
+    case planWhyTaught
+    case planWhyAttended
+    case planWhyQualified
+    case planWhyRegistered
+    case planWhyPlanned
+    case planWhyLearns
+    case planWhyFirstTime
+    case planFacilitators
+    case planParticipants
+    case planHeading
+    case planObjective
+    case planOptimal
+    case planWithinGap
+    case planNoBound
+    case planNothing
+    case planApplied
+    case planReview
+    case planInstanceWritten
+    case planSearching
+    case planEmptyRefused
 }

@@ -140,6 +140,15 @@ enum HelpID: String, Sendable, CaseIterable {
     case helpRosterFrom
     case helpRosterTo
     case helpRosterMissing
+    case helpBattlePlan
+    case helpPlanWindow
+    case helpPlanPlace
+    case helpPlanWorkshop
+    case helpPlanTimeLimit
+    case helpPlanInstance
+    case helpPlanApply
+    case helpPlanWindowBad
+    case helpPlanTimeLimitBad
 }
 
 /// Looks up help texts in the reader's language.
