@@ -85,10 +85,9 @@ public struct PlanIssue: Sendable, Equatable {
 }
 
 extension BattlePlanning {
-    /// Proposes sessions for the battle's free learning time. Writes nothing.
+    /// Proposes sessions for the battle's free learning time, searching for at most
+    /// `request.timeLimit` seconds (the CLI draws its progress line from a timer meanwhile). Writes nothing.
     ///
-    /// - Parameter progress: called now and then with the seconds spent (not from the solver's own
-    ///   thread; the CLI draws its progress line from a timer instead).
     /// - Returns: the proposal; an empty one (with `issues`) is not an error here.
     /// - Throws: `LookupError`, `DomainError` for a bad request.
     public func plan(battle: String, _ request: PlanRequest) throws -> BattlePlanProposal {
