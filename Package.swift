@@ -71,7 +71,7 @@ let package = Package(
         // What the tool does, independent of how it is asked.
         .target(
             name: "FormationUseCases",
-            dependencies: ["FormationDomain", "FormationStorage", "FormationXML",
+            dependencies: ["FormationDomain", "FormationStorage", "FormationXML", "FormationPlanning",
                            .product(name: "CSV", package: "CSV.swift")],
             swiftSettings: strict
         ),

@@ -9,7 +9,7 @@ enum ChangeLogTables {
     /// this order, so an inverted one deletes rows that refer to others first (a cascade from a
     /// parent deleted first would leave the child's delete without its row, a conflict).
     static let recorded = ["prerequisite", "workshop", "curriculum", "recordedConflict", "participation", "shift",
-                           "session", "qualification", "personAlias", "person", "battle", "plant"]
+                           "session", "qualification", "roster", "personAlias", "person", "battle", "plant"]
 }
 
 /// One entry of the change log as stored.
@@ -133,7 +133,7 @@ extension FormationStore {
         var sessionsToLook = Set<String>()
         for operation in operations {
             switch operation.table {
-            case "battle": if let id = operation.key.first?.text { battles.insert(id) }
+            case "battle", "roster": if let id = operation.key.first?.text { battles.insert(id) }
             case "session":
                 if let session = operation.key.first?.text {
                     if let battle = operation.value(1)?.text {

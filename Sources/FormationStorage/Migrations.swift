@@ -237,6 +237,22 @@ enum Migrations {
                 CREATE INDEX qualification_by ON qualification(byPersonId);
                 """)
         }
+        migrator.registerMigration("v7 roster") { db in
+            // Who is at a battle and on which days (issue 23, `battle join`). People with a shift or
+            // a session in the battle are on it without a row. Dates are the battle's local days;
+            // NULL: from its first day, to its last.
+            try db.execute(sql: """
+                CREATE TABLE roster (
+                    battleId TEXT NOT NULL REFERENCES battle(id) ON DELETE CASCADE,
+                    personId TEXT NOT NULL REFERENCES person(id) ON DELETE RESTRICT,
+                    fromDate TEXT,
+                    toDate TEXT,
+                    PRIMARY KEY (battleId, personId)
+                ) WITHOUT ROWID;
+                -- Merging or removing a person checks this key.
+                CREATE INDEX roster_person ON roster(personId);
+                """)
+        }
         return migrator
     }
 }

@@ -138,7 +138,7 @@ public struct ChangeLog: Sendable {
         }
         // The programme's own order: what holds the others first.
         let order = ["curriculum", "workshop", "prerequisite", "plant", "battle", "session", "shift", "person", "personAlias",
-                     "qualification", "participation", "recordedConflict"]
+                     "qualification", "roster", "participation", "recordedConflict"]
         tally.sort { (order.firstIndex(of: $0.1) ?? order.count) < (order.firstIndex(of: $1.1) ?? order.count) }
         var byKind: [(ChangeOperation.Kind, [Message])] = []
         for (kind, table, found) in tally {
@@ -191,6 +191,7 @@ public struct ChangeLog: Sendable {
         case "participation": .logManyParticipation
         case "shift": .logManyShift
         case "qualification": .logManyQualification
+        case "roster": .logManyRoster
         default: .logManyConflict
         }
     }
@@ -239,6 +240,8 @@ public struct ChangeLog: Sendable {
                            localTime(v["end"], zone: v["timeZone"]))
         case "personAlias":
             return Message(.logRowAlias, v["droppedId.name"] ?? v["droppedId"] ?? "?", v["keptId.name"] ?? v["keptId"] ?? "?")
+        case "roster":
+            return Message(.logRowRoster, v["personId.name"] ?? v["personId"] ?? "?", v["battleId.name"] ?? v["battleId"] ?? "?")
         case "qualification":
             return Message(.logRowQualification, v["personId.name"] ?? v["personId"] ?? "?", v["curriculumId"] ?? "?", v["workshopId"] ?? "?")
         default:

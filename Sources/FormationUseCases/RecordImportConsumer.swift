@@ -190,6 +190,18 @@ struct RecordImportConsumer: BattleRecordConsumer {
             knownWorkshops.insert(qualification.workshop)
             // What is here stays: a recognition already recorded keeps its date, voucher and note.
             try transaction.insertIfMissing(qualification)
+        case .rosterEntry(var entry):
+            guard let battle, let person = try person(entry.person, at: position) else { return }
+            guard entry.days(in: battle) != nil else {
+                problem(at: position, Message(.rosterOutsideBattle, entry.from?.description ?? battle.start.description,
+                                              entry.to?.description ?? battle.end.description,
+                                              battle.start.description, battle.end.description))
+                return
+            }
+            entry.person = person
+            entry.battle = battle.id
+            // What is here stays: someone already on the roster keeps their days.
+            try transaction.insertIfMissing(entry)
         }
     }
 

@@ -429,4 +429,42 @@ public enum MessageID: String, Sendable, CaseIterable {
     case facilitatorsQualifiedMark
     case logRowQualification
     case logManyQualification
+    // issue 23 planning
+    case rosterJoined
+    case rosterUpdated
+    case rosterAlready
+    case rosterLeft
+    case rosterLeftStillOn
+    case rosterNotJoined
+    case rosterNotJoinedStillOn
+    case rosterOutsideBattle
+    case rosterHeading
+    case headingFrom
+    case headingTo
+    case headingWhy
+    case rosterWhyJoined
+    case rosterWhyShifts
+    case rosterWhySessions
+    case logRowRoster
+    case logManyRoster
+    case planWhyTaught
+    case planWhyAttended
+    case planWhyQualified
+    case planWhyRegistered
+    case planWhyPlanned
+    case planWhyLearns
+    case planWhyFirstTime
+    case planFacilitators
+    case planParticipants
+    case planHeading
+    case planObjective
+    case planOptimal
+    case planWithinGap
+    case planNoBound
+    case planNothing
+    case planApplied
+    case planReview
+    case planInstanceWritten
+    case planSearching
+    case planEmptyRefused
 }

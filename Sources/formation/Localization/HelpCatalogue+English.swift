@@ -129,5 +129,22 @@ extension HelpCatalogue {
         .helpQualifyNote: "Why it is recognised (thirty years at the lathe…).",
         .helpQualifyBy: "Who vouches for it (a person: name or id).",
         .helpQualifyMissing: "Name at least one workshop.",
+        // issue 23 planning
+        .helpBattleJoin: "Put people on the battle's roster, on all its days or some of them.",
+        .helpBattleLeave: "Take people off the battle's roster (their shifts and sessions stay).",
+        .helpBattleRoster: "Who is at the battle and on which days.",
+        .helpRosterPeople: "People: exact name or the start of their id.",
+        .helpRosterFrom: "First day at the battle (default: its first day).",
+        .helpRosterTo: "Last day at the battle (default: its last day).",
+        .helpRosterMissing: "name at least one person",
+        .helpBattlePlan: "Propose sessions for the battle's free learning time (an integer program), and apply them with --apply.",
+        .helpPlanWindow: "A learning window each day (repeat; default 08:00-12:00 and 14:00-18:00).",
+        .helpPlanPlace: "A place where sessions can be held (repeat; default: the places the battle already uses).",
+        .helpPlanWorkshop: "A workshop to offer (repeat; default: every workshop someone on the roster can learn and someone can teach).",
+        .helpPlanTimeLimit: "Seconds the solver may search; the best plan found is returned with its gap.",
+        .helpPlanInstance: "Write the exact problem solved as JSON to this file (schema in the README).",
+        .helpPlanApply: "Write the proposed sessions and registrations, in one change.",
+        .helpPlanWindowBad: "--window takes HH:MM-HH:MM, start before end",
+        .helpPlanTimeLimitBad: "--time-limit takes a positive number of seconds",
     ]
 }

@@ -129,5 +129,22 @@ extension HelpCatalogue {
         .helpQualifyNote: "Por qué se reconoce (treinta años en el torno…).",
         .helpQualifyBy: "Quién lo avala (una persona: nombre o id).",
         .helpQualifyMissing: "Indique al menos un taller.",
+        // issue 23 planning
+        .helpBattleJoin: "Suma personas a la nómina de la batalla, todos sus días o algunos.",
+        .helpBattleLeave: "Saca personas de la nómina de la batalla (sus turnos y sesiones quedan).",
+        .helpBattleRoster: "Quién está en la batalla y qué días.",
+        .helpRosterPeople: "Personas: nombre exacto o el comienzo de su id.",
+        .helpRosterFrom: "Primer día en la batalla (por omisión: su primer día).",
+        .helpRosterTo: "Último día en la batalla (por omisión: su último día).",
+        .helpRosterMissing: "indique al menos una persona",
+        .helpBattlePlan: "Propone sesiones para el tiempo libre de formación de la batalla (un programa entero) y las aplica con --apply.",
+        .helpPlanWindow: "Una ventana de formación cada día (repita; por omisión 08:00-12:00 y 14:00-18:00).",
+        .helpPlanPlace: "Un lugar donde pueden hacerse sesiones (repita; por omisión: los lugares que la batalla ya usa).",
+        .helpPlanWorkshop: "Un taller que ofrecer (repita; por omisión: todo taller que alguien de la nómina pueda aprender y alguien pueda facilitar).",
+        .helpPlanTimeLimit: "Segundos que el optimizador puede buscar; se devuelve el mejor plan hallado con su brecha.",
+        .helpPlanInstance: "Escribe en este archivo el problema exacto resuelto, en JSON (esquema en el README).",
+        .helpPlanApply: "Escribe las sesiones e inscripciones propuestas, en un solo cambio.",
+        .helpPlanWindowBad: "--window lleva HH:MM-HH:MM, el inicio antes del fin",
+        .helpPlanTimeLimitBad: "--time-limit lleva un número positivo de segundos",
     ]
 }

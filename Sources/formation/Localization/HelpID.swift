@@ -132,6 +132,23 @@ enum HelpID: String, Sendable, CaseIterable {
     case helpQualifyNote
     case helpQualifyBy
     case helpQualifyMissing
+    // issue 23 planning
+    case helpBattleJoin
+    case helpBattleLeave
+    case helpBattleRoster
+    case helpRosterPeople
+    case helpRosterFrom
+    case helpRosterTo
+    case helpRosterMissing
+    case helpBattlePlan
+    case helpPlanWindow
+    case helpPlanPlace
+    case helpPlanWorkshop
+    case helpPlanTimeLimit
+    case helpPlanInstance
+    case helpPlanApply
+    case helpPlanWindowBad
+    case helpPlanTimeLimitBad
 }
 
 /// Looks up help texts in the reader's language.

@@ -34,6 +34,7 @@ enum HelpLocalization {
         "facilitator": "facilitador", "curriculum": "currículo", "change": "cambio", "IANA": "zona IANA", "id": "id", "n": "n",
         "state|worker-controlled|private": "estatal|control-obrero|privada", "public|private": "público|privado",
         "registered|attended|absent": "inscrito|asistió|ausente", "facilitator|participant": "facilitador|participante",
+        "seconds": "segundos", "HH:MM-HH:MM": "HH:MM-HH:MM",
     ]
 
     static let values: [String: String] = [
