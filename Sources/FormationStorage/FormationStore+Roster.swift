@@ -1,7 +1,7 @@
 public import FormationDomain
 internal import GRDB
 
-// Battle rosters (`battle join`, issue 23): one row per battle and person joined.
+// Battle rosters (`battle join`): one row per battle and person joined.
 
 extension ScheduleTransaction {
     /// The entries of `battle`, by person id.

@@ -238,7 +238,7 @@ enum Migrations {
                 """)
         }
         migrator.registerMigration("v7 roster") { db in
-            // Who is at a battle and on which days (issue 23, `battle join`). People with a shift or
+            // Who is at a battle and on which days (`battle join`). People with a shift or
             // a session in the battle are on it without a row. Dates are the battle's local days;
             // NULL: from its first day, to its last.
             try db.execute(sql: """

@@ -39,7 +39,7 @@ public struct PlanRequest: Sendable, Equatable {
     }
 }
 
-/// `battle plan` (issue 23): reads the battle into a planning instance, asks the planner for the
+/// `battle plan`: reads the battle into a planning instance, asks the planner for the
 /// sessions that teach the most, and applies them through the rules of `session add` and `attend`.
 /// A use case that proposes (DESIGN.md §8): `plan` writes nothing.
 public struct BattlePlanning: Sendable {

@@ -474,7 +474,7 @@ extension Catalogue {
         .facilitatorsQualifiedMark: "(recognised)",
         .logRowQualification: "prior learning of {0} in {1}/{2}",
         .logManyQualification: "{0} recognitions of prior learning",
-        // issue 23 planning
+        // Rosters and battle plans
         .rosterJoined: "{0} joined the roster of {1}, {2} to {3}",
         .rosterUpdated: "{0} is on the roster of {1} from {2} to {3} now",
         .rosterAlready: "{0} was already on the roster of {1}, {2} to {3}: nothing changed",

@@ -474,7 +474,7 @@ extension Catalogue {
         .facilitatorsQualifiedMark: "(reconocido)",
         .logRowQualification: "saber previo de {0} en {1}/{2}",
         .logManyQualification: "{0} reconocimientos de saber previo",
-        // issue 23 planning
+        // Rosters and battle plans
         .rosterJoined: "{0} se sumó a la nómina de {1}, del {2} al {3}",
         .rosterUpdated: "{0} está ahora en la nómina de {1} del {2} al {3}",
         .rosterAlready: "{0} ya estaba en la nómina de {1}, del {2} al {3}: no cambió nada",

@@ -429,7 +429,7 @@ public enum MessageID: String, Sendable, CaseIterable {
     case facilitatorsQualifiedMark
     case logRowQualification
     case logManyQualification
-    // issue 23 planning
+    // Rosters and battle plans
     case rosterJoined
     case rosterUpdated
     case rosterAlready

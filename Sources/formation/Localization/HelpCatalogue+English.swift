@@ -129,7 +129,7 @@ extension HelpCatalogue {
         .helpQualifyNote: "Why it is recognised (thirty years at the lathe…).",
         .helpQualifyBy: "Who vouches for it (a person: name or id).",
         .helpQualifyMissing: "Name at least one workshop.",
-        // issue 23 planning
+        // Rosters and battle plans
         .helpBattleJoin: "Put people on the battle's roster, on all its days or some of them.",
         .helpBattleLeave: "Take people off the battle's roster (their shifts and sessions stay).",
         .helpBattleRoster: "Who is at the battle and on which days.",

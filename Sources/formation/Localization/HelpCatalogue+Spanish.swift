@@ -129,7 +129,7 @@ extension HelpCatalogue {
         .helpQualifyNote: "Por qué se reconoce (treinta años en el torno…).",
         .helpQualifyBy: "Quién lo avala (una persona: nombre o id).",
         .helpQualifyMissing: "Indique al menos un taller.",
-        // issue 23 planning
+        // Rosters and battle plans
         .helpBattleJoin: "Suma personas a la nómina de la batalla, todos sus días o algunos.",
         .helpBattleLeave: "Saca personas de la nómina de la batalla (sus turnos y sesiones quedan).",
         .helpBattleRoster: "Quién está en la batalla y qué días.",

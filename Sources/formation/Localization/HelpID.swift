@@ -132,7 +132,7 @@ enum HelpID: String, Sendable, CaseIterable {
     case helpQualifyNote
     case helpQualifyBy
     case helpQualifyMissing
-    // issue 23 planning
+    // Rosters and battle plans
     case helpBattleJoin
     case helpBattleLeave
     case helpBattleRoster
