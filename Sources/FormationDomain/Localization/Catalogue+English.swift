@@ -205,6 +205,7 @@ extension Catalogue {
         .recordMissingWorkshops: "the record refers to workshops this database lacks (import their curriculum packs first): {0}",
         .recordPeopleMerged: "{0} people merged here as they were merged at the other plant",
         .possibleDuplicate: "possible duplicate: {0} ({1}) and {2} ({3}) at the same plant; if they are one person: formation person merge {3} {1}",
+        .possibleDuplicatesMore: "and {0} more possible duplicates: formation check lists them all",
         .recordImported: "{0}: battle record of '{1}': {2} sessions added, {3} already here, {4} people added",
         .recordChecked: "{0}: battle record of '{1}' checked, {2} sessions",
         .recordUnknownTimeZone: "time zone '{0}' is not in this machine's time zone data (a misspelt or newer zone: update the tzdata package, or ask the sender to use a known zone)",

@@ -205,6 +205,7 @@ extension Catalogue {
         .recordMissingWorkshops: "el registro usa talleres que esta base de datos no tiene (importe primero sus paquetes de currículo): {0}",
         .recordPeopleMerged: "{0} personas unidas aquí como se unieron en la otra planta",
         .possibleDuplicate: "posible duplicado: {0} ({1}) y {2} ({3}) en la misma planta; si son la misma persona: formation person merge {3} {1}",
+        .possibleDuplicatesMore: "y {0} posibles duplicados más: formation check los lista todos",
         .recordImported: "{0}: registro de la batalla '{1}': {2} sesiones agregadas, {3} ya estaban, {4} personas agregadas",
         .recordChecked: "{0}: registro de la batalla '{1}' validado, {2} sesiones",
         .recordUnknownTimeZone: "la zona horaria '{0}' no está en los datos de zonas horarias de esta máquina (mal escrita o más nueva: actualice el paquete tzdata, o pida a quien la envió una zona conocida)",

@@ -186,7 +186,7 @@ public enum MessageID: String, Sendable, CaseIterable {
     case recordUnknownReference
     case recordMissingWorkshops
     case recordImported
-    case recordPeopleMerged, possibleDuplicate
+    case recordPeopleMerged, possibleDuplicate, possibleDuplicatesMore
     case recordChecked
     // Records held to the CLI's rules and identities
     case recordUnknownTimeZone

@@ -4,14 +4,21 @@ import FormationUseCases
 import Foundation
 
 enum ImportOutput {
+    /// Likely duplicates listed one by one after an import; beyond these, a count and where to see them all.
+    static let duplicatesListed = 10
+
+    /// People merged as the other plant merged them, and likely duplicates with the command that
+    /// merges them (the first few: a national record may point out hundreds; `check` lists them all).
+    static func identityNotices(_ record: ImportReport.RecordEntry, _ language: Language) {
+        if record.peopleMerged > 0 { Terminal.notice(Message(.recordPeopleMerged, String(record.peopleMerged)).text(language)) }
+        for duplicate in record.possibleDuplicates.prefix(duplicatesListed) { Terminal.notice(duplicate.text(language)) }
+        let more = record.possibleDuplicates.count - duplicatesListed
+        if more > 0 { Terminal.notice(Message(.possibleDuplicatesMore, String(more)).text(language)) }
+    }
+
     /// Prints each curriculum's outcome, or every problem then "nothing was written" (exit 65).
     /// - Parameter summary: with many files (and no `--verbose`), one line for them all instead of
     ///   one per file: what was read and how long it took.
-    /// People merged as the other plant merged them, and likely duplicates with the command that merges them.
-    static func identityNotices(_ record: ImportReport.RecordEntry, _ language: Language) {
-        if record.peopleMerged > 0 { Terminal.notice(Message(.recordPeopleMerged, String(record.peopleMerged)).text(language)) }
-        for duplicate in record.possibleDuplicates { Terminal.notice(duplicate.text(language)) }
-    }
 
     static func finish(_ report: ImportReport, validateOnly: Bool, language: Language,
                        summary: (ImportProgress.Snapshot, TimeInterval)? = nil) throws {
