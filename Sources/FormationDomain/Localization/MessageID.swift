@@ -79,6 +79,7 @@ public enum MessageID: String, Sendable, CaseIterable {
     case ambiguous
     case alreadyExists
     case kindPlant, kindPerson, kindBattle, kindCurriculum, kindWorkshop, kindSession
+    case noPlant, noPerson, noBattle, noCurriculum, noWorkshop, noSession, noShift
     // Storage
     case databaseTooNew
     case databaseNotSQLite
