@@ -290,7 +290,7 @@ extension Catalogue {
         .sheetFooter: "Transcriba esta hoja con estas mismas columnas, guárdela como CSV (coma, punto y coma o tabulador) y cárguela con: {0} — una fila con firma cuenta como asistió; añada --status absent para marcar ausentes a los demás.",
         .yes: "sí",
         .no: "no",
-        .none: "ninguno",
+        .none: "sin valor",
         .participantsRange: "de {0} a {1}",
         .ownershipState: "estatal",
         .ownershipWorkerControlled: "bajo control obrero",
