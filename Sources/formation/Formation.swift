@@ -1,6 +1,7 @@
 import ArgumentParser
 import FormationDomain
 import FormationUseCases
+import FormationViews
 import Foundation
 
 /// `formation`: the self-formation programme of the Productive Workers' Army, offline on one machine.

@@ -1,5 +1,6 @@
 import FormationDomain
 import FormationUseCases
+import FormationViews
 
 /// Curricula and workshops as a facilitator reads them: a workshop reads as a lesson plan.
 enum CurriculumText {

@@ -1,12 +1,12 @@
-import FormationDomain
-import FormationUseCases
+public import FormationDomain
+public import FormationUseCases
 
 /// A worker's learning record as one self-contained, printable HTML page (no external assets,
 /// every text escaped) that they can keep.
-enum HistoryHTML {
+public enum HistoryHTML {
     typealias T = TextViews
 
-    static func render(_ history: LearningHistory, _ language: Language) -> String {
+    public static func render(_ history: LearningHistory, _ language: Language) -> String {
         func t(_ id: MessageID, _ arguments: String...) -> String {
             HTML.escape(T.t(id, language, arguments))
         }
@@ -23,7 +23,7 @@ enum HistoryHTML {
             body += "<p>\(t(.historyNothingAttended))</p>\n"
         } else {
             body += table(history.attended, lastHeading: t(.historyTaughtByLabel), language) { entry in
-                HTML.escape(HistoryText.names(entry.facilitators, language))
+                HTML.escape(Views.names(entry.facilitators, language))
             }
         }
 
@@ -40,7 +40,7 @@ enum HistoryHTML {
             body += "<h2>\(t(.historyQualified, String(history.recognised.count)))</h2>\n<ul>\n"
             for entry in history.recognised {
                 body += "<li>\(HTML.escape(T.text(entry.title, language))) <span class=\"small\">(\(HTML.escape(entry.workshop.description)))</span>"
-                body += " — \(HTML.escape(HistoryText.recognisedDetail(entry, language)))</li>\n"
+                body += " — \(HTML.escape(Views.recognisedDetail(entry, language)))</li>\n"
             }
             body += "</ul>\n"
         }
