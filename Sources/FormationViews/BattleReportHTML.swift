@@ -7,11 +7,18 @@ public enum BattleReportHTML {
     typealias T = TextViews
 
     public static func render(_ report: BattleReport, _ language: Language) -> String {
+        HTML.page(title: Message(.reportHeading, report.battle.battle.name).text(language), language: language.rawValue,
+                  body: body(report, language))
+    }
+
+    /// The report without the page around it; `level` is the heading level of its title (the board
+    /// puts it under the battle's own heading).
+    public static func body(_ report: BattleReport, _ language: Language, level: Int = 1) -> String {
         func h(_ id: MessageID, _ arguments: String...) -> String {
             HTML.escape(T.t(id, language, arguments))
         }
         let battle = report.battle
-        var body = "<h1>\(h(.reportHeading, battle.battle.name))</h1>\n"
+        var body = "<h\(level)>\(h(.reportHeading, battle.battle.name))</h\(level)>\n"
         body += "<p class=\"meta\">\(HTML.escape("\(battle.plantName) (\(battle.plantState)) · \(LocalFormat.longDate(battle.battle.start, language)) – \(LocalFormat.longDate(battle.battle.end, language))"))</p>\n"
         for line in BattleReportLines.summary(report, language) { body += "<p class=\"meta\">\(HTML.escape(line))</p>\n" }
 
@@ -35,7 +42,7 @@ public enum BattleReportHTML {
         body += "<h2>\(h(.reportConflicts))</h2>\n<ul>\n"
         for line in BattleReportLines.conflictLines(report.conflicts, language) { body += "<li>\(HTML.escape(line))</li>\n" }
         body += "</ul>\n"
-        return HTML.page(title: Message(.reportHeading, battle.battle.name).text(language), language: language.rawValue, body: body)
+        return body
     }
 }
 

@@ -7,6 +7,16 @@ public enum HistoryHTML {
     typealias T = TextViews
 
     public static func render(_ history: LearningHistory, _ language: Language) -> String {
+        HTML.page(title: title(history, language), language: language.rawValue, body: body(history, language))
+    }
+
+    /// The page's title: `Learning record — María Pérez`.
+    public static func title(_ history: LearningHistory, _ language: Language) -> String {
+        Message(.historyRecordTitle).text(language) + " — " + history.person.person.name
+    }
+
+    /// The record without the page around it: what the board shows inside its own frame.
+    public static func body(_ history: LearningHistory, _ language: Language) -> String {
         func t(_ id: MessageID, _ arguments: String...) -> String {
             HTML.escape(T.t(id, language, arguments))
         }
@@ -61,7 +71,7 @@ public enum HistoryHTML {
         section(.historyCompetencies, empty: .historyNoneYet, history.competencies.map { ($0.text, $0.workshop.description) })
         section(.historyReadyFor, empty: .historyNothingReady, history.readyFor.map { ($0.workshop.title, $0.ref.description) })
         body += "<p class=\"small\">\(t(.historyRecordFooter, history.person.person.id.rawValue))</p>\n"
-        return HTML.page(title: Message(.historyRecordTitle).text(language) + " — " + name, language: language.rawValue, body: body)
+        return body
     }
 
     /// One row per session: date, time, workshop, battle and plant, hours, and `last` (already escaped).

@@ -35,6 +35,11 @@ public enum LocalFormat {
         return rest == 0 ? "\(hours) h" : "\(hours) h \(rest) min"
     }
 
+    /// `0:00`, `1:30`: minutes from the start of a session, as a lesson plan's outline counts them.
+    public static func elapsed(_ minutes: Int) -> String {
+        "\(minutes / 60):" + (minutes % 60 < 10 ? "0" : "") + "\(minutes % 60)"
+    }
+
     public static func locale(_ language: Language) -> Locale {
         Locale(identifier: language == .es ? "es_VE" : "en_US")
     }

@@ -22,6 +22,7 @@ struct Formation: ParsableCommand {
                 SessionCommand.self, ShiftCommand.self, Attend.self, HistoryCommand.self,
                 Import.self, Validate.self,
                 BackupCommand.self, CheckCommand.self, LogCommand.self, UndoCommand.self,
+                ServeCommand.self,
             ])
     }
 

@@ -129,5 +129,11 @@ extension HelpCatalogue {
         .helpQualifyNote: "Por qué se reconoce (treinta años en el torno…).",
         .helpQualifyBy: "Quién lo avala (una persona: nombre o id).",
         .helpQualifyMissing: "Indique al menos un taller.",
+            // issue 24 web
+        .helpServe: "Sirve el tablero de la planta: ahora y después, batallas, historiales, talleres y currículos como páginas web para los teléfonos de la red de la planta; quien facilita marca la asistencia con el PIN de la batalla.",
+        .helpServeBind: "La dirección en la que escuchar: 127.0.0.1 (solo esta máquina) o 0.0.0.0 (toda la red de la planta).",
+        .helpServePort: "El puerto TCP.",
+        .helpServePortInvalid: "un puerto va de 1 a 65535, no {0}",
+        .helpBattlePin: "Establece el PIN de facilitación de la batalla (leído en la terminal o en una línea de la entrada estándar), guardado como un hash lento Argon2id; el tablero lo pide antes de cualquier escritura.",
     ]
 }

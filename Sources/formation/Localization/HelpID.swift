@@ -132,6 +132,12 @@ enum HelpID: String, Sendable, CaseIterable {
     case helpQualifyNote
     case helpQualifyBy
     case helpQualifyMissing
+    // issue 24 web
+    case helpServe
+    case helpServeBind
+    case helpServePort
+    case helpServePortInvalid
+    case helpBattlePin
 }
 
 /// Looks up help texts in the reader's language.
