@@ -32,6 +32,7 @@ enum ExpectedSchema {
                       "summary TEXT NOT NULL", "battles TEXT NOT NULL", "undoOf INTEGER"],
         "qualification": ["personId TEXT NOT NULL PK 1", "curriculumId TEXT NOT NULL PK 2", "workshopId TEXT NOT NULL PK 3",
                           "recorded INTEGER NOT NULL", "byPersonId TEXT", "note TEXT"],
+        "battlePin": ["battleId TEXT NOT NULL PK 1", "hash TEXT NOT NULL"],
     ]
 
     /// Indexes the queries rely on for speed (a missing one is slow, not wrong: `check` reports it,

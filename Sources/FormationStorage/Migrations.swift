@@ -237,6 +237,16 @@ enum Migrations {
                 CREATE INDEX qualification_by ON qualification(byPersonId);
                 """)
         }
+        migrator.registerMigration("v7 battle pins") { db in
+            // The board's facilitator PIN per battle (issue 24), as an Argon2id string from
+            // libsodium. Not a recorded table: a secret's hash stays out of the change log.
+            try db.execute(sql: """
+                CREATE TABLE battlePin (
+                    battleId TEXT NOT NULL PRIMARY KEY REFERENCES battle(id) ON DELETE CASCADE,
+                    hash TEXT NOT NULL
+                ) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 }

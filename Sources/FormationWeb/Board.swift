@@ -12,10 +12,16 @@ public struct Board: Sendable {
     let store: FormationStore
     /// Seconds since 1970: passed in so that tests fix the day (the board's "now" and "next").
     let now: @Sendable () -> Int64
+    let signing = Signing()
+    let pins: PinGuard
 
-    public init(store: FormationStore, now: @escaping @Sendable () -> Int64 = { Counting.now() }) {
+    /// - Parameters:
+    ///   - now: seconds since 1970, asked at each request.
+    ///   - pinPolicy: how wrong PINs are slowed down and locked out.
+    public init(store: FormationStore, now: @escaping @Sendable () -> Int64 = { Counting.now() }, pinPolicy: PinPolicy = PinPolicy()) {
         self.store = store
         self.now = now
+        self.pins = PinGuard(policy: pinPolicy)
     }
 
     /// Every route of the board. Addresses name records by id or name only: none reaches a file.
@@ -34,6 +40,15 @@ public struct Board: Sendable {
         }
         router.get("/workshops/:curriculum/:workshop") { request, context in
             try workshop(request, try context.parameters.require("curriculum") + "/" + context.parameters.require("workshop"))
+        }
+        router.get("/sessions/:session") { request, context in
+            try session(request, try context.parameters.require("session"))
+        }
+        // Writes: POST only, each with its CSRF token, all but the PIN behind a facilitator's sign-in.
+        for action in SessionAction.allCases {
+            router.post("/sessions/:session/\(action.rawValue)") { request, context in
+                try await post(action, request, try context.parameters.require("session"))
+            }
         }
         return router
     }

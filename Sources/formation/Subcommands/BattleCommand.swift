@@ -5,7 +5,7 @@ import FormationViews
 
 struct BattleCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
-        CommandConfiguration(commandName: "battle", abstract: Help.text(.helpBattle), subcommands: [Add.self, List.self, Show.self, Edit.self, Remove.self, Check.self, Report.self, Export.self])
+        CommandConfiguration(commandName: "battle", abstract: Help.text(.helpBattle), subcommands: [Add.self, List.self, Show.self, Edit.self, Remove.self, Check.self, Report.self, Export.self, Pin.self])
     }
 
     struct Add: ParsableCommand {
