@@ -75,7 +75,7 @@ import Testing
     @Test func searchForgivesAccentsAndCaseAndLeadsToTheRecord() async throws {
         let fixture = try BoardFixture()
         try await fixture.test { client in
-            for query in ["jesus", "JESUS%20PENA", "Jes%C3%BAs", "pe"] {
+            for query in ["jesus", "JESUS%20PENA", "jesus+pena", "Jes%C3%BAs", "pe"] {
                 try await client.execute(uri: "/people?q=\(query)", method: .get) { response in
                     #expect(response.text.contains("href=\"/people/\(fixture.people["Jesús Peña"]!.rawValue)\""), "\(query)")
                 }

@@ -495,7 +495,6 @@ extension Catalogue {
         .webServing: "the board is at http://{0}:{1}/ — Ctrl-C stops it",
         .webServingOpen: "open to the plant's network: on a phone, type http://{0}:{1}/",
         .webStopped: "the board stopped",
-        .webSession: "Session",
         .webPinLabel: "Facilitator PIN of this battle",
         .webPinEnter: "Enter",
         .webPinWrong: "Wrong PIN.",

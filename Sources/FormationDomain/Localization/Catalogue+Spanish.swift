@@ -495,7 +495,6 @@ extension Catalogue {
         .webServing: "el tablero está en http://{0}:{1}/ — Ctrl-C lo detiene",
         .webServingOpen: "abierto a la red de la planta: en un teléfono, escriba http://{0}:{1}/",
         .webStopped: "el tablero se detuvo",
-        .webSession: "Sesión",
         .webPinLabel: "PIN de facilitación de esta batalla",
         .webPinEnter: "Entrar",
         .webPinWrong: "PIN incorrecto.",

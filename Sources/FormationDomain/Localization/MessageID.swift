@@ -450,7 +450,6 @@ public enum MessageID: String, Sendable, CaseIterable {
     case webServing
     case webServingOpen
     case webStopped
-    case webSession
     case webPinLabel
     case webPinEnter
     case webPinWrong

@@ -9,7 +9,8 @@ extension Board {
     func people(_ request: Request) throws -> Response {
         let language = PageLanguage.of(request)
         func h(_ id: MessageID, _ arguments: String...) -> String { HTML.escape(TextViews.t(id, language, arguments)) }
-        let query = request.uri.queryParameters["q"].map(String.init) ?? ""
+        // Decoded as a form (`+` is a space), which is how a browser sends a GET form.
+        let query = FormBody(request.uri.query ?? "")["q"] ?? ""
         var body = "<h1>\(h(.webPeople))</h1>\n"
         body += "<form method=\"get\" action=\"/people\" role=\"search\">\n<label for=\"q\">\(h(.webSearchLabel))</label><br>\n"
         body += "<input id=\"q\" name=\"q\" type=\"search\" value=\"\(HTML.escape(query))\" autocomplete=\"off\" autofocus>\n"

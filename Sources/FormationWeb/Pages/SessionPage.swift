@@ -62,7 +62,7 @@ extension Board {
         for line in notices { body += "<p class=\"ok\" role=\"status\">\(HTML.escape(line))</p>\n" }
         for line in errors { body += "<p class=\"error\" role=\"alert\">\(HTML.escape(line))</p>\n" }
 
-        body += "<table>\n<thead><tr><th>\(h(.sheetName))</th><th>\(h(.webSession))</th>\(signedIn && !session.cancelled ? "<th></th>" : "")</tr></thead>\n<tbody>\n"
+        body += "<table>\n<thead><tr><th>\(h(.sheetName))</th><th>\(h(.sheetRole))</th>\(signedIn && !session.cancelled ? "<th></th>" : "")</tr></thead>\n<tbody>\n"
         for person in roster.people {
             let participation = person.participation
             let role = TextViews.t(participation.role == .facilitator ? .roleFacilitator : .roleParticipant, language)
