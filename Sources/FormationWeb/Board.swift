@@ -14,6 +14,7 @@ public struct Board: Sendable {
     let now: @Sendable () -> Int64
     let signing = Signing()
     let pins: PinGuard
+    let pages = PageStore()
 
     /// - Parameters:
     ///   - now: seconds since 1970, asked at each request.
@@ -29,6 +30,7 @@ public struct Board: Sendable {
         let router = Router()
         router.add(middleware: SecurityHeaders())
         router.add(middleware: ErrorPages())
+        router.add(middleware: PageCache(board: self, pages: pages))
         router.get("/") { request, _ in try nowAndNext(request) }
         router.get("/battles") { request, _ in try battles(request) }
         router.get("/battles/:battle") { request, context in try battle(request, try context.parameters.require("battle")) }

@@ -1,4 +1,5 @@
 import FormationDomain
+import FormationUseCases
 import FormationWeb
 import Hummingbird
 import HummingbirdTesting
@@ -146,6 +147,24 @@ import Testing
             }
             try await client.execute(uri: "/workshops/nothing/here", method: .get, headers: [.acceptLanguage: "en"]) { response in
                 #expect(response.status == .notFound)
+            }
+        }
+    }
+
+    @Test func aKeptPageIsRenderedAgainOnceTheDatabaseChanges() async throws {
+        let fixture = try BoardFixture()
+        try await fixture.test { client in
+            try await client.execute(uri: "/people?q=rosa", method: .get, headers: [.acceptLanguage: "en"]) { response in
+                #expect(response.text.contains("Nobody"))
+            }
+            // A write from elsewhere (the CLI, another phone): the next request sees it.
+            _ = try Programme(store: fixture.store).addPerson(name: "Rosa Mármol", plant: "La Gaviota", retired: false, sector: nil)
+            try await client.execute(uri: "/people?q=rosa", method: .get, headers: [.acceptLanguage: "en"]) { response in
+                #expect(response.text.contains("Rosa Mármol"))
+            }
+            // The same address in the other language is its own page.
+            try await client.execute(uri: "/people?q=rosa", method: .get, headers: [.acceptLanguage: "es"]) { response in
+                #expect(response.text.contains("<html lang=\"es\">"))
             }
         }
     }
