@@ -80,7 +80,7 @@ let package = Package(
         // What the tool does, independent of how it is asked.
         .target(
             name: "FormationUseCases",
-            dependencies: ["FormationDomain", "FormationStorage", "FormationXML", "CSodium",
+            dependencies: ["FormationDomain", "FormationStorage", "FormationXML", "FormationPlanning", "CSodium",
                            .product(name: "CSV", package: "CSV.swift")],
             swiftSettings: strict
         ),

@@ -21,6 +21,11 @@ sanitizers=("$@")
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0:halt_on_error=1:exitcode=86}"
 export TSAN_OPTIONS="${TSAN_OPTIONS:-halt_on_error=1:exitcode=86}"
 
+# libfaketime cannot start a sanitized binary (it hangs while the sanitizer's runtime starts): the
+# tests that fake the clock run a plain debug build instead (CLIHarness.fakedClockBinary).
+swift build --product formation >/dev/null || exit 1
+export FORMATION_PLAIN_BINARY="$(swift build --show-bin-path)/formation"
+
 status=0
 for sanitizer in "${sanitizers[@]}"; do
     case "$sanitizer" in

@@ -1,6 +1,6 @@
 #ifndef SELFFORMATION_CCBC_SHIM_H
 #define SELFFORMATION_CCBC_SHIM_H
 // COIN-OR CBC's C interface (apt: coinor-libcbc-dev; pkg-config cbc), the MIP solver behind
-// `battle plan` (issue 23). Only FormationPlanning sees it, behind `internal import`.
+// `battle plan`. Only FormationPlanning sees it, behind `internal import`.
 #include <coin/Cbc_C_Interface.h>
 #endif

@@ -81,16 +81,18 @@ extension Planner {
         }
 
         /// Whether `person` knows `ref` by `instant`, and how (nil if not).
-        func knows(_ person: String, _ ref: WorkshopRef, by instant: Int64) -> Knowledge? {
+        func knows(_ person: String, _ ref: WorkshopRef, by instant: Int64, teaching: Bool = false) -> Knowledge? {
             if let p = people[person] {
                 if p.taught.contains(ref) { return Knowledge(.taught) }
                 if p.attended.contains(ref) { return Knowledge(.attended) }
                 if p.qualified.contains(ref) { return Knowledge(.qualified) }
             }
             for (k, fixed) in instance.fixedSessions.enumerated()
-            where fixed.workshop == ref && fixed.end <= instant && (fixed.participants + fixed.facilitators).contains(person) {
+            where fixed.workshop == ref && fixed.end <= instant && (teaching ? fixed.facilitators : fixed.participants + fixed.facilitators).contains(person) {
                 return Knowledge(.fixed, session: k)
             }
+            // Being registered in a session meets a prerequisite, never a facilitator's experience.
+            if teaching { return nil }
             for (k, session) in sessions.enumerated()
             where session.workshop == ref && session.end <= instant && session.participants.contains(where: { $0.person == person }) {
                 return Knowledge(.plan, session: k)
@@ -132,7 +134,7 @@ extension Planner {
                 if clashes(byPerson[person] ?? [], s) { violations.append(.personDoubleBooked(session: s, person: person)) }
             }
             for f in session.facilitators {
-                let how = knows(f.person, session.workshop, by: session.start)
+                let how = knows(f.person, session.workshop, by: session.start, teaching: true)
                 if how == nil { violations.append(.facilitatorDoesNotKnow(session: s, person: f.person)) }
                 else if how != f.knows { violations.append(.wrongReason(session: s, person: f.person)) }
             }

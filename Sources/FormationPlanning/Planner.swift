@@ -1,6 +1,6 @@
 public import FormationDomain
 
-/// Proposes sessions for a battle's free learning time (issue 23). A use case that proposes
+/// Proposes sessions for a battle's free learning time. A use case that proposes
 /// (DESIGN.md §8): it reads a `PlanningInstance`, solves an integer program over the same rules as
 /// `session add`, and returns a `Plan`; it writes nothing.
 public enum Planner {
@@ -137,13 +137,16 @@ public enum Planner {
             }
             return Knowledge(.plan) // not reached for a feasible solution; `verify` would say so
         }
+        func teaches(_ i: Int, _ ref: WorkshopRef) -> Knowledge {
+            p.teachable[i][ref]?.how ?? Knowledge(.plan) // likewise
+        }
         return drafts.map { draft in
             let workshop = p.workshops[draft.workshop]
             let start = draft.interval.start
             return ProposedSession(
                 workshop: workshop.ref, place: p.instance.places[draft.place], start: start, end: draft.interval.end,
                 facilitators: draft.facilitators.map { f in
-                    .init(person: p.people[f.person].id, knows: knowledge(f.person, workshop.ref, by: start), firstTime: f.firstTime)
+                    .init(person: p.people[f.person].id, knows: teaches(f.person, workshop.ref), firstTime: f.firstTime)
                 },
                 participants: draft.participants.map { i in
                     .init(person: p.people[i].id, prerequisites: workshop.prerequisites.map {
@@ -161,7 +164,7 @@ public enum Planner {
             let strangers = p.people.indices.filter { p.known[$0][workshop.ref] == nil }
             if workshop.minutes > longest {
                 issues.append(.workshopTooLong(workshop: workshop.ref, minutes: workshop.minutes, longestWindow: longest))
-            } else if strangers.count == p.people.count {
+            } else if !p.people.indices.contains(where: { p.teachable[$0][workshop.ref] != nil }) {
                 issues.append(.nobodyCanTeach(workshop: workshop.ref))
             } else if strangers.isEmpty {
                 issues.append(.everyoneKnows(workshop: workshop.ref))

@@ -51,6 +51,12 @@ public struct PlanningInstance: Codable, Sendable, Equatable {
             self.end = end
         }
 
+        /// `intervals` joined where they touch or overlap, minus every interval of `holes`: a person's
+        /// availability from their days and what keeps them busy.
+        public static func free(_ intervals: [Interval], minus holes: [Interval]) -> [Interval] {
+            PlanningProblem.subtract(PlanningProblem.merge(intervals), holes)
+        }
+
         public func contains(_ other: Interval) -> Bool { start <= other.start && other.end <= end }
         public func overlaps(_ other: Interval) -> Bool { start < other.end && other.start < end }
         public static func < (lhs: Interval, rhs: Interval) -> Bool { (lhs.start, lhs.end) < (rhs.start, rhs.end) }

@@ -67,17 +67,13 @@ struct PlanningModel {
             let interval = candidate.interval
             let places = p.instance.places.indices.filter { p.placeIsFree($0, interval) }
             guard !places.isEmpty else { continue }
-            var teachers: [(person: Int, learnsFirst: Bool, firstTime: Bool)] = []
+            var teachers: [(person: Int, firstTime: Bool)] = []
             var learners: [(person: Int, learnsFirst: [Int])] = []
             for i in p.people.indices where p.isFree(i, interval) {
-                if let known = p.known[i][workshop.ref] {
-                    if known.from <= interval.start {
-                        teachers.append((i, false, !p.hasTaught[i].contains(workshop.ref)))
-                    }
-                    continue
+                if let known = p.teachable[i][workshop.ref], known.from <= interval.start {
+                    teachers.append((i, !p.hasTaught[i].contains(workshop.ref)))
                 }
-                if learned[i][w]?.contains(where: { $0.end <= interval.start }) ?? false { teachers.append((i, true, true)) }
-                guard p.learnable[i][w] else { continue }
+                guard p.known[i][workshop.ref] == nil, p.learnable[i][w] else { continue }
                 var supports: [Int] = []
                 var ok = true
                 for q in workshop.prerequisites {
@@ -104,11 +100,7 @@ struct PlanningModel {
                 }
             }
             for teacher in teachers {
-                let column = problem.addBinary()
-                group.facilitators.append((teacher.person, column, teacher.firstTime))
-                if teacher.learnsFirst {
-                    prerequisiteRows.append((column, PairKey(person: teacher.person, workshop: w), interval.start))
-                }
+                group.facilitators.append((teacher.person, problem.addBinary(), teacher.firstTime))
             }
             groups.append(group)
         }
@@ -168,7 +160,7 @@ struct PlanningModel {
             for a in group.learners { perPair[PairKey(person: a.person, workshop: group.workshop), default: []].append(a.column) }
         }
         for (_, columns) in perPair where columns.count > 1 { problem.addRow(columns.map { ($0, 1) }, upper: 1) }
-        // Prerequisites (and facilitators who learn first) met by an earlier session of the plan,
+        // Prerequisites met by an earlier session of the plan,
         // through a running total per person and workshop: `learnedBy[k]` = learnings of it that
         // end by its k-th end time. Each prerequisite row then has two terms, not one per session.
         var chains: [PairKey: (ends: [Int64], columns: [Int])] = [:]
@@ -212,8 +204,8 @@ struct PlanningModel {
     /// At most `limit` facilitators who have taught the workshop and `limit` who would teach it for
     /// the first time, those with the fewest chances to learn something else first: every session
     /// needs one, and the others are better off learning.
-    static func shortlist(_ teachers: [(person: Int, learnsFirst: Bool, firstTime: Bool)], limit: Int,
-                          learningChances: [Int]) -> [(person: Int, learnsFirst: Bool, firstTime: Bool)] {
+    static func shortlist(_ teachers: [(person: Int, firstTime: Bool)], limit: Int,
+                          learningChances: [Int]) -> [(person: Int, firstTime: Bool)] {
         guard limit > 0 else { return teachers }
         let ranked = teachers.sorted { (learningChances[$0.person], $0.person) < (learningChances[$1.person], $1.person) }
         return Array(ranked.filter { !$0.firstTime }.prefix(limit)) + Array(ranked.filter(\.firstTime).prefix(limit))

@@ -16,8 +16,13 @@ struct PlanningProblem {
     let workshops: [PlanningInstance.Workshop]
     let workshopIndex: [WorkshopRef: Int]
     let people: [PlanningInstance.Person]
-    /// Per person: what they know and from when.
+    /// Per person: what they know and from when (for prerequisites, and to leave them out of its learners).
     let known: [[WorkshopRef: Known]]
+    /// Per person: what they may teach and from when. Narrower than `known`, as `session add` judges a
+    /// facilitator: taught, attended or qualified before the battle, or facilitating a fixed session
+    /// that ends first. Being registered as a participant (a fixed session, or earlier in the plan)
+    /// meets a prerequisite, never a facilitator's experience.
+    let teachable: [[WorkshopRef: Known]]
     /// Per person: free intervals (availability minus their fixed sessions), sorted and merged.
     let free: [[Interval]]
     /// Per place: intervals taken by fixed sessions.
@@ -62,6 +67,7 @@ struct PlanningProblem {
             for ref in person.taught { map[ref] = Known(from: .min, how: Knowledge(.taught)) }
             return map
         }
+        var teachable = known
         var hasTaught = instance.people.map { Set($0.taught) }
         var busy = [[Interval]](repeating: [], count: instance.people.count)
         let placeIndex = Dictionary(uniqueKeysWithValues: instance.places.enumerated().map { ($1, $0) })
@@ -72,7 +78,12 @@ struct PlanningProblem {
             for id in session.facilitators + session.participants {
                 guard let i = personIndex[id] else { return bad("fixed session \(s) names \(id), who is not among the people") }
                 busy[i].append(session.interval)
-                if session.facilitators.contains(id) { hasTaught[i].insert(session.workshop) }
+                if session.facilitators.contains(id) {
+                    hasTaught[i].insert(session.workshop)
+                    if teachable[i][session.workshop] == nil {
+                        teachable[i][session.workshop] = Known(from: session.end, how: Knowledge(.fixed, session: s))
+                    }
+                }
                 if known[i][session.workshop] == nil {
                     known[i][session.workshop] = Known(from: session.end, how: Knowledge(.fixed, session: s))
                 }
@@ -101,7 +112,7 @@ struct PlanningProblem {
         }
         return .success(PlanningProblem(
             instance: instance, workshops: workshops, workshopIndex: workshopIndex, people: instance.people,
-            known: known, free: free, placeTaken: placeTaken, windows: windows, learnable: learnable,
+            known: known, teachable: teachable, free: free, placeTaken: placeTaken, windows: windows, learnable: learnable,
             hasTaught: hasTaught))
     }
 

@@ -1,7 +1,7 @@
 public import FormationPlanning
 import FormationDomain
 
-/// Generated planning instances for tests and benchmarks (issue 23): a battle at a plant in
+/// Generated planning instances for tests and benchmarks: a battle at a plant in
 /// America/Caracas (UTC−4, no daylight saving), learning windows 08:00–12:00 and 14:00–18:00 each
 /// day, the 26 workshops of the shipped packs with their minutes, limits and prerequisite chains,
 /// and a roster where about half work repair shifts. Deterministic for a given seed.

@@ -32,6 +32,7 @@ enum ExpectedSchema {
                       "summary TEXT NOT NULL", "battles TEXT NOT NULL", "undoOf INTEGER"],
         "qualification": ["personId TEXT NOT NULL PK 1", "curriculumId TEXT NOT NULL PK 2", "workshopId TEXT NOT NULL PK 3",
                           "recorded INTEGER NOT NULL", "byPersonId TEXT", "note TEXT"],
+        "roster": ["battleId TEXT NOT NULL PK 1", "personId TEXT NOT NULL PK 2", "fromDate TEXT", "toDate TEXT"],
         "battlePin": ["battleId TEXT NOT NULL PK 1", "hash TEXT NOT NULL"],
     ]
 
@@ -46,6 +47,7 @@ enum ExpectedSchema {
         "session_workshop_taught": "session", "participation_facilitator": "participation",
         "recordedConflict_person": "recordedConflict",
         "qualification_workshop": "qualification", "qualification_by": "qualification",
+        "roster_person": "roster",
     ]
 
     /// One way the schema differs from this version's, in words that are the same in every language.

@@ -201,6 +201,26 @@ extension ScheduleTransaction {
         return (knowledge, shared)
     }
 
+    /// The other battles' sessions not cancelled that overlap `[start, end)` and hold some of
+    /// `people`, with those of them in each: all the hard rules need from outside the battle.
+    ///
+    /// Driven from the time window (`session_start`), not from the people: a record of 40,000 people
+    /// would otherwise read every participation of each of them (their whole history) to find the
+    /// few sessions that overlap (BENCHMARKS.md, record import).
+    public func sharedSessions(of people: Set<EntityID>, battle: EntityID, overlapping start: Int64, _ end: Int64) throws -> [SharedSession] {
+        let candidates = try Row.fetchAll(db, sql: """
+            SELECT \(BattleCheckSQL.sessionColumns) FROM session
+            WHERE start < ? AND start >= ? AND "end" > ? AND battleId != ? AND cancelled = 0 ORDER BY start, id
+            """, arguments: [end, start - Session.maximumSeconds, start, battle.rawValue]).map(Self.sessionByPosition)
+        let members = try db.cachedStatement(sql: "SELECT personId FROM participation WHERE sessionId = ?")
+        var shared: [SharedSession] = []
+        for session in candidates {
+            let here = Set(try String.fetchAll(members, arguments: [session.id.rawValue]).map(EntityID.init(trusted:))).intersection(people)
+            if !here.isEmpty { shared.append(SharedSession(session: session, people: here)) }
+        }
+        return shared
+    }
+
     /// Shifts of `people` (any battle) that overlap `[start, end)`, by person, then start.
     public func shifts(ofEach people: some Collection<EntityID>, overlapping start: Int64, _ end: Int64) throws -> [EntityID: [(start: Int64, end: Int64)]] {
         var result: [EntityID: [(start: Int64, end: Int64)]] = [:]

@@ -2,14 +2,14 @@ public import FormationDomain
 internal import GRDB
 internal import Foundation
 
-/// The change log (issue 18, DESIGN.md §8): every write transaction records its changeset, taken by
+/// The change log (DESIGN.md §8): every write transaction records its changeset, taken by
 /// SQLite's session extension, beside the command line, the time and the user.
 enum ChangeLogTables {
     /// The tables that hold user data, children before parents: a changeset lists its tables in
     /// this order, so an inverted one deletes rows that refer to others first (a cascade from a
     /// parent deleted first would leave the child's delete without its row, a conflict).
     static let recorded = ["prerequisite", "workshop", "curriculum", "recordedConflict", "participation", "shift",
-                           "session", "qualification", "personAlias", "person", "battle", "plant"]
+                           "session", "qualification", "roster", "personAlias", "person", "battle", "plant"]
 }
 
 /// One entry of the change log as stored.
@@ -113,6 +113,13 @@ extension FormationStore {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [id, time, change.user, change.command, kept ? Data(changeset) : nil, changeset.count, reason,
                              summary, battles.isEmpty ? "" : " " + battles.sorted().joined(separator: " ") + " ", undoOf])
+        logged.number = Int(db.lastInsertedRowID)
+    }
+
+    /// The change this store logged last (in this process), as `log` shows it; nil before any.
+    public func lastLoggedChange() throws -> ChangeEntry? {
+        guard let number = logged.number else { return nil }
+        return try changeEntries(number: number).first
     }
 
     private static func megabytes(_ bytes: Int) -> String {
@@ -126,7 +133,7 @@ extension FormationStore {
         var sessionsToLook = Set<String>()
         for operation in operations {
             switch operation.table {
-            case "battle": if let id = operation.key.first?.text { battles.insert(id) }
+            case "battle", "roster": if let id = operation.key.first?.text { battles.insert(id) }
             case "session":
                 if let session = operation.key.first?.text {
                     if let battle = operation.value(1)?.text {
@@ -164,12 +171,15 @@ extension FormationStore {
         try read { db in try Int.fetchOne(db, sql: "SELECT IFNULL(MAX(number), 0) FROM changeLog") ?? 0 }
     }
 
-    public func changeEntries(battle: EntityID? = nil, limit: Int? = nil) throws -> [ChangeEntry] {
+    public func changeEntries(battle: EntityID? = nil, limit: Int? = nil, number: Int? = nil) throws -> [ChangeEntry] {
         try read { db in
             let undone = try Self.undone(db)
             var sql = "SELECT number, id, time, user, command, changeset, size, notUndoable, summary, undoOf FROM changeLog"
             var arguments: StatementArguments = []
-            if let battle {
+            if let number {
+                sql += " WHERE number = ?"
+                arguments += [number]
+            } else if let battle {
                 sql += " WHERE battles LIKE ?"
                 arguments += ["% \(battle.rawValue) %"]
             }

@@ -23,7 +23,7 @@ public struct Referrers: Sendable, Equatable {
     public static let named = 3
 }
 
-// Edits and removals (issue 18): plain writes on one connection; the use cases check the rules.
+// Edits and removals: plain writes on one connection; the use cases check the rules.
 extension ScheduleTransaction {
     // MARK: Plants
 

@@ -1,7 +1,7 @@
 public import FormationDomain
 internal import GRDB
 
-// Who can teach a workshop (issue 8), aggregated in SQL (issue 22).
+// Who can teach a workshop, aggregated in SQL.
 //
 // A national first workshop is taught tens of thousands of times: at two million participations,
 // heavy-tailed, `proportion-by-eye` has ~45,000 sessions, ~540,000 participations and ~24,000 people

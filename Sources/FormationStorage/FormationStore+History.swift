@@ -196,9 +196,11 @@ extension ScheduleTransaction {
     }
 
     /// Deletes a person, and any conflict still recorded about them (a forced conflict names a
-    /// person by id without a foreign key: it may be about nobody's session).
+    /// person by id without a foreign key: it may be about nobody's session), and their places on
+    /// battles' rosters (presence only, no history).
     public func deletePerson(_ id: EntityID) throws {
         try db.execute(sql: "DELETE FROM recordedConflict WHERE personId = ?", arguments: [id.rawValue])
+        try db.execute(sql: "DELETE FROM roster WHERE personId = ?", arguments: [id.rawValue])
         try db.execute(sql: "DELETE FROM person WHERE id = ?", arguments: [id.rawValue])
     }
 

@@ -1,7 +1,7 @@
 public import FormationDomain
 internal import GRDB
 
-// What a learning history shows of each session (issue 22): who taught it, how many registered and
+// What a learning history shows of each session: who taught it, how many registered and
 // attended. A veteran's history has ~330 sessions of ~13 people each: reading every participation
 // with its person and plant by column name cost 33,000 instructions a row (144 M of the command's
 // 326 M, callgrind). Counts come from the participation primary key alone, names only for the

@@ -81,7 +81,7 @@ extension FormationStore {
     ///     certainly lies within its days (nil when the battle's values cannot say). Sessions that are
     ///     plainly sound (integer times in `plausible`, in order, within their battle's window) and
     ///     shifts with sound times are then left out of `sessions` and `shifts`: at two million
-    ///     participations that is ~350,000 rows nobody needs to look at one by one (issue 22). Without
+    ///     participations that is ~350,000 rows nobody needs to look at one by one. Without
     ///     it, every session and shift is listed.
     ///   - phase: told the name of each step as it starts ("schema", "integrity", "foreign keys",
     ///     "programme rules"), for a progress line.

@@ -1,7 +1,7 @@
 public import FormationDomain
 internal import GRDB
 
-/// Facilitator PINs of battles, stored as password-hash strings (issue 24). Writes here are not
+/// Facilitator PINs of battles, stored as password-hash strings. Writes here are not
 /// captured by the change log: the hash of a secret has no place in `formation log` or an undo.
 extension FormationStore {
     /// Sets (or replaces) the PIN hash of `battle`.

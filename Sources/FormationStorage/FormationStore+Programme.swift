@@ -52,7 +52,7 @@ extension FormationStore {
     }
 
     /// Every person as `people()` lists them, in batches of `size` read from a cursor: `person list
-    /// --format json` at 100,000 people holds one batch, not everyone (issue 22).
+    /// --format json` at 100,000 people holds one batch, not everyone.
     public func forEachPeopleBatch(size: Int = 500, _ body: ([PersonEntry]) throws -> Void) throws {
         try read { db in
             let cursor = try Row.fetchCursor(db, sql: """

@@ -1,7 +1,7 @@
 public import FormationDomain
 internal import GRDB
 
-// Prior learning recognised (`person qualify`, issue 19): one row per person and workshop.
+// Prior learning recognised (`person qualify`): one row per person and workshop.
 
 extension ScheduleTransaction {
     static let qualificationColumns = "personId, curriculumId, workshopId, recorded, byPersonId, note"

@@ -99,12 +99,14 @@ extension ScheduleTransaction {
     /// Streams a battle's record in canonical order into `body`: plants by id (the battle's and its
     /// people's home plants), the battle, people by id, sessions by start then id with their
     /// participations by role then person, shifts by id, forced conflicts, then the qualifications of
-    /// the battle's people by person and workshop (and those who vouched for them among the people).
+    /// the battle's people by person and workshop (and those who vouched for them among the people),
+    /// then the roster by person (who joined is among the people).
     public func forEachRecordItem(of battleID: EntityID, _ body: (BattleRecordItem) throws -> Void) throws {
         guard let battle = try self.battle(battleID) else { return }
         let battlePeople = """
             SELECT personId FROM participation JOIN session ON session.id = participation.sessionId WHERE session.battleId = :b
             UNION SELECT personId FROM shift WHERE battleId = :b
+            UNION SELECT personId FROM roster WHERE battleId = :b
             """
         // Who vouched for their prior learning travels too: the record names them.
         let people = battlePeople + " UNION SELECT byPersonId FROM qualification WHERE byPersonId IS NOT NULL AND personId IN (\(battlePeople))"
@@ -167,6 +169,7 @@ extension ScheduleTransaction {
         }
         let qualified = try String.fetchAll(db, sql: battlePeople, arguments: ["b": battleID.rawValue]).map(EntityID.init(trusted:))
         for qualification in try qualifications(ofEach: qualified) { try body(.qualification(qualification)) }
+        for entry in try roster(ofBattle: battleID) { try body(.rosterEntry(entry)) }
     }
 }
 

@@ -7,6 +7,13 @@ public struct SessionEntry: Sendable, Equatable {
     public let facilitators: [PersonName]
     public let participants: Int
     public let attended: Int
+
+    public init(session: Session, facilitators: [PersonName], participants: Int, attended: Int) {
+        self.session = session
+        self.facilitators = facilitators
+        self.participants = participants
+        self.attended = attended
+    }
 }
 
 public struct PersonName: Sendable, Equatable, Hashable {

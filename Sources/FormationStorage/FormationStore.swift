@@ -18,6 +18,9 @@ public struct FormationStore: Sendable {
     /// A changeset larger than this is not kept: the change is logged as not undoable, so that the
     /// log does not double the database after a large import.
     public var largestUndoable = 16 << 20
+    /// The number of the change this store logged last, so that a command can say what it did in
+    /// the log's own words (`lastLoggedChange`).
+    let logged = LoggedChange()
 
     /// How long a write waits for another process before giving up with `StorageError.busy`.
     public static let busyTimeout: Double = 30
@@ -248,7 +251,18 @@ extension StorageError {
 
 extension FormationStore {
     /// Stops the statement running on this store's connection, from any thread: a write transaction
-    /// in progress then fails and is rolled back (Ctrl-C during `import`, issue 22). Harmless when
+    /// in progress then fails and is rolled back (Ctrl-C during `import`). Harmless when
     /// nothing runs.
     public func interrupt() { writer.interrupt() }
+}
+
+/// The last change number a store logged. `@unchecked Sendable`: `number` is read and written under `lock`.
+final class LoggedChange: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Int?
+
+    var number: Int? {
+        get { lock.withLock { value } }
+        set { lock.withLock { value = newValue } }
+    }
 }

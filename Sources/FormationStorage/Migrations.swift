@@ -135,7 +135,7 @@ enum Migrations {
             try db.execute(sql: "ALTER TABLE workshop ADD COLUMN retired INTEGER NOT NULL DEFAULT 0")
         }
         migrator.registerMigration("v3 change log") { db in
-            // One row per write (issue 18): SQLite's session extension records its changeset, so
+            // One row per write: SQLite's session extension records its changeset, so
             // `formation log` can say what changed and `formation undo` can revert it.
             try db.execute(sql: """
                 CREATE TABLE changeLog (
@@ -163,7 +163,7 @@ enum Migrations {
                 """)
         }
         migrator.registerMigration("v4 facilitator indexes") { db in
-            // Who can teach a workshop (issue 22): its sessions with their times and ids without a
+            // Who can teach a workshop: its sessions with their times and ids without a
             // table lookup, and the facilitator rows alone (~12% of participations), covering, so a
             // workshop taught 45,000 times is tallied from ~60,000 small index entries instead of
             // ~540,000 participations. Cost: 16.8 + 22.4 MB at 2M participations (the file 599 → 638 MB);
@@ -217,7 +217,7 @@ enum Migrations {
                 """)
         }
         migrator.registerMigration("v6 qualifications") { db in
-            // Prior learning recognised (issue 19): a person knows a workshop from outside the
+            // Prior learning recognised: a person knows a workshop from outside the
             // programme. The rules count it at any instant; `recorded` is for histories and records.
             try db.execute(sql: """
                 CREATE TABLE qualification (
@@ -237,8 +237,24 @@ enum Migrations {
                 CREATE INDEX qualification_by ON qualification(byPersonId);
                 """)
         }
-        migrator.registerMigration("v7 battle pins") { db in
-            // The board's facilitator PIN per battle (issue 24), as an Argon2id string from
+        migrator.registerMigration("v7 roster") { db in
+            // Who is at a battle and on which days (`battle join`). People with a shift or
+            // a session in the battle are on it without a row. Dates are the battle's local days;
+            // NULL: from its first day, to its last.
+            try db.execute(sql: """
+                CREATE TABLE roster (
+                    battleId TEXT NOT NULL REFERENCES battle(id) ON DELETE CASCADE,
+                    personId TEXT NOT NULL REFERENCES person(id) ON DELETE RESTRICT,
+                    fromDate TEXT,
+                    toDate TEXT,
+                    PRIMARY KEY (battleId, personId)
+                ) WITHOUT ROWID;
+                -- Merging or removing a person checks this key.
+                CREATE INDEX roster_person ON roster(personId);
+                """)
+        }
+        migrator.registerMigration("v8 battle pins") { db in
+            // The board's facilitator PIN per battle, as an Argon2id string from
             // libsodium. Not a recorded table: a secret's hash stays out of the change log.
             try db.execute(sql: """
                 CREATE TABLE battlePin (

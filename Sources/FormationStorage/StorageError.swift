@@ -50,6 +50,20 @@ public enum EntityKind: String, Sendable {
     /// The kind in words ("plant", "planta"), for messages.
     public var name: Message.Argument { .message(Message(messageID)) }
 
+    /// None of the kind ("no person", "ninguna persona"): Spanish agrees the word with the noun.
+    public var none: Message.Argument {
+        let id: MessageID = switch self {
+        case .plant: .noPlant
+        case .person: .noPerson
+        case .battle: .noBattle
+        case .curriculum: .noCurriculum
+        case .workshop: .noWorkshop
+        case .session: .noSession
+        case .shift: .noShift
+        }
+        return .message(Message(id))
+    }
+
     var messageID: MessageID {
         switch self {
         case .plant: .kindPlant
@@ -67,9 +81,9 @@ extension LookupError: LocalizedFailure {
     public var message: Message {
         switch self {
         case .notFound(let kind, let query, let suggestions) where suggestions.isEmpty:
-            Message(.notFound, arguments: [kind.name, .text(query.echoed)])
+            Message(.notFound, arguments: [kind.none, .text(query.echoed)])
         case .notFound(let kind, let query, let suggestions):
-            Message(.notFoundSuggesting, arguments: [kind.name, .text(query.echoed), .text(suggestions.joined(separator: ", "))])
+            Message(.notFoundSuggesting, arguments: [kind.none, .text(query.echoed), .text(suggestions.joined(separator: ", "))])
         case .ambiguous(let kind, let query, let candidates):
             Message(.ambiguous, arguments: [kind.name, .text(query.echoed), .text(candidates.joined(separator: "; "))])
         case .duplicateName(let kind, let name, let existing):

@@ -28,8 +28,11 @@ extension Scheduling {
     /// facilitators in it.
     ///
     /// - Throws: `LookupError.notFound(kind: .workshop)` for the first session whose workshop is not stored.
+    ///
+    /// With `hardOnly` only the hard conflicts are asked for (a battle record's import): nobody's
+    /// experience or shifts are read, and only hard conflicts are returned.
     func conflicts(ofBattle battle: Battle, clock: LocalClock, sessions: [(session: Session, people: [ParticipationEntry])],
-                   _ tx: ScheduleTransaction) throws -> BattleJudgement {
+                   _ tx: ScheduleTransaction, hardOnly: Bool = false) throws -> BattleJudgement {
         let live = sessions.filter { !$0.session.cancelled }
         guard let start = live.map(\.session.start).min(), let end = live.map(\.session.end).max() else {
             return BattleJudgement(conflicts: [], knowledge: PeopleKnowledge(), planned: [], names: PersonNames())
@@ -52,7 +55,9 @@ extension Scheduling {
             Self.describe(&entry, workshop, people)
             judged.append(entry)
         }
-        var (knowledge, shared) = try tx.participations(of: booked, battle: battle.id, overlapping: start, end)
+        var (knowledge, shared) = hardOnly
+            ? (PeopleKnowledge(), try tx.sharedSessions(of: booked, battle: battle.id, overlapping: start, end))
+            : try tx.participations(of: booked, battle: battle.id, overlapping: start, end)
         for (session, people) in live {
             for entry in people where LearningRules.planned(role: entry.participation.role, status: entry.participation.status) {
                 knowledge.experience.addPlanned(entry.participation.person, session.workshop, session: session.id, end: session.end)
@@ -60,7 +65,15 @@ extension Scheduling {
         }
         let schedule = BattleSchedule(
             battle: battle, judged: judged, others: shared.map { ($0.session, $0.people) },
-            shifts: try tx.shifts(ofEach: booked, overlapping: start, end), experience: knowledge.experience, names: PersonNames(names))
+            shifts: hardOnly ? [:] : try tx.shifts(ofEach: booked, overlapping: start, end), experience: knowledge.experience,
+            names: PersonNames(names))
+        if hardOnly {
+            let hard = ConflictEngine.conflicts(in: schedule, calendar: clock).compactMap { entry -> SessionConflicts? in
+                let kept = entry.conflicts.filter(\.isHard)
+                return kept.isEmpty ? nil : SessionConflicts(session: entry.session, label: entry.label, conflicts: kept, names: entry.names)
+            }
+            return BattleJudgement(conflicts: hard, knowledge: knowledge, planned: [], names: schedule.names)
+        }
         return BattleJudgement(conflicts: ConflictEngine.conflicts(in: schedule, calendar: clock), knowledge: knowledge,
                                planned: ConflictEngine.plannedPrerequisites(in: schedule, calendar: clock), names: schedule.names)
     }

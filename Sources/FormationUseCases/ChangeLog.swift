@@ -27,7 +27,8 @@ extension UndoRefused: LocalizedFailure {
         case .empty: Message(.undoNothing)
         case .notFound(let query): Message(.undoNotFound, query.echoed)
         case .alreadyUndone(let number, let by): Message(.undoAlreadyUndone, String(number), String(by))
-        case .notUndoable(let number, let reason): Message(.undoNotUndoable, String(number), reason)
+        case .notUndoable(let number, let reason):
+            Message(.undoNotUndoable, arguments: [.text(String(number)), ChangeLog.reasonNotUndoable(reason)])
         case .laterChange(let number, let later, let command): Message(.undoLaterChange, String(number), String(later), command.echoed)
         case .conflict(let number): Message(.undoConflict, String(number))
         }
@@ -63,7 +64,7 @@ extension ChangeDescription {
     }
 }
 
-/// `formation log` and `formation undo` (issue 18).
+/// `formation log` and `formation undo`.
 public struct ChangeLog: Sendable {
     public let store: FormationStore
 
@@ -77,6 +78,18 @@ public struct ChangeLog: Sendable {
     public func lines(battle: String? = nil, limit: Int? = nil) throws -> [ChangeLogLine] {
         let battleID = try battle.map { try store.resolve(.battle, $0) }
         return try store.changeEntries(battle: battleID, limit: limit).map(Self.line)
+    }
+
+    /// Why a change was not kept for undo, in the reader's language: the store writes the size
+    /// reason in fixed English words ("changeset of 22.6 MB, over the 16.0 MB kept for undo").
+    public static func reasonNotUndoable(_ stored: String) -> Message.Argument {
+        guard let match = stored.wholeMatch(of: /changeset of ([0-9.]+) MB, over the ([0-9.]+) MB kept for undo/) else { return .text(stored) }
+        return .message(Message(.logTooLargeToUndo, String(match.1), String(match.2)))
+    }
+
+    /// What this process's last write changed, in the log's words: how an add says what it did.
+    public func lastChange() throws -> ChangeLogLine? {
+        try store.lastLoggedChange().map(Self.line)
     }
 
     /// Reverts `change` (nil: the newest change still in effect) in one transaction.
@@ -128,7 +141,7 @@ public struct ChangeLog: Sendable {
         }
         // The programme's own order: what holds the others first.
         let order = ["curriculum", "workshop", "prerequisite", "plant", "battle", "session", "shift", "person", "personAlias",
-                     "qualification", "participation", "recordedConflict"]
+                     "qualification", "roster", "participation", "recordedConflict"]
         tally.sort { (order.firstIndex(of: $0.1) ?? order.count) < (order.firstIndex(of: $1.1) ?? order.count) }
         var byKind: [(ChangeOperation.Kind, [Message])] = []
         for (kind, table, found) in tally {
@@ -181,6 +194,7 @@ public struct ChangeLog: Sendable {
         case "participation": .logManyParticipation
         case "shift": .logManyShift
         case "qualification": .logManyQualification
+        case "roster": .logManyRoster
         default: .logManyConflict
         }
     }
@@ -229,6 +243,8 @@ public struct ChangeLog: Sendable {
                            localTime(v["end"], zone: v["timeZone"]))
         case "personAlias":
             return Message(.logRowAlias, v["droppedId.name"] ?? v["droppedId"] ?? "?", v["keptId.name"] ?? v["keptId"] ?? "?")
+        case "roster":
+            return Message(.logRowRoster, v["personId.name"] ?? v["personId"] ?? "?", v["battleId.name"] ?? v["battleId"] ?? "?")
         case "qualification":
             return Message(.logRowQualification, v["personId.name"] ?? v["personId"] ?? "?", v["curriculumId"] ?? "?", v["workshopId"] ?? "?")
         default:

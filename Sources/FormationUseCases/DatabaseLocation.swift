@@ -22,7 +22,7 @@ public enum DatabaseLocation {
         return false
     }
 
-    /// Opens the database a command names, creating no file by itself (issue 18).
+    /// Opens the database a command names, creating no file by itself.
     ///
     /// - Parameters:
     ///   - writes: the command may write. Only then is a missing database created, and the default

@@ -3,7 +3,7 @@ public import FormationStorage
 internal import CSodium
 internal import Foundation
 
-/// A battle's facilitator PIN (issue 24): set from the CLI (`battle pin B`), asked by the board
+/// A battle's facilitator PIN: set from the CLI (`battle pin B`), asked by the board
 /// before any write. Kept as a libsodium Argon2id string (`crypto_pwhash_str`, the "interactive"
 /// cost: 64 MiB and two passes), so a copied database does not give the PIN away quickly; how long
 /// one check takes is measured when the PIN is set and said to the facilitator.

@@ -189,7 +189,7 @@ struct InputFile {
     }
 }
 
-/// How far an import has got, read from another thread to show progress (issue 22): files done,
+/// How far an import has got, read from another thread to show progress: files done,
 /// bytes read (the read offset of the file being read, so nothing in the reading loop changes).
 ///
 /// `@unchecked Sendable`: every stored property is read and written under `lock`.

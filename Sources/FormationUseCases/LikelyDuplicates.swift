@@ -29,3 +29,16 @@ public enum LikelyDuplicates {
         return pairs.sorted { ($0.keep.name, $0.keep.id.rawValue, $0.drop.id.rawValue) < ($1.keep.name, $1.keep.id.rawValue, $1.drop.id.rawValue) }
     }
 }
+
+extension Programme {
+    /// People at the same home plant whose name folds to the same as `person`'s (accents, case):
+    /// said after `person add`, which refuses only the same name written the same way.
+    public func likelyDuplicates(of person: EntityID) throws -> [Message] {
+        try store.reading { tx in
+            guard let added = try tx.person(person) else { return [] }
+            let key = LikelyDuplicates.key(added.name, added.plant)
+            return try tx.people(atPlant: added.plant, other: person).filter { LikelyDuplicates.key($0.name, added.plant) == key }
+                .map { Message(.possibleDuplicate, added.name, person.short, $0.name, $0.id.short) }
+        }
+    }
+}

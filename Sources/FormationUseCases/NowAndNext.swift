@@ -1,7 +1,7 @@
 public import FormationDomain
 public import FormationStorage
 
-/// What the plant's board shows first (issue 24): the current battle's sessions happening now and
+/// What the plant's board shows first: the current battle's sessions happening now and
 /// the next one in each place.
 ///
 /// "Now" is a parameter, never read here: the board passes its clock, tests a fixed instant.

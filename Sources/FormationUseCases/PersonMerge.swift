@@ -90,6 +90,7 @@ public struct PersonMerge: Sendable {
         let shifts = try tx.moveShifts(from: droppedID, to: keptID)
         try tx.moveRecordedConflicts(from: droppedID, to: keptID)
         _ = try tx.moveQualifications(from: droppedID, to: keptID)
+        try tx.moveRoster(from: droppedID, to: keptID)
         if kept.plant == nil || kept.sector == nil {
             kept.plant = kept.plant ?? dropped.plant
             kept.sector = kept.sector ?? dropped.sector

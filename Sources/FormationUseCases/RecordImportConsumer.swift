@@ -61,7 +61,7 @@ struct RecordImportConsumer: BattleRecordConsumer {
             }
         case .battle(var battle):
             guard let plant = plants[battle.plant] else {
-                problem(at: position, Message(.recordUnknownReference, "plant", battle.plant.rawValue))
+                problem(at: position, Message(.recordUnknownReference, arguments: [.message(Message(.kindPlant)), .text(battle.plant.rawValue)]))
                 return
             }
             battle.plant = plant
@@ -93,7 +93,7 @@ struct RecordImportConsumer: BattleRecordConsumer {
             if target == nil || crossed {
                 if let plant = person.plant {
                     guard let local = plants[plant] else {
-                        problem(at: position, Message(.recordUnknownReference, "plant", plant.rawValue))
+                        problem(at: position, Message(.recordUnknownReference, arguments: [.message(Message(.kindPlant)), .text(plant.rawValue)]))
                         return
                     }
                     person.plant = local
@@ -190,6 +190,18 @@ struct RecordImportConsumer: BattleRecordConsumer {
             knownWorkshops.insert(qualification.workshop)
             // What is here stays: a recognition already recorded keeps its date, voucher and note.
             try transaction.insertIfMissing(qualification)
+        case .rosterEntry(var entry):
+            guard let battle, let person = try person(entry.person, at: position) else { return }
+            guard entry.days(in: battle) != nil else {
+                problem(at: position, Message(.rosterOutsideBattle, entry.from?.description ?? battle.start.description,
+                                              entry.to?.description ?? battle.end.description,
+                                              battle.start.description, battle.end.description))
+                return
+            }
+            entry.person = person
+            entry.battle = battle.id
+            // What is here stays: someone already on the roster keeps their days.
+            try transaction.insertIfMissing(entry)
         }
     }
 
@@ -213,7 +225,7 @@ struct RecordImportConsumer: BattleRecordConsumer {
             people[id] = local
             return local
         }
-        problem(at: position, Message(.recordUnknownReference, "person", id.rawValue))
+        problem(at: position, Message(.recordUnknownReference, arguments: [.message(Message(.kindPerson)), .text(id.rawValue)]))
         return nil
     }
 
@@ -228,7 +240,8 @@ struct RecordImportConsumer: BattleRecordConsumer {
         }
         guard problems.isEmpty, let battle, let clock, !sessionPositions.isEmpty else { return }
         let judged = try scheduling.conflicts(ofBattle: battle, clock: clock,
-                                              sessions: transaction.sessionsWithNames(ofBattle: battle.id), transaction).conflicts
+                                              sessions: transaction.sessionsWithNames(ofBattle: battle.id), transaction,
+                                              hardOnly: true).conflicts
         var found: [FileProblem] = []
         for entry in judged {
             guard let position = sessionPositions[entry.session.id] else { continue }  // a session only here

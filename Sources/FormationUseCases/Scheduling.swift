@@ -51,16 +51,25 @@ public struct Scheduling: Sendable {
                 throw error.timed(start: times.typed.start, end: times.typed.end)
             }
             let bookings = people.map { ScheduleContext.Booking(person: $0, role: .facilitator) }
-            let found = try conflicts(of: session, bookings: bookings, battle: battle, clock: clock, tx)
-            let conflicts = found?.conflicts ?? [], names = found?.names ?? PersonNames()
-            try refuseUnlessAllowed(conflicts, names, force: force)
-            try tx.insert(session)
-            for person in people {
-                try tx.upsert(Participation(session: session.id, person: person, role: .facilitator, status: .registered))
-            }
-            for conflict in conflicts where conflict.isRecorded { try tx.record(conflict.recorded(on: session.id)) }
+            let (conflicts, names) = try insert(session, bookings, battle: battle, clock: clock, force: force, tx)
             return ScheduleOutcome(ids: [session.id], recorded: conflicts, names: names, notes: times.notes + [placeNote].compactMap { $0 })
         }
+    }
+
+    /// Judges `session` with its people registered (facilitators and participants) by every rule,
+    /// refuses it on a hard conflict or a soft one not forced, else stores it with their
+    /// registrations and the soft conflicts forced. `session add`'s rules, shared with `battle plan --apply`.
+    func insert(_ session: Session, _ bookings: [ScheduleContext.Booking], battle: Battle, clock: LocalClock, force: Bool,
+                _ tx: ScheduleTransaction) throws -> (conflicts: [ScheduleConflict], names: PersonNames) {
+        let found = try conflicts(of: session, bookings: bookings, battle: battle, clock: clock, tx)
+        let conflicts = found?.conflicts ?? [], names = found?.names ?? PersonNames()
+        try refuseUnlessAllowed(conflicts, names, force: force)
+        try tx.insert(session)
+        for booking in bookings {
+            try tx.upsert(Participation(session: session.id, person: booking.person, role: booking.role, status: .registered))
+        }
+        for conflict in conflicts where conflict.isRecorded { try tx.record(conflict.recorded(on: session.id)) }
+        return (conflicts, names)
     }
 
     /// Cancels a session: it stays in the record (with its participations) but frees its people and place.

@@ -1,7 +1,7 @@
 public import FormationDomain
 public import FormationStorage
 
-/// One session as a facilitator marks it (issue 24): its battle, title and times, and everyone in
+/// One session as a facilitator marks it: its battle, title and times, and everyone in
 /// it with their role and status.
 public struct SessionRoster: Sendable {
     public let entry: SessionEntry

@@ -4,7 +4,7 @@ internal import FormationViews
 internal import Foundation
 public import Hummingbird
 
-/// The plant's board (issue 24): the database served to the plant's own network as pages.
+/// The plant's board: the database served to the plant's own network as pages.
 ///
 /// Like the CLI it only calls use cases and renders what they return. It holds no state of its own
 /// but the facilitators' sign-in keys and the wrong-PIN counters, which die with the process.

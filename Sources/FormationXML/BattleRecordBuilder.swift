@@ -40,7 +40,8 @@ struct BattleRecordBuilder: XMLNodeHandler {
         guard let word else { return }
         switch (parent, word) {
         case (.battleRecord, .plant), (.battleRecord, .battle), (.battleRecord, .person), (.battleRecord, .session),
-             (.battleRecord, .shift), (.battleRecord, .conflict), (.battleRecord, .qualification):
+             (.battleRecord, .shift), (.battleRecord, .conflict), (.battleRecord, .qualification),
+             (.battleRecord, .rosterEntry):
             attributes = Self.read(element, session)
             position = element.position
             texts = [:]
@@ -155,6 +156,12 @@ struct BattleRecordBuilder: XMLNodeHandler {
             let by = attributes[.by].flatMap { uuid($0, session) }
             return .qualification(Qualification(person: person, workshop: try WorkshopRef(parsing: attributes[.workshop] ?? ""),
                                                 recorded: try time(attributes[.recorded]), by: by, note: texts[.note]))
+        case .rosterEntry:
+            guard let person = uuid(attributes[.person], session), let battle else { return nil }
+            var entry = RosterEntry(battle: battle.id, person: person)
+            if let from = attributes[.from] { entry.from = try CivilDate(iso: from) }
+            if let to = attributes[.to] { entry.to = try CivilDate(iso: to) }
+            return .rosterEntry(entry)
         default:
             return nil
         }
@@ -196,6 +203,7 @@ enum BattleRecordWord: Int, CaseIterable {
     case battleRecord, plant, name, state, sector, battle, person, session, place, participant, shift, conflict, argument
     case id, ownership, start, end, timeZone, retired, workshop, cancelled, role, status, kind, alias
     case qualification, note, recorded, by
+    case rosterEntry, from, to
 
     init?(_ index: Int?) {
         guard let index, let word = BattleRecordWord(rawValue: index) else { return nil }

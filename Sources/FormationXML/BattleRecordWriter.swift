@@ -1,7 +1,7 @@
 public import FormationDomain
 
 /// Writes battle records in canonical form, streaming: the caller hands items in the record's
-/// order (plants, the battle, people, sessions, shifts, conflicts, qualifications — each sorted as the schema's
+/// order (plants, the battle, people, sessions, shifts, conflicts, qualifications, roster — each sorted as the schema's
 /// comment says), and the same data always gives the same bytes.
 ///
 /// A `final class` because it owns libxml2's writer; one thread: `begin`, `write` per item, `finish`.
@@ -92,6 +92,12 @@ public final class BattleRecordWriter {
             try xml.attribute("recorded", time(qualification.recorded))
             if let by = qualification.by { try xml.attribute("by", by.rawValue) }
             if let note = qualification.note { try xml.element("note", note) }
+            try xml.end()
+        case .rosterEntry(let entry):
+            try xml.start("rosterEntry")
+            try xml.attribute("person", entry.person.rawValue)
+            if let from = entry.from { try xml.attribute("from", from.description) }
+            if let to = entry.to { try xml.attribute("to", to.description) }
             try xml.end()
         }
     }

@@ -334,7 +334,7 @@ final class InputGuard {
                     for j in i..<stop where !InputGuard.isSpace(buffer[j]) {
                         advancePosition(to: j)
                         fail(at: bufferOffset + j, XMLIssue(at: currentPosition, Message(
-                            .xmlNotWellFormed, "the document does not start with '<': it is not XML text")))
+                            .xmlNotWellFormed, arguments: [.message(Message(.xmlNotXMLText))])))
                         return
                     }
                 }

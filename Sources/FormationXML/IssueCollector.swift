@@ -170,13 +170,16 @@ final class IssueCollector: @unchecked Sendable {
         XML_FROM_DTD, XML_FROM_IO, XML_FROM_FTP, XML_FROM_HTTP, XML_FROM_XINCLUDE, XML_FROM_VALID, XML_FROM_CATALOG,
     ].map { Int32($0.rawValue) })
 
+    /// What replaces a text that may quote an entity (said in the reader's words by `LibXML2Wording`).
+    static let entitiesRefused = "entities and external resources are not allowed (only &lt; &gt; &amp; &quot; &apos; and character references)"
+
     static let namespacesShown: [String] = XMLFormat.all.map { "{\($0.namespace)}" }
 
     /// libxml2's message, made safe and short: entity and I/O texts replaced, our own namespace
     /// dropped from `{namespace}name`, control characters blanked, at most 240 characters.
     static func describe(_ message: UnsafeMutablePointer<CChar>?, domain: Int32, code: Int32) -> String {
         if entityCodes.contains(code) || entityDomains.contains(domain) {
-            return "entities and external resources are not allowed (only &lt; &gt; &amp; &quot; &apos; and character references)"
+            return entitiesRefused
         }
         guard let message else { return "error \(code)" }
         var text = String(cString: message).trimmingTrailingSpace()

@@ -29,6 +29,7 @@ enum LibXML2Wording {
             return .message(Message(.xmlUndefinedPrefix, String(match.1), String(match.2)))
         }
         switch text {
+        case IssueCollector.entitiesRefused: return .message(Message(.xmlEntitiesRefused))
         case "Extra content at the end of the document": return .message(Message(.xmlExtraContent))
         case "Document is empty": return .message(Message(.xmlEmptyDocument))
         case "AttValue: \" or ' expected": return .message(Message(.xmlAttributeUnquoted))

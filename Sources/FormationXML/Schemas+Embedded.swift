@@ -185,11 +185,11 @@ extension EmbeddedSchema {
   SelfFormation battle record, format 1: what one battle left behind, to carry to another plant.
   One file carries one battle: its plant (and the home plants of the people in it), the battle, the
   people, the sessions with who facilitated and attended, the repair shifts, the soft conflicts
-  that were forced, and the prior learning recognised of the battle's people. Plants, people, battles, sessions and shifts are identified by UUID, so records
+  that were forced, the prior learning recognised of the battle's people, and who joined its roster. Plants, people, battles, sessions and shifts are identified by UUID, so records
   from different plants merge; a session names its workshop as curriculum-id/workshop-id.
   Times are ISO 8601 with the UTC offset of the battle's zone (2026-12-01T09:00:00-04:00).
   Canonical order: plants, people and shifts by id; sessions by start then id; participants by role
-  then person; qualifications by person then workshop. Published in Curricula/ and built into `formation` like curriculum.xsd.
+  then person; qualifications by person then workshop; roster entries by person. Published in Curricula/ and built into `formation` like curriculum.xsd.
 -->
 <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"
            xmlns:b="urn:selfformation:battle:1"
@@ -247,6 +247,9 @@ extension EmbeddedSchema {
       <!-- Prior learning recognised (formation person qualify). Optional and last, so records
            without it still import, here and at plants whose formation predates it. -->
       <xs:element name="qualification" type="b:Qualification" minOccurs="0" maxOccurs="unbounded"/>
+      <!-- Who joined the battle's roster (formation battle join), on which days. Optional and last,
+           like qualification. -->
+      <xs:element name="rosterEntry" type="b:RosterEntry" minOccurs="0" maxOccurs="unbounded"/>
     </xs:sequence>
   </xs:complexType>
 
@@ -376,6 +379,15 @@ extension EmbeddedSchema {
     <xs:attribute name="workshop" type="b:WorkshopRef" use="required"/>
     <xs:attribute name="recorded" type="b:Time" use="required"/>
     <xs:attribute name="by" type="b:UUID" use="optional"/>
+  </xs:complexType>
+
+  <!-- A person of the record joined the battle's roster: at it from `from` to `to` (the battle's
+       local days; without them, from its first day or to its last). People with a shift or a
+       session in the battle are on it without an entry. -->
+  <xs:complexType name="RosterEntry">
+    <xs:attribute name="person" type="b:UUID" use="required"/>
+    <xs:attribute name="from" type="xs:date" use="optional"/>
+    <xs:attribute name="to" type="xs:date" use="optional"/>
   </xs:complexType>
 </xs:schema>
 

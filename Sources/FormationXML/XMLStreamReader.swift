@@ -180,7 +180,7 @@ enum XMLStreamReader {
         }
         guard let reader = xmlReaderForIO(readForReader, closeNothing, inputContext, nil, nil, options) else {
             throw XMLReadFailure(issues: [input.failure
-                ?? XMLIssue(line: 0, column: 0, message: Message(.xmlNotWellFormed, "the reader could not start"))])
+                ?? XMLIssue(line: 0, column: 0, message: Message(.xmlNotWellFormed, arguments: [.message(Message(.xmlReaderCouldNotStart))]))])
         }
         defer { xmlFreeTextReader(reader) }
         xmlTextReaderSetStructuredErrorHandler(reader, collectReaderError, sessionContext)
@@ -222,7 +222,7 @@ enum XMLStreamReader {
         if collector.isEmpty, case .stopped = outcome {
             let position = XMLPosition(line: Int(xmlTextReaderGetParserLineNumber(reader)),
                                        column: Int(xmlTextReaderGetParserColumnNumber(reader)))
-            session.record(XMLIssue(at: position, Message(.xmlNotWellFormed, "the document could not be read to its end")))
+            session.record(XMLIssue(at: position, Message(.xmlNotWellFormed, arguments: [.message(Message(.xmlNotReadToEnd))])))
         }
         if collector.isEmpty, validator.result != 0 {
             collector.record(XMLIssue(line: 0, column: 0, message: Message(

@@ -107,7 +107,7 @@ import Testing
         #expect(failed.code == 65)
         #expect(failed.stderr.split(separator: "\n").map(String.init) == [
             "formation: \(bad.path): no está en UTF-8; se leyó como Windows-1252, como la guarda Excel en español",
-            "\(bad.path):2:1: error: ningún registro de persona coincide con 'Nadía'",
+            "\(bad.path):2:1: error: ninguna persona coincide con 'Nadía'",
             "formation: no se escribió nada",
         ])
     }

@@ -40,6 +40,12 @@ struct CLI {
         ["ASAN_OPTIONS", "LSAN_OPTIONS", "TSAN_OPTIONS", "UBSAN_OPTIONS", "LD_PRELOAD"].contains($0.key) || $0.key.hasPrefix("FAKETIME")
     }
 
+    /// The binary a faked clock runs. libfaketime cannot start a sanitized binary (its
+    /// `clock_gettime` is called while the sanitizer's runtime initialises, and the process hangs),
+    /// so Scripts/sanitizers.sh names a plain build in `FORMATION_PLAIN_BINARY` for those runs.
+    static let fakedClockBinary: URL = ProcessInfo.processInfo.environment["FORMATION_PLAIN_BINARY"]
+        .map { URL(fileURLWithPath: $0) } ?? binary
+
     static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     @discardableResult
@@ -58,7 +64,7 @@ struct CLI {
         let arguments = useDatabaseFlag ? Self.insertDatabase(arguments, database) : arguments
         if let command = launcher.first {
             process.executableURL = URL(fileURLWithPath: command)
-            process.arguments = launcher.dropFirst() + [CLI.binary.path] + arguments
+            process.arguments = launcher.dropFirst() + [(command == Self.fakeTime ? CLI.fakedClockBinary : CLI.binary).path] + arguments
         } else {
             process.executableURL = CLI.binary
             process.arguments = arguments
@@ -106,8 +112,22 @@ struct CLI {
 
     static func fakeTimeLauncher(_ time: String) throws -> [String] {
         try #require(FileManager.default.isExecutableFile(atPath: fakeTime), "faketime is missing: apt-get install faketime")
+        _ = staleFakeTimeFilesRemoved
         return [fakeTime, "-f", "@" + time]
     }
+
+    /// The `faketime` wrapper names its semaphore and shared memory after its own pid
+    /// (/dev/shm/sem.faketime_sem_PID); a wrapper killed before it cleaned up leaves them behind, and
+    /// a later wrapper given the same pid then fails ("sem_open: File exists", exit 1). Those of
+    /// processes no longer running are removed once per test run.
+    static let staleFakeTimeFilesRemoved: Void = {
+        let folder = "/dev/shm"
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        where name.hasPrefix("sem.faketime_sem_") || name.hasPrefix("faketime_shm_") {
+            guard let pid = Int32(name.split(separator: "_").last ?? ""), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            try? FileManager.default.removeItem(atPath: folder + "/" + name)
+        }
+    }()
 
     /// `--database` goes after the subcommand path (options belong to the leaf command).
     static func insertDatabase(_ arguments: [String], _ database: String) -> [String] {

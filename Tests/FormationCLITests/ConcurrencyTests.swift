@@ -30,7 +30,10 @@ import Testing
         try cli.expectSuccess(cli.run("import", pack.path))
 
         let added = concurrently(workers: 4, count: 50) { worker, index in
-            try cli.run("person", "add", "Trabajador \(worker)-\(index)")
+            let result = try cli.run("person", "add", "Trabajador \(worker)-\(index)")
+            // Each says what it added, and only that (not another process's change).
+            let said = "formation: added person Trabajador \(worker)-\(index)\n"
+            return CLI.Result(stdout: result.stdout, stderr: result.stderr == said ? "" : result.stderr, code: result.code)
         }
         #expect(added == [])
         #expect(try SQLiteShell.count(cli.database, "person") == 200)

@@ -41,7 +41,7 @@ import Testing
         let cli = try setUp()
         let result = try cli.run("history", "Maria Peres")
         #expect(result.code == 65)
-        #expect(result.stderr == "formation: error: ningún registro de persona coincide con 'Maria Peres'; ¿quiso decir María Pérez?\n", "\(result.stderr)")
+        #expect(result.stderr == "formation: error: ninguna persona coincide con 'Maria Peres'; ¿quiso decir María Pérez?\n", "\(result.stderr)")
         var english = cli
         english.language = "en"
         #expect(try english.run("history", "Jesus Pen").stderr.contains("did you mean Jesús Peña?"))

@@ -68,4 +68,29 @@ import Testing
             #expect(page.hasPrefix("OVERVIEW: "), "\(path)")
         }
     }
+    /// Mistakes typed in Spanish are answered in Spanish, on one line: the parser's errors, bad
+    /// values and dates, unknown names, files that are not there or not XML.
+    @Test func badInvocationsAreAnsweredInSpanish() throws {
+        let cli = try CLI()
+        let notXML = cli.directory.appendingPathComponent("hoja.xml")
+        try Data("nombre;estado\nAna;asistió\n".utf8).write(to: notXML)
+        let mistakes: [[String]] = [
+            ["sesion", "list"], ["session", "list", "--batalla", "X"], ["session", "add", "--battle", "X"],
+            ["plant", "add", "Amuay", "--state", "Falcón", "--ownership", "cooperativa"], ["person", "add"],
+            ["battle", "add", "B", "--plant", "Nada", "--start", "30/2/2026", "--end", "1/3/2026"],
+            ["history", "Maria Peres"], ["import", "/no/existe.xml"], ["import", notXML.path], ["undo", "999"],
+            ["workshop", "show", "isometric"], ["--lang", "fr", "plant", "list"],
+        ]
+        let english: Set<String> = ["the", "of", "and", "with", "from", "which", "is", "not", "Error", "Missing", "Unknown",
+                                    "expected", "argument", "option", "invalid", "value", "file", "does", "exist", "matches", "Usage"]
+        for mistake in mistakes {
+            let result = try cli.run(arguments: mistake, environment: ["FORMATION_LANG": "es"])
+            #expect(result.code != 0, "\(mistake)")
+            let lines = result.stderr.split(separator: "\n")
+            #expect(!lines.isEmpty && lines.allSatisfy { $0.hasPrefix("formation: ") || $0.contains(": error: ") }, "\(mistake): \(result.stderr)")
+            let words = Set(result.stderr.replacingOccurrences(of: "'[^']*'", with: "", options: .regularExpression)
+                .split { !$0.isLetter }.map(String.init))
+            #expect(words.intersection(english).isEmpty, "\(mistake) in Spanish: \(result.stderr)")
+        }
+    }
 }

@@ -55,7 +55,7 @@ import Testing
 
     @Test func spanishTextReadsInSpanish() throws {
         let spanish = try scenario(["LANG": "es_VE.UTF-8"]).text
-        for phrase in ["ya existe un registro de planta llamado 'Amuay'", "ningún registro de persona coincide con 'Nadie'",
+        for phrase in ["ya existe un registro de planta llamado 'Amuay'", "ninguna persona coincide con 'Nadie'",
                        "el final (2026-12-01) es anterior al inicio (2026-12-05)", "nunca ha asistido ni ha dado",
                        "conflicto registrado", "martes 1 de diciembre de 2026", "Objetivos:", "Plan de actividades:",
                        "versión 1 agregada"] {
@@ -70,7 +70,7 @@ import Testing
         let cli = try CLI()
         try #require(try cli.run("plant", "add", "La Gaviota", "--state", "Sucre").code == 0)
         let result = try cli.run("person", "show", "Nadie", "--lang", "es", environment: ["FORMATION_LANG": "en", "LANG": "en_US.UTF-8"])
-        #expect(result.stderr == "formation: error: ningún registro de persona coincide con 'Nadie'\n")
+        #expect(result.stderr == "formation: error: ninguna persona coincide con 'Nadie'\n")
         let help = try cli.run("plant", "--help", environment: ["LANG": "es_VE.UTF-8", "FORMATION_LANG": ""])
         #expect(help.stdout.contains("Plantas donde se dan las batallas."))
     }

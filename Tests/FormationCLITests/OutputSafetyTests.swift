@@ -166,8 +166,9 @@ private func lines(_ text: String) -> [Substring] { text.split(separator: "\n") 
         let cli = try CLI()
         let result = try cli.run(redirecting: ">/dev/full", "person", "add", "Pedro")
         #expect(result.code == 74, "\(result.stderr)")
-        #expect(lines(result.stderr).count == 1, "\(result.stderr)")
-        #expect(result.stderr.hasPrefix("formation: error: "))
+        // What was done, then the one error line.
+        #expect(lines(result.stderr).count == 2, "\(result.stderr)")
+        #expect(result.stderr.hasPrefix("formation: added person Pedro\nformation: error: "))
         // The person was committed before the write failed: once.
         let list = try cli.run("person", "list", "--format", "json")
         #expect(list.stdout.components(separatedBy: "Pedro").count == 2)

@@ -24,7 +24,7 @@ import Testing
         #expect(again.stderr.contains("el saber previo de Ana Rivas en freehand-drawing/proportion-by-eye ya estaba reconocido desde el"), "\(again.stderr)")
         let added = try session(cli, "proportion-by-eye", "2026-12-01 09:00", "2026-12-01 11:00", "Ana Rivas")
         #expect(added.code == 0, "\(added.stderr)")
-        #expect(added.stderr.isEmpty)
+        #expect(added.stderr == "formation: added session freehand-drawing/proportion-by-eye @ Taller, 2026-12-01 09:00\n", "\(added.stderr)")
         // Withdrawn: the session is judged again without it.
         let withdrawn = try cli.run("person", "unqualify", "Ana Rivas", "proportion-by-eye")
         #expect(withdrawn.stderr == "formation: withdrew the recognition of Ana Rivas's prior learning in freehand-drawing/proportion-by-eye\n")

@@ -8,7 +8,8 @@ import Testing
         #expect(plant.code == 0)
         let plantID = plant.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(plantID.count == 36)
-        #expect(plant.stderr.isEmpty)
+        // The id alone on stdout, for scripts; what was done, in words, on stderr.
+        #expect(plant.stderr == "formation: added plant La Gaviota\n")
         let person = try cli.run("person", "add", "María Pérez", "--plant", "La Gaviota", "--retired", "--sector", "public")
         #expect(person.code == 0)
         let battle = try cli.run("battle", "add", "Batalla de La Gaviota", "--plant", String(plantID.prefix(6)),

@@ -17,9 +17,9 @@ import Testing
     }
 
     @Test func rendersArgumentsAndNestedMessages() {
-        let message = Message(.notFound, arguments: [.message(Message(.kindPerson)), .text("Ana")])
+        let message = Message(.notFound, arguments: [.message(Message(.noPerson)), .text("Ana")])
         #expect(message.text(.en) == "no person matches 'Ana'")
-        #expect(message.text(.es) == "ningún registro de persona coincide con 'Ana'")
+        #expect(message.text(.es) == "ninguna persona coincide con 'Ana'")
     }
 
     @Test func languageComesFromFlagThenEnvironmentThenLocale() {

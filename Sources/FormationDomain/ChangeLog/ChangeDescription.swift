@@ -1,4 +1,4 @@
-/// Who asked for a write and how: what the change log records beside each changeset (issue 18).
+/// Who asked for a write and how: what the change log records beside each changeset.
 ///
 /// The time is not part of it: the store stamps each change when it commits.
 public struct ChangeDescription: Sendable, Equatable {

@@ -198,7 +198,7 @@ public struct TeachingLineage: Equatable, Sendable {
             // Anyone else is expanded once, where the tree first meets them: a veteran who attended a
             // national workshop again and again (refreshers) would otherwise be expanded under every
             // teacher of every refresher, each copy holding the others (44 s and 3.4 GB for one
-            // lineage at two million participations, issue 22). Their teaching from then on is in
+            // lineage at two million participations). Their teaching from then on is in
             // that first place; every edge stays in `edges`.
             if !positions.isEmpty, !expanded.insert(person).inserted {
                 return Node(person: person, elided: .shownAbove, teachings: [])

@@ -79,6 +79,7 @@ public enum MessageID: String, Sendable, CaseIterable {
     case ambiguous
     case alreadyExists
     case kindPlant, kindPerson, kindBattle, kindCurriculum, kindWorkshop, kindSession
+    case noPlant, noPerson, noBattle, noCurriculum, noWorkshop, noSession, noShift
     // Storage
     case databaseTooNew
     case databaseNotSQLite
@@ -127,6 +128,10 @@ public enum MessageID: String, Sendable, CaseIterable {
     case systemBrokenPipe
     case systemBusy
     // libxml2's common errors in our words (FormationXML's LibXML2Wording), inside the two above.
+    case xmlNotXMLText
+    case xmlReaderCouldNotStart
+    case xmlNotReadToEnd
+    case xmlEntitiesRefused
     case xmlTagMismatch
     case xmlNotUTF8
     case xmlUnclosedTag
@@ -182,7 +187,7 @@ public enum MessageID: String, Sendable, CaseIterable {
     case recordUnknownReference
     case recordMissingWorkshops
     case recordImported
-    case recordPeopleMerged, possibleDuplicate
+    case recordPeopleMerged, possibleDuplicate, possibleDuplicatesMore
     case recordChecked
     // Records held to the CLI's rules and identities
     case recordUnknownTimeZone
@@ -302,7 +307,7 @@ public enum MessageID: String, Sendable, CaseIterable {
     case outputReadOnly
     case nameNoncharacter
     case sessionTooLong
-    // Planning a battle (issue 23)
+    // Planning a battle
     case planInvalidInstance
     case planNoWindows
     case planNoPlaces
@@ -315,7 +320,7 @@ public enum MessageID: String, Sendable, CaseIterable {
     case planTooFewLearners
     case planNoCommonTime
     case planSolverFailed
-    // Change log and undo (issue 18)
+    // Change log and undo
     case logAdded
     case logRemoved
     case logChanged
@@ -365,10 +370,11 @@ public enum MessageID: String, Sendable, CaseIterable {
     case undoNotUndoable
     case undoLaterChange
     case undoConflict
+    case logTooLargeToUndo
     case databaseMissing
     case databaseFolderMissing
     case problemChangeLog
-    // issue 18 edit/remove
+    // Editing and removing
     case kindShift
     case editField
     case editDone
@@ -408,7 +414,7 @@ public enum MessageID: String, Sendable, CaseIterable {
     case fieldFacilitators
     case fieldPerson
     case logChangedFields
-    // issue 19 planning
+    // Prior learning and planned prerequisites
     case conflictShortSession
     case conflictBelowMinimum
     case plannedHeading
@@ -424,6 +430,44 @@ public enum MessageID: String, Sendable, CaseIterable {
     case facilitatorsQualifiedMark
     case logRowQualification
     case logManyQualification
+    // Rosters and battle plans
+    case rosterJoined
+    case rosterUpdated
+    case rosterAlready
+    case rosterLeft
+    case rosterLeftStillOn
+    case rosterNotJoined
+    case rosterNotJoinedStillOn
+    case rosterOutsideBattle
+    case rosterHeading
+    case headingFrom
+    case headingTo
+    case headingWhy
+    case rosterWhyJoined
+    case rosterWhyShifts
+    case rosterWhySessions
+    case logRowRoster
+    case logManyRoster
+    case planWhyTaught
+    case planWhyAttended
+    case planWhyQualified
+    case planWhyRegistered
+    case planWhyPlanned
+    case planWhyLearns
+    case planWhyFirstTime
+    case planFacilitators
+    case planParticipants
+    case planHeading
+    case planObjective
+    case planOptimal
+    case planWithinGap
+    case planNoBound
+    case planNothing
+    case planApplied
+    case planReview
+    case planInstanceWritten
+    case planSearching
+    case planEmptyRefused
     // issue 24 web
     case webNowTitle
     case webNowLabel

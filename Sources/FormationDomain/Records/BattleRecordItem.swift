@@ -1,6 +1,7 @@
 /// One piece of a battle record (the file a plant carries to another, `Curricula/battle-record.xsd`),
 /// in file order: plants, the battle, people, sessions with their participations, shifts, the
-/// soft conflicts that were forced, and the prior learning recognised of the battle's people.
+/// soft conflicts that were forced, the prior learning recognised of the battle's people, and the
+/// people who joined its roster.
 public enum BattleRecordItem: Sendable, Equatable {
     case plant(Plant)
     case battle(Battle)
@@ -13,6 +14,7 @@ public enum BattleRecordItem: Sendable, Equatable {
     /// and name the person only in the first argument).
     case conflict(session: EntityID, kind: String, person: EntityID?, arguments: [String])
     case qualification(Qualification)
+    case rosterEntry(RosterEntry)
 }
 
 /// Instants written as ISO 8601 with a UTC offset (`2026-12-01T09:00:00-04:00`), without Foundation.

@@ -95,7 +95,7 @@ extension HelpCatalogue {
         .helpLogLimit: "At most this many changes.",
         .helpUndo: "Revert the last change (or the one given), in one transaction; the undo is logged and can be undone.",
         .helpUndoChange: "The change: its number in formation log (#12 or 12) or the start of its id.",
-            // issue 18 edit/remove
+            // Editing and removing
         .helpPlantRef: "A plant: its name or the start of its id.",
         .helpPlantEdit: "Correct a plant: its name, state, sector or ownership.",
         .helpPlantRemove: "Remove a plant that no person and no battle refers to.",
@@ -122,14 +122,31 @@ extension HelpCatalogue {
         .helpShiftRemove: "Remove a shift.",
         .helpShiftRef: "A shift: the start of its id (see shift list).",
         .helpShiftNewPerson: "Give the shift to this person (name or id).",
-        // issue 19 planning
+        // Prior learning and planned prerequisites
         .helpPersonQualify: "Recognise prior learning: the person knows these workshops from outside the programme (counts as experience to teach them and as their prerequisite).",
         .helpPersonUnqualify: "Withdraw the recognition of prior learning in these workshops.",
         .helpQualifyWorkshops: "Workshops: curriculum/workshop, or a bare id where unambiguous.",
         .helpQualifyNote: "Why it is recognised (thirty years at the lathe…).",
         .helpQualifyBy: "Who vouches for it (a person: name or id).",
         .helpQualifyMissing: "Name at least one workshop.",
-            // issue 24 web
+        // Rosters and battle plans
+        .helpBattleJoin: "Put people on the battle's roster, on all its days or some of them.",
+        .helpBattleLeave: "Take people off the battle's roster (their shifts and sessions stay).",
+        .helpBattleRoster: "Who is at the battle and on which days.",
+        .helpRosterPeople: "People: exact name or the start of their id.",
+        .helpRosterFrom: "First day at the battle (default: its first day).",
+        .helpRosterTo: "Last day at the battle (default: its last day).",
+        .helpRosterMissing: "name at least one person",
+        .helpBattlePlan: "Propose sessions for the battle's free learning time (an integer program), and apply them with --apply.",
+        .helpPlanWindow: "A learning window each day (repeat; default 08:00-12:00 and 14:00-18:00).",
+        .helpPlanPlace: "A place where sessions can be held (repeat; default: the places the battle already uses).",
+        .helpPlanWorkshop: "A workshop to offer (repeat; default: every workshop someone on the roster can learn and someone can teach).",
+        .helpPlanTimeLimit: "Seconds the solver may search; the best plan found is returned with its gap.",
+        .helpPlanInstance: "Write the exact problem solved as JSON to this file (schema in the README).",
+        .helpPlanApply: "Write the proposed sessions and registrations, in one change.",
+        .helpPlanWindowBad: "--window takes HH:MM-HH:MM, start before end",
+        .helpPlanTimeLimitBad: "--time-limit takes a positive number of seconds",
+        // issue 24 web
         .helpServe: "Serve the plant's board: now and next, battles, learning records, workshops and curricula as web pages for phones on the plant's network; facilitators mark attendance with the battle's PIN.",
         .helpServeBind: "The address to listen on: 127.0.0.1 (this machine only) or 0.0.0.0 (the whole plant's network).",
         .helpServePort: "The TCP port.",

@@ -95,7 +95,7 @@ extension HelpCatalogue {
         .helpLogLimit: "Como mucho esta cantidad de cambios.",
         .helpUndo: "Revierte el último cambio (o el indicado), en una sola transacción; lo deshecho queda registrado y se puede deshacer.",
         .helpUndoChange: "El cambio: su número en formation log (#12 o 12) o el comienzo de su id.",
-            // issue 18 edit/remove
+            // Editing and removing
         .helpPlantRef: "Una planta: su nombre o el comienzo de su id.",
         .helpPlantEdit: "Corrige una planta: su nombre, estado, sector o propiedad.",
         .helpPlantRemove: "Quita una planta que ninguna persona ni batalla usa.",
@@ -122,14 +122,31 @@ extension HelpCatalogue {
         .helpShiftRemove: "Quita un turno.",
         .helpShiftRef: "Un turno: el comienzo de su id (vea shift list).",
         .helpShiftNewPerson: "Da el turno a esta persona (nombre o id).",
-        // issue 19 planning
+        // Prior learning and planned prerequisites
         .helpPersonQualify: "Reconoce saber previo: la persona conoce estos talleres por experiencia fuera del programa (cuenta como experiencia para facilitarlos y como su prerrequisito).",
         .helpPersonUnqualify: "Retira el reconocimiento de saber previo en estos talleres.",
         .helpQualifyWorkshops: "Talleres: currículo/taller, o solo el id del taller si no es ambiguo.",
         .helpQualifyNote: "Por qué se reconoce (treinta años en el torno…).",
         .helpQualifyBy: "Quién lo avala (una persona: nombre o id).",
         .helpQualifyMissing: "Indique al menos un taller.",
-            // issue 24 web
+        // Rosters and battle plans
+        .helpBattleJoin: "Suma personas a la nómina de la batalla, todos sus días o algunos.",
+        .helpBattleLeave: "Saca personas de la nómina de la batalla (sus turnos y sesiones quedan).",
+        .helpBattleRoster: "Quién está en la batalla y qué días.",
+        .helpRosterPeople: "Personas: nombre exacto o el comienzo de su id.",
+        .helpRosterFrom: "Primer día en la batalla (por omisión: su primer día).",
+        .helpRosterTo: "Último día en la batalla (por omisión: su último día).",
+        .helpRosterMissing: "indique al menos una persona",
+        .helpBattlePlan: "Propone sesiones para el tiempo libre de formación de la batalla (un programa entero) y las aplica con --apply.",
+        .helpPlanWindow: "Una ventana de formación cada día (repita; por omisión 08:00-12:00 y 14:00-18:00).",
+        .helpPlanPlace: "Un lugar donde pueden hacerse sesiones (repita; por omisión: los lugares que la batalla ya usa).",
+        .helpPlanWorkshop: "Un taller que ofrecer (repita; por omisión: todo taller que alguien de la nómina pueda aprender y alguien pueda facilitar).",
+        .helpPlanTimeLimit: "Segundos que el optimizador puede buscar; se devuelve el mejor plan hallado con su brecha.",
+        .helpPlanInstance: "Escribe en este archivo el problema exacto resuelto, en JSON (esquema en el README).",
+        .helpPlanApply: "Escribe las sesiones e inscripciones propuestas, en un solo cambio.",
+        .helpPlanWindowBad: "--window lleva HH:MM-HH:MM, el inicio antes del fin",
+        .helpPlanTimeLimitBad: "--time-limit lleva un número positivo de segundos",
+        // issue 24 web
         .helpServe: "Sirve el tablero de la planta: ahora y después, batallas, historiales, talleres y currículos como páginas web para los teléfonos de la red de la planta; quien facilita marca la asistencia con el PIN de la batalla.",
         .helpServeBind: "La dirección en la que escuchar: 127.0.0.1 (solo esta máquina) o 0.0.0.0 (toda la red de la planta).",
         .helpServePort: "El puerto TCP.",

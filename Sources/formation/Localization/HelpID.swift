@@ -98,7 +98,7 @@ enum HelpID: String, Sendable, CaseIterable {
     case helpPersonMerge
     case helpMergeKeep
     case helpMergeDrop
-    // issue 18 edit/remove
+    // Editing and removing
     case helpPlantRef
     case helpPlantEdit
     case helpPlantRemove
@@ -125,13 +125,30 @@ enum HelpID: String, Sendable, CaseIterable {
     case helpShiftRemove
     case helpShiftRef
     case helpShiftNewPerson
-    // issue 19 planning
+    // Prior learning and planned prerequisites
     case helpPersonQualify
     case helpPersonUnqualify
     case helpQualifyWorkshops
     case helpQualifyNote
     case helpQualifyBy
     case helpQualifyMissing
+    // Rosters and battle plans
+    case helpBattleJoin
+    case helpBattleLeave
+    case helpBattleRoster
+    case helpRosterPeople
+    case helpRosterFrom
+    case helpRosterTo
+    case helpRosterMissing
+    case helpBattlePlan
+    case helpPlanWindow
+    case helpPlanPlace
+    case helpPlanWorkshop
+    case helpPlanTimeLimit
+    case helpPlanInstance
+    case helpPlanApply
+    case helpPlanWindowBad
+    case helpPlanTimeLimitBad
     // issue 24 web
     case helpServe
     case helpServeBind

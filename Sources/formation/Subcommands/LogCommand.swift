@@ -3,7 +3,7 @@ import FormationDomain
 import FormationUseCases
 import FormationViews
 
-/// `formation log`: what each command changed, newest first, by whom and when (issue 18).
+/// `formation log`: what each command changed, newest first, by whom and when.
 struct LogCommand: ParsableCommand {
     static var configuration: CommandConfiguration { CommandConfiguration(commandName: "log", abstract: Help.text(.helpLog)) }
     @OptionGroup var global: GlobalOptions

@@ -1,10 +1,11 @@
 import ArgumentParser
 import FormationDomain
 import FormationUseCases
+import FormationViews
 import FormationWeb
 import Foundation
 
-/// `formation serve [--bind ADDRESS] [--port N]`: the plant's board (issue 24) until Ctrl-C or SIGTERM.
+/// `formation serve [--bind ADDRESS] [--port N]`: the plant's board until Ctrl-C or SIGTERM.
 struct ServeCommand: ParsableCommand {
     static var configuration: CommandConfiguration { CommandConfiguration(commandName: "serve", abstract: Help.text(.helpServe)) }
     @OptionGroup var global: GlobalOptions

@@ -34,6 +34,7 @@ enum HelpLocalization {
         "facilitator": "facilitador", "curriculum": "currículo", "change": "cambio", "IANA": "zona IANA", "id": "id", "n": "n",
         "state|worker-controlled|private": "estatal|control-obrero|privada", "public|private": "público|privado",
         "registered|attended|absent": "inscrito|asistió|ausente", "facilitator|participant": "facilitador|participante",
+        "seconds": "segundos", "HH:MM-HH:MM": "HH:MM-HH:MM",
     ]
 
     static let values: [String: String] = [
@@ -115,7 +116,7 @@ enum HelpLocalization {
                 .replacingOccurrences(of: "; default: ", with: "; por defecto: ")
                 .replacingOccurrences(of: "(default: ", with: "(por defecto: ")
             for (english, spanish) in values { words = words.replacingOccurrences(of: "(valores: \(english)", with: "(valores: \(spanish)") }
-            output += wrap(words, firstPrefix: prefix, nextPrefix: isOverview ? "" : indent, width: width)
+            output += Layout.wrap(words: words, firstPrefix: prefix, nextPrefix: isOverview ? "" : indent, width: width)
         }
         return output
     }
@@ -127,24 +128,6 @@ enum HelpLocalization {
     static func startsDescription(_ line: String) -> Bool {
         line.hasPrefix("  ") && line.count > column && line.dropFirst(column - 1).first == " "
             && line.dropFirst(column).first != " " && line.dropFirst(2).first != " "
-    }
-
-    /// Words of `text` in lines of at most `width` columns (a longer word has a line of its own).
-    static func wrap(_ text: String, firstPrefix: String, nextPrefix: String, width: Int) -> [String] {
-        var lines: [String] = []
-        var current = firstPrefix
-        var empty = true
-        for word in text.split(separator: " ") {
-            if !empty, current.count + 1 + word.count > width {
-                lines.append(current)
-                current = nextPrefix
-                empty = true
-            }
-            current += (empty ? "" : " ") + word
-            empty = false
-        }
-        lines.append(current)
-        return lines
     }
 }
 

@@ -31,14 +31,20 @@ enum Layout {
     static func wrap(_ line: String, indent: Int = 2, width: Int? = Layout.width) -> [String] {
         guard let width, Table.width(line) > width else { return [line] }
         let leading = line.prefix(while: { $0 == " " }).count
-        let next = String(repeating: " ", count: leading + indent)
+        return wrap(words: String(line.dropFirst(leading)), firstPrefix: String(repeating: " ", count: leading),
+                    nextPrefix: String(repeating: " ", count: leading + indent), width: width)
+    }
+
+    /// The words of `text` in lines of at most `width` columns after their prefix (a longer word
+    /// has a line of its own).
+    static func wrap(words text: String, firstPrefix: String, nextPrefix: String, width: Int) -> [String] {
         var lines: [String] = []
-        var current = String(repeating: " ", count: leading)
+        var current = firstPrefix
         var empty = true
-        for word in line.dropFirst(leading).split(separator: " ") {
+        for word in text.split(separator: " ") {
             if !empty, Table.width(current) + 1 + Table.width(String(word)) > width {
                 lines.append(current)
-                current = next
+                current = nextPrefix
                 empty = true
             }
             current += (empty ? "" : " ") + word

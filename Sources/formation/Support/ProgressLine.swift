@@ -2,7 +2,7 @@ import Foundation
 import FormationUseCases
 import FormationViews
 
-/// One line on stderr redrawn in place while long work runs (issue 22), only when stderr is a
+/// One line on stderr redrawn in place while long work runs, only when stderr is a
 /// terminal: nothing at all is written to a pipe or a file.
 ///
 /// `@unchecked Sendable`: the shared flags are read and written under `State.lock`; the timer is
@@ -64,7 +64,7 @@ final class ProgressLine: @unchecked Sendable {
     }
 }
 
-/// Ctrl-C while a write runs (issue 22): instead of dying at once, the running SQL statement is
+/// Ctrl-C while a write runs: instead of dying at once, the running SQL statement is
 /// interrupted, so the transaction is rolled back and the command can say that nothing was written.
 ///
 /// `@unchecked Sendable`: `fired` and `finished` are read and written under `State.lock`.

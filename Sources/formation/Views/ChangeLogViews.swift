@@ -11,7 +11,9 @@ enum ChangeLogText {
             .text(ChangeLog.localTime(iso: line.time)),
         ]).text(language)
         if let by = line.undoneBy { text += " " + Message(.logUndoneBy, String(by)).text(language) }
-        if let reason = line.notUndoable { text += " " + Message(.logNotUndoable, reason).text(language) }
+        if let reason = line.notUndoable {
+            text += " " + Message(.logNotUndoable, arguments: [ChangeLog.reasonNotUndoable(reason)]).text(language)
+        }
         return text
     }
 }

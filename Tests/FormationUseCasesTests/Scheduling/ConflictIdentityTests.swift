@@ -92,4 +92,20 @@ import Testing
         // The facilitator forced in as inexperienced stays forced in both.
         #expect(check.flatMap(\.conflicts).contains { $0.conflict.kind == .inexperiencedFacilitator && $0.forced })
     }
+    /// A forced conflict is the person's, by id: renaming them (`person edit`) keeps it forced, and
+    /// taking them off the session forgets it.
+    @Test func aRenamedPersonKeepsTheirForcedConflictsAndLeavingForgetsThem() throws {
+        let s = try scenario()
+        let session = try session(s, "freehand-drawing/orthographic-views")
+        _ = try s.scheduling.attend(session: session.rawValue, entries: [AttendanceEntry(person: s.ana1.rawValue, status: nil)],
+                                    role: nil, force: true)
+        _ = try Programme(store: s.store).editPerson(s.ana1.rawValue, PersonChanges(name: "Ana Isabel Rivas"), force: false)
+        let check = try s.scheduling.checkReport(battle: s.battle.rawValue)
+        let mine = check.flatMap(\.conflicts).filter { $0.conflict.person == s.ana1 }
+        #expect(!mine.isEmpty && mine.allSatisfy(\.forced))
+        #expect(mine.first.map { $0.conflict.message(check[0].names).text(.en).hasPrefix("Ana Isabel Rivas") } == true)
+
+        try s.store.inScheduleTransaction { tx in try tx.delete(session: session, person: s.ana1) }
+        #expect(try s.store.inScheduleTransaction { tx in try tx.recordedConflicts(ofSession: session) }.allSatisfy { $0.person != s.ana1 })
+    }
 }

@@ -4,22 +4,6 @@ import FormationDomain
 import FormationUseCases
 import FormationViews
 
-/// `formation backup PATH`: a consistent copy of the database, taken while others may write.
-struct BackupCommand: ParsableCommand {
-    static var configuration: CommandConfiguration {
-        CommandConfiguration(commandName: "backup", abstract: Help.text(.helpBackup))
-    }
-    @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp(Help.text(.helpBackupPath), valueName: "path")) var path: String
-    @Flag(help: ArgumentHelp(Help.text(.helpBackupForce))) var force = false
-
-    func run() throws {
-        let store = try global.openStore()
-        try Maintenance(store: store).backup(to: path, replacing: force)
-        Terminal.notice(Message(.backupWritten, store.path, path).text(global.language))
-    }
-}
-
 /// `formation check`: SQLite's integrity and foreign-key checks and the domain's invariants;
 /// prints each problem (exit 65) or "ok".
 struct CheckCommand: ParsableCommand {
@@ -59,31 +43,6 @@ struct CheckCommand: ParsableCommand {
         if !faults.isEmpty {
             let summary = Message(.checkProblems, String(faults.count), store.path).text(global.language)
             throw CommandFailure(lines: ["formation: error: " + summary], code: ExitCodes.dataError)
-        }
-    }
-}
-
-/// `check --format json`: `{"ok": Bool, "problems": [{kind, table, id, detail}], "notices": [the same]}`,
-/// the same in every language; `ok` is about `problems` only.
-struct CheckJSON: Encodable {
-    let problems: [IntegrityProblem]
-    let notices: [IntegrityProblem]
-
-    private enum Keys: String, CodingKey { case ok, problems, notices }
-    private enum ProblemKeys: String, CodingKey { case kind, table, id, detail }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: Keys.self)
-        try container.encode(problems.isEmpty, forKey: .ok)
-        for (key, entries) in [(Keys.problems, problems), (.notices, notices)] {
-            var list = container.nestedUnkeyedContainer(forKey: key)
-            for problem in entries {
-                var item = list.nestedContainer(keyedBy: ProblemKeys.self)
-                try item.encode(problem.kind.rawValue, forKey: .kind)
-                try item.encode(problem.table, forKey: .table)
-                try item.encode(problem.id, forKey: .id)
-                try item.encode(problem.detail, forKey: .detail)
-            }
         }
     }
 }
