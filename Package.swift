@@ -25,6 +25,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         // Sign-in sheets typed back in: reads per Unicode scalar, CR, LF and CRLF alike.
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        // The plant's board (`formation serve`, issue 24): HTTP/1.1 server and its testing module.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // Value types and rules. No I/O, no database, no XML.
@@ -68,11 +70,35 @@ let package = Package(
             dependencies: ["FormationDomain", "CLibXML2"],
             swiftSettings: strict
         ),
+        // libsodium (apt: libsodium-dev): Argon2id for facilitator PINs, HMAC and random bytes for the
+        // board's cookies. A C library from Debian, so the build compiles no cryptography of its own.
+        .systemLibrary(
+            name: "CSodium",
+            pkgConfig: "libsodium",
+            providers: [.apt(["libsodium-dev"])]
+        ),
         // What the tool does, independent of how it is asked.
         .target(
             name: "FormationUseCases",
-            dependencies: ["FormationDomain", "FormationStorage", "FormationXML", "FormationPlanning",
+            dependencies: ["FormationDomain", "FormationStorage", "FormationXML", "FormationPlanning", "CSodium",
                            .product(name: "CSV", package: "CSV.swift")],
+            swiftSettings: strict
+        ),
+        // Renderings both faces print: the HTML pages (learning record, battle report) and the words,
+        // dates and hours they are made of. Plain values in, text out.
+        .target(
+            name: "FormationViews",
+            dependencies: ["FormationUseCases", "FormationDomain"],
+            swiftSettings: strict
+        ),
+        // The plant's board: routes, pages, the PIN, cookie and CSRF rules. Like the CLI it talks only
+        // to use cases (a test holds it to that).
+        .target(
+            name: "FormationWeb",
+            dependencies: [
+                "FormationUseCases", "FormationDomain", "FormationViews", "CSodium",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
             swiftSettings: strict
         ),
         // The CLI: parses, calls use cases, renders the plain values they return. It does not depend
@@ -80,7 +106,7 @@ let package = Package(
         .executableTarget(
             name: "formation",
             dependencies: [
-                "FormationUseCases", "FormationDomain",
+                "FormationUseCases", "FormationDomain", "FormationViews", "FormationWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -115,6 +141,14 @@ let package = Package(
             name: "FormationCLITests",
             // Depends on the executable so that `swift test` builds the binary the tests run.
             dependencies: ["formation", "FormationUseCases", "FormationDomain"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "FormationWebTests",
+            dependencies: [
+                "FormationWeb", "FormationUseCases", "FormationDomain",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
             swiftSettings: strict
         ),
     ],

@@ -33,6 +33,7 @@ enum ExpectedSchema {
         "qualification": ["personId TEXT NOT NULL PK 1", "curriculumId TEXT NOT NULL PK 2", "workshopId TEXT NOT NULL PK 3",
                           "recorded INTEGER NOT NULL", "byPersonId TEXT", "note TEXT"],
         "roster": ["battleId TEXT NOT NULL PK 1", "personId TEXT NOT NULL PK 2", "fromDate TEXT", "toDate TEXT"],
+        "battlePin": ["battleId TEXT NOT NULL PK 1", "hash TEXT NOT NULL"],
     ]
 
     /// Indexes the queries rely on for speed (a missing one is slow, not wrong: `check` reports it,

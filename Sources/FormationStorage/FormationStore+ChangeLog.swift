@@ -165,6 +165,12 @@ extension FormationStore {
     // MARK: Reading
 
     /// Entries newest first; with `battle`, those that touched it; at most `limit`.
+    /// The number of the newest change-log entry (0 when none): it grows with every logged write,
+    /// so a reader can tell that nothing changed since it last looked.
+    public func lastChangeNumber() throws -> Int {
+        try read { db in try Int.fetchOne(db, sql: "SELECT IFNULL(MAX(number), 0) FROM changeLog") ?? 0 }
+    }
+
     public func changeEntries(battle: EntityID? = nil, limit: Int? = nil, number: Int? = nil) throws -> [ChangeEntry] {
         try read { db in
             let undone = try Self.undone(db)

@@ -253,6 +253,16 @@ enum Migrations {
                 CREATE INDEX roster_person ON roster(personId);
                 """)
         }
+        migrator.registerMigration("v8 battle pins") { db in
+            // The board's facilitator PIN per battle, as an Argon2id string from
+            // libsodium. Not a recorded table: a secret's hash stays out of the change log.
+            try db.execute(sql: """
+                CREATE TABLE battlePin (
+                    battleId TEXT NOT NULL PRIMARY KEY REFERENCES battle(id) ON DELETE CASCADE,
+                    hash TEXT NOT NULL
+                ) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 }

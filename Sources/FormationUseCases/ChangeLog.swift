@@ -70,6 +70,9 @@ public struct ChangeLog: Sendable {
 
     public init(store: FormationStore) { self.store = store }
 
+    /// The newest change's number (0 when none): what the board's page cache compares.
+    public func lastNumber() throws -> Int { try store.lastChangeNumber() }
+
     /// Changes newest first; with `battle`, only those touching it.
     /// - Throws: `LookupError` for a battle that matches nothing or several.
     public func lines(battle: String? = nil, limit: Int? = nil) throws -> [ChangeLogLine] {

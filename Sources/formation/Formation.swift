@@ -1,6 +1,7 @@
 import ArgumentParser
 import FormationDomain
 import FormationUseCases
+import FormationViews
 import Foundation
 
 /// `formation`: the self-formation programme of the Productive Workers' Army, offline on one machine.
@@ -21,6 +22,7 @@ struct Formation: ParsableCommand {
                 SessionCommand.self, ShiftCommand.self, Attend.self, HistoryCommand.self,
                 Import.self, Validate.self,
                 BackupCommand.self, CheckCommand.self, LogCommand.self, UndoCommand.self,
+                ServeCommand.self,
             ])
     }
 

@@ -468,4 +468,49 @@ public enum MessageID: String, Sendable, CaseIterable {
     case planInstanceWritten
     case planSearching
     case planEmptyRefused
+    // issue 24 web
+    case webNowTitle
+    case webNowLabel
+    case webNextLabel
+    case webNoBattle
+    case webNothingNow
+    case webCame
+    case webBattles
+    case webPeople
+    case webCurricula
+    case webTimetable
+    case webSearchLabel
+    case webSearchButton
+    case webSearchNone
+    case webWorkshopCount
+    case webWhoCanTeach
+    case webTaughtAttended
+    case webLineage
+    case webLineageCut
+    case webErrorTitle
+    case webNotFound
+    case webBadRequest
+    case webInternalError
+    case webServing
+    case webServingOpen
+    case webStopped
+    case webPinLabel
+    case webPinEnter
+    case webPinWrong
+    case webPinLocked
+    case webPinMissing
+    case webFormExpired
+    case webMarkAttended
+    case webMarkAbsent
+    case webAddPerson
+    case webAddButton
+    case webCancelSession
+    case webRegisterPerson
+    case webRegisterButton
+    case webRegistered
+    case webMarked
+    case webCancelled
+    case pinSet
+    case pinInvalid
+    case pinPrompt
 }

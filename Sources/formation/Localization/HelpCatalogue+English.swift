@@ -146,5 +146,11 @@ extension HelpCatalogue {
         .helpPlanApply: "Write the proposed sessions and registrations, in one change.",
         .helpPlanWindowBad: "--window takes HH:MM-HH:MM, start before end",
         .helpPlanTimeLimitBad: "--time-limit takes a positive number of seconds",
+        // issue 24 web
+        .helpServe: "Serve the plant's board: now and next, battles, learning records, workshops and curricula as web pages for phones on the plant's network; facilitators mark attendance with the battle's PIN.",
+        .helpServeBind: "The address to listen on: 127.0.0.1 (this machine only) or 0.0.0.0 (the whole plant's network).",
+        .helpServePort: "The TCP port.",
+        .helpServePortInvalid: "a port goes from 1 to 65535, not {0}",
+        .helpBattlePin: "Set the battle's facilitator PIN (read from the terminal, or one line of standard input), stored as a slow Argon2id hash; the board asks for it before any write.",
     ]
 }

@@ -149,6 +149,12 @@ enum HelpID: String, Sendable, CaseIterable {
     case helpPlanApply
     case helpPlanWindowBad
     case helpPlanTimeLimitBad
+    // issue 24 web
+    case helpServe
+    case helpServeBind
+    case helpServePort
+    case helpServePortInvalid
+    case helpBattlePin
 }
 
 /// Looks up help texts in the reader's language.

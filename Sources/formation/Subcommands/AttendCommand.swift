@@ -1,6 +1,7 @@
 import ArgumentParser
 import FormationDomain
 import FormationUseCases
+import FormationViews
 import Foundation
 
 /// `formation attend SESSION PERSON...`: registration, the typed sign-in sheet, taking people off.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import FormationDomain
 import FormationUseCases
+import FormationViews
 
 /// `formation backup PATH`: a consistent copy of the database, taken while others may write.
 struct BackupCommand: ParsableCommand {

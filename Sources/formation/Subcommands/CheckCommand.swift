@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import FormationDomain
 import FormationUseCases
+import FormationViews
 
 /// `formation check`: SQLite's integrity and foreign-key checks and the domain's invariants;
 /// prints each problem (exit 65) or "ok".

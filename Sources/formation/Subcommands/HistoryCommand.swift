@@ -1,6 +1,7 @@
 import ArgumentParser
 import FormationDomain
 import FormationUseCases
+import FormationViews
 
 /// `formation history PERSON`: everything a worker learned and taught, across every battle and plant.
 struct HistoryCommand: ParsableCommand {

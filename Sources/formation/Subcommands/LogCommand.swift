@@ -1,6 +1,7 @@
 import ArgumentParser
 import FormationDomain
 import FormationUseCases
+import FormationViews
 
 /// `formation log`: what each command changed, newest first, by whom and when.
 struct LogCommand: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import FormationDomain
 import FormationUseCases
+import FormationViews
 
 /// `formation shift add|list|edit|remove`: repair shifts, which keep people out of sessions.
 struct ShiftCommand: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import FormationDomain
 import FormationUseCases
+import FormationViews
 
 /// `formation undo [CHANGE]`: reverts the last change, or the one given, in one transaction.
 struct UndoCommand: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import FormationDomain
 import FormationUseCases
+import FormationViews
 import Foundation
 
 /// `formation validate FILE...`: the same checks as import, then nothing is written.

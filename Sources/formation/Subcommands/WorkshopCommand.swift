@@ -1,6 +1,7 @@
 import ArgumentParser
 import FormationDomain
 import FormationUseCases
+import FormationViews
 
 struct WorkshopCommand: ParsableCommand {
     static var configuration: CommandConfiguration {

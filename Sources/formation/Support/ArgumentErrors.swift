@@ -1,6 +1,7 @@
 import ArgumentParser
 import FormationDomain
 import FormationUseCases
+import FormationViews
 import Foundation
 
 /// What a person typed on the command line, made ready for swift-argument-parser, and its usage

@@ -1,5 +1,6 @@
 import FormationDomain
 import FormationUseCases
+import FormationViews
 
 /// What an edit or a removal did, in one line on stderr (after the notes and forced conflicts of
 /// a schedule change, as `session add` reports them).

@@ -1,5 +1,6 @@
 import FormationDomain
 import FormationUseCases
+import FormationViews
 
 /// sysexits codes, as DESIGN.md §4 promises them to scripts.
 enum ExitCodes {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import FormationDomain
 import FormationUseCases
+import FormationViews
 import Foundation
 
 /// Flags every command takes: where the database is and which language to speak.

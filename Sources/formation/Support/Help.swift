@@ -1,5 +1,6 @@
 import FormationDomain
 import FormationUseCases
+import FormationViews
 import Foundation
 
 /// Help and usage texts in the reader's language. swift-argument-parser reads help before

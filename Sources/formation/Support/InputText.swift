@@ -1,4 +1,5 @@
 import FormationUseCases
+import FormationViews
 import Foundation
 
 /// Reading a small input (a CSV sheet) named on the command line; `-` is stdin.

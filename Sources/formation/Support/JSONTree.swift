@@ -1,4 +1,5 @@
 import FormationUseCases
+import FormationViews
 
 /// A JSON document built as a value and written without recursion, for documents nested deeper
 /// than `JSONEncoder` allows (it stops at 512 levels: a lineage of 128 generations). Written as

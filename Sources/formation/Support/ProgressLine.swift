@@ -1,5 +1,6 @@
 import Foundation
 import FormationUseCases
+import FormationViews
 
 /// One line on stderr redrawn in place while long work runs, only when stderr is a
 /// terminal: nothing at all is written to a pipe or a file.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FormationUseCases
+import FormationViews
 import Foundation
 
 /// `--format` of histories and reports: besides text and JSON, a printable HTML page.

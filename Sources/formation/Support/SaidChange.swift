@@ -1,5 +1,6 @@
 import FormationDomain
 import FormationUseCases
+import FormationViews
 
 /// Every write says what it did: an `add` prints the new id on stdout (for scripts) and, on stderr,
 /// the change in the change log's own words ("formation: added person José Rondón"), so a

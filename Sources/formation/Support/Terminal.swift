@@ -1,4 +1,5 @@
 import FormationUseCases
+import FormationViews
 
 /// Data to stdout, messages to stderr (DESIGN.md §4), every byte through `write(2)`
 /// (`DescriptorWriting`), never `FileHandle` or `print`: a full disk, a closed stream or a broken

@@ -1,5 +1,6 @@
 import FormationDomain
 import FormationUseCases
+import FormationViews
 
 /// A change as one line of text: `#12 added session … — by maria, 2026-12-01 09:12`.
 enum ChangeLogText {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import FormationDomain
 import FormationUseCases
+import FormationViews
 
 /// `check --format json`: `{"ok": Bool, "problems": [{kind, table, id, detail}], "notices": [the same]}`,
 /// the same in every language; `ok` is about `problems` only.

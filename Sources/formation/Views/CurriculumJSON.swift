@@ -1,5 +1,6 @@
 import FormationDomain
 import FormationUseCases
+import FormationViews
 
 /// Human text in JSON: `{"en": "…", "es": "…"}`, every language the pack has; `null` for a text
 /// that is absent (an activity without a description, a record's workshop unknown here), never `{}`.

@@ -1,5 +1,6 @@
 import FormationDomain
 import FormationUseCases
+import FormationViews
 
 /// Curricula and workshops as a facilitator reads them: a workshop reads as a lesson plan.
 enum CurriculumText {
@@ -77,7 +78,7 @@ enum CurriculumText {
             lines += ["", T.t(.headingOutline, language) + ":"]
             var clock = 0
             for activity in workshop.outline {
-                let from = clockText(clock), to = clockText(clock + activity.minutes)
+                let from = LocalFormat.elapsed(clock), to = LocalFormat.elapsed(clock + activity.minutes)
                 clock += activity.minutes
                 lines.append("  \(from)–\(to)  \(T.text(activity.title, language)) (\(activity.minutes) min)")
                 if !activity.description.isEmpty {
@@ -86,10 +87,6 @@ enum CurriculumText {
             }
         }
         return lines.joined(separator: "\n")
-    }
-
-    private static func clockText(_ minutes: Int) -> String {
-        "\(minutes / 60):" + (minutes % 60 < 10 ? "0" : "") + "\(minutes % 60)"
     }
 
     /// Wraps `text` to 80 columns, indented; `first` replaces the indent's end on the first line.

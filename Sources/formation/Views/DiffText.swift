@@ -1,5 +1,6 @@
 import FormationDomain
 import FormationUseCases
+import FormationViews
 
 /// `curriculum diff` for people: what was added, removed, and changed field by field.
 enum DiffText {

@@ -1,5 +1,6 @@
 import FormationDomain
 import FormationUseCases
+import FormationViews
 
 // `formation history --format json` (documented in the README): the same in every language.
 
@@ -108,9 +109,4 @@ struct HistoryJSON: Encodable {
         recognised = history.recognised.map(RecognisedJSON.init)
         readyFor = history.readyFor.map(ReadyWorkshopJSON.init)
     }
-}
-
-enum Hours {
-    /// Two decimals at most: `2.5`, `1.33`.
-    static func rounded(_ hours: Double) -> Double { (hours * 100).rounded() / 100 }
 }

@@ -1,5 +1,6 @@
 import FormationDomain
 import FormationUseCases
+import FormationViews
 
 /// `workshop lineage`: an indented tree, JSON, or Graphviz.
 enum LineageText {

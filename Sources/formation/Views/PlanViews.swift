@@ -1,5 +1,6 @@
 import FormationDomain
 import FormationUseCases
+import FormationViews
 import Foundation
 
 /// `battle plan` as text: the `battle show` grid with the proposed sessions in it, then each

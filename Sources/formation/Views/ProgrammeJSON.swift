@@ -1,5 +1,6 @@
 import FormationDomain
 import FormationUseCases
+import FormationViews
 
 // The JSON shapes of `list`/`show` (documented in the README): camelCase keys, ISO dates,
 // the same in every language. Optional values are written as null, never left out.

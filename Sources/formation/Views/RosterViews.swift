@@ -1,5 +1,6 @@
 import FormationDomain
 import FormationUseCases
+import FormationViews
 
 /// `battle roster` as text: a heading, then one line a person with their days and why they are on it.
 enum RosterViews {

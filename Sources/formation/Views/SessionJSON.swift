@@ -1,5 +1,6 @@
 import FormationDomain
 import FormationUseCases
+import FormationViews
 
 struct PersonRefJSON: Encodable {
     let id: String

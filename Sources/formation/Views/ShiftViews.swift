@@ -1,5 +1,6 @@
 import FormationDomain
 import FormationUseCases
+import FormationViews
 
 extension TextViews {
     /// `shift list`: one row a shift, in time order, with its local times.

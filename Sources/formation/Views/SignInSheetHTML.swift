@@ -1,5 +1,6 @@
 import FormationDomain
 import FormationUseCases
+import FormationViews
 
 /// A printable sign-in sheet for one session, in the columns `attend --csv` reads
 /// (`SheetColumn.printed`): facilitators and registered people pre-filled, blank rows for those

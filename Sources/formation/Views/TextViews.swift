@@ -1,15 +1,9 @@
 import FormationDomain
 import FormationUseCases
+import FormationViews
 
 /// The human-readable renderings of lists and shows, in the reader's language.
-enum TextViews {
-    /// The catalogue text `id` with `arguments`, in `language`: how every view says a message.
-    static func t(_ id: MessageID, _ language: Language, _ arguments: [String]) -> String {
-        Message(id, arguments: arguments.map(Message.Argument.text)).text(language)
-    }
-
-    static func t(_ id: MessageID, _ language: Language, _ arguments: String...) -> String { t(id, language, arguments) }
-
+extension TextViews {
     static func plants(_ plants: [Plant], _ language: Language) -> String {
         guard !plants.isEmpty else { return t(.emptyList, language) }
         var table = Table(t(.headingID, language), t(.headingName, language), t(.headingState, language),
@@ -77,23 +71,4 @@ enum TextViews {
     static func ownership(_ ownership: Ownership, _ language: Language) -> String { t(ownership.messageID, language) }
 
     static func sector(_ sector: Sector, _ language: Language) -> String { t(sector.messageID, language) }
-
-    static func category(_ category: WorkshopCategory, _ language: Language) -> String {
-        category.name.text(language)
-    }
-
-    /// Curriculum text in the reader's language; a substitute from another language is marked
-    /// with `[no es text]` / `[sin texto en en]` so that nobody mistakes it for a translation.
-    static func text(_ text: LocalizedText, _ language: Language) -> String {
-        guard let resolved = text.resolve(language) else { return "" }
-        return resolved.fellBack ? t(.headingLanguageMissing, language, language.rawValue) + " " + resolved.text : resolved.text
-    }
-}
-
-extension String {
-    /// `NAME` → `Name`: table headings reused as field labels.
-    var capitalizedFirst: String {
-        guard let first = first else { return self }
-        return first.uppercased() + dropFirst().lowercased()
-    }
 }

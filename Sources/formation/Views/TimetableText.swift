@@ -1,5 +1,6 @@
 import FormationDomain
 import FormationUseCases
+import FormationViews
 
 /// A battle's timetable for the terminal: a list, and a day-by-day grid (places across, time
 /// down) that fits 80 columns.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import FormationDomain
 import FormationUseCases
+import FormationViews
 
 extension BattleCommand {
     /// `formation battle edit B [--name N] [--start D] [--end D] [--time-zone Z] [--force]`.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import FormationDomain
 import FormationUseCases
+import FormationViews
 
 extension BattleCommand {
     /// `formation battle join B P… [--from DATE] [--to DATE]`: people on the battle's roster.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import FormationDomain
 import FormationUseCases
+import FormationViews
 
 extension BattleCommand {
     /// `formation battle leave B P…`: people off the battle's roster.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import FormationDomain
 import FormationUseCases
+import FormationViews
 
 extension BattleCommand {
     /// `formation battle remove B`: only a battle without sessions or shifts.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import FormationDomain
 import FormationUseCases
+import FormationViews
 
 extension BattleCommand {
     /// `formation battle roster B [--format text|json]`: who is at the battle and on which days.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import FormationDomain
 import FormationUseCases
+import FormationViews
 
 extension PersonCommand {
     /// `formation person edit P [--name N] [--plant P | --no-plant] [--retired | --no-retired] [--sector S | --no-sector]`.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import FormationDomain
 import FormationUseCases
+import FormationViews
 
 extension PersonCommand {
     /// `formation person merge KEEP DROP`: one worker registered twice becomes one.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import FormationDomain
 import FormationUseCases
+import FormationViews
 
 extension PersonCommand {
     /// `formation person qualify P WORKSHOP… [--note TEXT] [--by P]`: prior learning recognised.

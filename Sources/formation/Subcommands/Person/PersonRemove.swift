@@ -1,6 +1,7 @@
 import ArgumentParser
 import FormationDomain
 import FormationUseCases
+import FormationViews
 
 extension PersonCommand {
     /// `formation person remove P`: only someone in no session and without shifts.

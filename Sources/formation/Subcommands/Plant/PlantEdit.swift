@@ -1,6 +1,7 @@
 import ArgumentParser
 import FormationDomain
 import FormationUseCases
+import FormationViews
 
 extension PlantCommand {
     /// `formation plant edit PLANT [--name N] [--state S] [--sector S | --no-sector] [--ownership O]`.

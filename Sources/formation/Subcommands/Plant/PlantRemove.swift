@@ -1,6 +1,7 @@
 import ArgumentParser
 import FormationDomain
 import FormationUseCases
+import FormationViews
 
 extension PlantCommand {
     /// `formation plant remove PLANT`: only a plant nobody and no battle refers to.

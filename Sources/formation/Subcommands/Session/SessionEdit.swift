@@ -1,6 +1,7 @@
 import ArgumentParser
 import FormationDomain
 import FormationUseCases
+import FormationViews
 
 extension SessionCommand {
     /// `formation session edit S [--start T] [--end T] [--place P] [--workshop W] [--facilitator P...] [--force]`.

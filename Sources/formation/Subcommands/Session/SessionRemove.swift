@@ -1,6 +1,7 @@
 import ArgumentParser
 import FormationDomain
 import FormationUseCases
+import FormationViews
 
 extension SessionCommand {
     /// `formation session remove S`: a session entered by mistake, with its registrations; one

@@ -1,6 +1,7 @@
 import ArgumentParser
 import FormationDomain
 import FormationUseCases
+import FormationViews
 
 extension WorkshopCommand {
     /// `formation workshop lineage REF`: who taught the workshop to whom, battle by battle.

@@ -1,12 +1,22 @@
-import FormationDomain
-import FormationUseCases
+public import FormationDomain
+public import FormationUseCases
 
 /// A worker's learning record as one self-contained, printable HTML page (no external assets,
 /// every text escaped) that they can keep.
-enum HistoryHTML {
+public enum HistoryHTML {
     typealias T = TextViews
 
-    static func render(_ history: LearningHistory, _ language: Language) -> String {
+    public static func render(_ history: LearningHistory, _ language: Language) -> String {
+        HTML.page(title: title(history, language), language: language.rawValue, body: body(history, language))
+    }
+
+    /// The page's title: `Learning record — María Pérez`.
+    public static func title(_ history: LearningHistory, _ language: Language) -> String {
+        Message(.historyRecordTitle).text(language) + " — " + history.person.person.name
+    }
+
+    /// The record without the page around it: what the board shows inside its own frame.
+    public static func body(_ history: LearningHistory, _ language: Language) -> String {
         func t(_ id: MessageID, _ arguments: String...) -> String {
             HTML.escape(T.t(id, language, arguments))
         }
@@ -23,7 +33,7 @@ enum HistoryHTML {
             body += "<p>\(t(.historyNothingAttended))</p>\n"
         } else {
             body += table(history.attended, lastHeading: t(.historyTaughtByLabel), language) { entry in
-                HTML.escape(HistoryText.names(entry.facilitators, language))
+                HTML.escape(Views.names(entry.facilitators, language))
             }
         }
 
@@ -40,7 +50,7 @@ enum HistoryHTML {
             body += "<h2>\(t(.historyQualified, String(history.recognised.count)))</h2>\n<ul>\n"
             for entry in history.recognised {
                 body += "<li>\(HTML.escape(T.text(entry.title, language))) <span class=\"small\">(\(HTML.escape(entry.workshop.description)))</span>"
-                body += " — \(HTML.escape(HistoryText.recognisedDetail(entry, language)))</li>\n"
+                body += " — \(HTML.escape(Views.recognisedDetail(entry, language)))</li>\n"
             }
             body += "</ul>\n"
         }
@@ -61,7 +71,7 @@ enum HistoryHTML {
         section(.historyCompetencies, empty: .historyNoneYet, history.competencies.map { ($0.text, $0.workshop.description) })
         section(.historyReadyFor, empty: .historyNothingReady, history.readyFor.map { ($0.workshop.title, $0.ref.description) })
         body += "<p class=\"small\">\(t(.historyRecordFooter, history.person.person.id.rawValue))</p>\n"
-        return HTML.page(title: Message(.historyRecordTitle).text(language) + " — " + name, language: language.rawValue, body: body)
+        return body
     }
 
     /// One row per session: date, time, workshop, battle and plant, hours, and `last` (already escaped).

@@ -1,14 +1,14 @@
-import FormationUseCases
+public import FormationUseCases
 
 /// The HTML pages we print (sign-in sheets, learning records, reports); their text is escaped by
 /// `HTMLText` (per Unicode scalar).
-enum HTML {
-    static func escape(_ text: String) -> String { HTMLText.escape(text) }
+public enum HTML {
+    public static func escape(_ text: String) -> String { HTMLText.escape(text) }
 
     /// A whole self-contained page: inline CSS for screen and print, no external assets.
     ///
     /// - Parameter style: CSS of this page, after the shared rules (so it may override them).
-    static func page(title: String, language: String, body: String, style: String = "") -> String {
+    public static func page(title: String, language: String, body: String, style: String = "") -> String {
         """
         <!DOCTYPE html>
         <html lang="\(escape(language))">

@@ -1,0 +1,171 @@
+import FormationDomain
+import FormationUseCases
+import FormationWeb
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// The read pages, open to the plant's network: each answers in the reader's language, escapes what
+/// it prints, and carries the security headers.
+@Suite struct ReadPagesTests {
+    @Test func nowAndNextShowsTheSessionUnderWayAndTheNextOne() async throws {
+        let fixture = try BoardFixture()
+        try await fixture.test { client in
+            try await client.execute(uri: "/", method: .get, headers: [.acceptLanguage: "es-VE,es;q=0.9,en;q=0.5"]) { response in
+                #expect(response.status == .ok)
+                let page = response.text
+                #expect(page.contains("<html lang=\"es\">"))
+                #expect(page.contains("Ahora y después"))
+                #expect(page.contains("Taller mecánico"))
+                #expect(page.contains("09:00–11:00"))
+                #expect(page.contains("14:00–16:30"))
+                #expect(page.contains("Línea, círculo y proporción a ojo"))
+                #expect(page.contains("vinieron 1 de 2"))
+            }
+        }
+    }
+
+    @Test func languageComesFromAcceptLanguageThenTheSwitch() async throws {
+        let fixture = try BoardFixture()
+        try await fixture.test { client in
+            try await client.execute(uri: "/", method: .get, headers: [.acceptLanguage: "en-GB,en;q=0.9,es;q=0.8"]) { response in
+                #expect(response.text.contains("<html lang=\"en\">"))
+                #expect(response.text.contains("Now and next"))
+                #expect(response.text.contains("href=\"/?lang=es\""))
+            }
+            try await client.execute(uri: "/?lang=es", method: .get, headers: [.acceptLanguage: "en"]) { response in
+                #expect(response.text.contains("<html lang=\"es\">"))
+                #expect(response.headers[.setCookie]?.contains("lang=es") == true)
+            }
+            try await client.execute(uri: "/battles", method: .get, headers: [.acceptLanguage: "en", .cookie: "lang=es"]) { response in
+                #expect(response.text.contains("Batallas"))
+            }
+            #expect(PageLanguage.accepted("fr-FR, en;q=0.3, es;q=0.7") == .es)
+            #expect(PageLanguage.accepted("fr, de") == nil)
+            #expect(PageLanguage.accepted("es;q=0, en") == .en)
+        }
+    }
+
+    @Test func everyPageCarriesTheSecurityHeaders() async throws {
+        let fixture = try BoardFixture()
+        try await fixture.test { client in
+            for uri in ["/", "/battles", "/people", "/curricula", "/no/such/page"] {
+                try await client.execute(uri: uri, method: .get) { response in
+                    #expect(response.headers[.contentSecurityPolicy]?.contains("default-src 'none'") == true, "\(uri)")
+                    #expect(response.headers[.xContentTypeOptions] == "nosniff", "\(uri)")
+                    #expect(response.headers[.contentType] == "text/html; charset=utf-8", "\(uri)")
+                }
+            }
+        }
+    }
+
+    @Test func aBattleShowsItsDaysAndItsReport() async throws {
+        let fixture = try BoardFixture()
+        try await fixture.test { client in
+            try await client.execute(uri: "/battles/\(fixture.battle.rawValue)", method: .get, headers: [.acceptLanguage: "en"]) { response in
+                #expect(response.status == .ok)
+                let page = response.text
+                #expect(page.contains("Wednesday, December 2, 2026"))
+                #expect(page.contains("Tuesday, December 1, 2026"))
+                #expect(page.contains("Report of Batalla de La Gaviota"))
+                #expect(page.contains("/sessions/\(fixture.first.rawValue)"))
+            }
+        }
+    }
+
+    @Test func searchForgivesAccentsAndCaseAndLeadsToTheRecord() async throws {
+        let fixture = try BoardFixture()
+        try await fixture.test { client in
+            for query in ["jesus", "JESUS%20PENA", "jesus+pena", "Jes%C3%BAs", "pe"] {
+                try await client.execute(uri: "/people?q=\(query)", method: .get) { response in
+                    #expect(response.text.contains("href=\"/people/\(fixture.people["Jesús Peña"]!.rawValue)\""), "\(query)")
+                }
+            }
+            try await client.execute(uri: "/people?q=zzz", method: .get, headers: [.acceptLanguage: "en"]) { response in
+                #expect(response.text.contains("Nobody"))
+            }
+            try await client.execute(uri: "/people/\(fixture.people["Jesús Peña"]!.rawValue)", method: .get, headers: [.acceptLanguage: "en"]) {
+                response in
+                #expect(response.status == .ok)
+                #expect(response.text.contains("Learning record"))
+                #expect(response.text.contains("Line, circle and proportion by eye"))
+                #expect(response.text.contains("María Pérez"))
+            }
+        }
+    }
+
+    @Test func namesAreEscapedWherePrinted() async throws {
+        let fixture = try BoardFixture()
+        try await fixture.test { client in
+            try await client.execute(uri: "/people?q=ana", method: .get) { response in
+                #expect(response.text.contains("Ana &lt;b&gt;Rivas&lt;/b&gt; &amp; &quot;Co&quot;"))
+                #expect(!response.text.contains("<b>Rivas"))
+            }
+            // What was typed comes back escaped too, in the field and in "nobody matches".
+            try await client.execute(uri: "/people?q=%3Cscript%3E%22", method: .get) { response in
+                #expect(!response.text.contains("<script>"))
+                #expect(response.text.contains("&lt;script&gt;&quot;"))
+            }
+        }
+    }
+
+    @Test func aWorkshopShowsItsPlanWhoCanTeachItAndItsLineage() async throws {
+        let fixture = try BoardFixture()
+        // A day later: the first session is over, so María Pérez has taught it.
+        try await fixture.test(now: BoardFixture.now + 24 * 3600) { client in
+            try await client.execute(uri: "/workshops/freehand-drawing/proportion-by-eye", method: .get, headers: [.acceptLanguage: "en"]) { response in
+                #expect(response.status == .ok)
+                let page = response.text
+                #expect(page.contains("Line, circle and proportion by eye"))
+                #expect(page.contains("Objectives"))
+                #expect(page.contains("Who can teach it"))
+                #expect(page.contains("<svg"))
+                #expect(page.contains("María Pérez (taught at Batalla de La Gaviota, 2026-12-02)"))
+                #expect(page.contains("1 learned it there"))
+            }
+            try await client.execute(uri: "/curricula", method: .get) { response in
+                #expect(response.text.contains("href=\"/curricula/freehand-drawing\""))
+            }
+            try await client.execute(uri: "/curricula/freehand-drawing", method: .get) { response in
+                #expect(response.text.contains("href=\"/workshops/freehand-drawing/proportion-by-eye\""))
+            }
+        }
+    }
+
+    @Test func errorsArePagesInTheReadersLanguageWithoutDetail() async throws {
+        let fixture = try BoardFixture()
+        try await fixture.test { client in
+            try await client.execute(uri: "/people/nadie", method: .get, headers: [.acceptLanguage: "es"]) { response in
+                #expect(response.status == .notFound)
+                #expect(response.text.contains("No se pudo mostrar esta página"))
+                #expect(response.text.contains("nadie"))
+            }
+            try await client.execute(uri: "/../../etc/passwd", method: .get, headers: [.acceptLanguage: "en"]) { response in
+                #expect(response.status == .notFound)
+                #expect(response.text.contains("There is no page at this address."))
+                #expect(!response.text.contains("root:"))
+            }
+            try await client.execute(uri: "/workshops/nothing/here", method: .get, headers: [.acceptLanguage: "en"]) { response in
+                #expect(response.status == .notFound)
+            }
+        }
+    }
+
+    @Test func aKeptPageIsRenderedAgainOnceTheDatabaseChanges() async throws {
+        let fixture = try BoardFixture()
+        try await fixture.test { client in
+            try await client.execute(uri: "/people?q=rosa", method: .get, headers: [.acceptLanguage: "en"]) { response in
+                #expect(response.text.contains("Nobody"))
+            }
+            // A write from elsewhere (the CLI, another phone): the next request sees it.
+            _ = try Programme(store: fixture.store).addPerson(name: "Rosa Mármol", plant: "La Gaviota", retired: false, sector: nil)
+            try await client.execute(uri: "/people?q=rosa", method: .get, headers: [.acceptLanguage: "en"]) { response in
+                #expect(response.text.contains("Rosa Mármol"))
+            }
+            // The same address in the other language is its own page.
+            try await client.execute(uri: "/people?q=rosa", method: .get, headers: [.acceptLanguage: "es"]) { response in
+                #expect(response.text.contains("<html lang=\"es\">"))
+            }
+        }
+    }
+}
