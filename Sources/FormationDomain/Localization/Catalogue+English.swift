@@ -520,7 +520,7 @@ extension Catalogue {
         .planInstanceWritten: "wrote the planning instance to {0}",
         .planSearching: "searching for a plan: {0} of at most {1}",
         .planEmptyRefused: "no plan for {0}",
-        // issue 24 web
+        // The plant's board
         .webNowTitle: "Now and next",
         .webNowLabel: "Now",
         .webNextLabel: "Next",

@@ -520,7 +520,7 @@ extension Catalogue {
         .planInstanceWritten: "se escribió la instancia de planificación en {0}",
         .planSearching: "buscando un plan: {0} de {1} como máximo",
         .planEmptyRefused: "ningún plan para {0}",
-        // issue 24 web
+        // The plant's board
         .webNowTitle: "Ahora y después",
         .webNowLabel: "Ahora",
         .webNextLabel: "Después",

@@ -468,7 +468,7 @@ public enum MessageID: String, Sendable, CaseIterable {
     case planInstanceWritten
     case planSearching
     case planEmptyRefused
-    // issue 24 web
+    // The plant's board
     case webNowTitle
     case webNowLabel
     case webNextLabel

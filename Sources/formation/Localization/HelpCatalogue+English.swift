@@ -146,7 +146,7 @@ extension HelpCatalogue {
         .helpPlanApply: "Write the proposed sessions and registrations, in one change.",
         .helpPlanWindowBad: "--window takes HH:MM-HH:MM, start before end",
         .helpPlanTimeLimitBad: "--time-limit takes a positive number of seconds",
-        // issue 24 web
+        // The plant's board
         .helpServe: "Serve the plant's board: now and next, battles, learning records, workshops and curricula as web pages for phones on the plant's network; facilitators mark attendance with the battle's PIN.",
         .helpServeBind: "The address to listen on: 127.0.0.1 (this machine only) or 0.0.0.0 (the whole plant's network).",
         .helpServePort: "The TCP port.",

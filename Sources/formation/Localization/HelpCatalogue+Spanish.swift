@@ -146,7 +146,7 @@ extension HelpCatalogue {
         .helpPlanApply: "Escribe las sesiones e inscripciones propuestas, en un solo cambio.",
         .helpPlanWindowBad: "--window lleva HH:MM-HH:MM, el inicio antes del fin",
         .helpPlanTimeLimitBad: "--time-limit lleva un número positivo de segundos",
-        // issue 24 web
+        // The plant's board
         .helpServe: "Sirve el tablero de la planta: ahora y después, batallas, historiales, talleres y currículos como páginas web para los teléfonos de la red de la planta; quien facilita marca la asistencia con el PIN de la batalla.",
         .helpServeBind: "La dirección en la que escuchar: 127.0.0.1 (solo esta máquina) o 0.0.0.0 (toda la red de la planta).",
         .helpServePort: "El puerto TCP.",

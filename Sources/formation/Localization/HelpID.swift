@@ -149,7 +149,7 @@ enum HelpID: String, Sendable, CaseIterable {
     case helpPlanApply
     case helpPlanWindowBad
     case helpPlanTimeLimitBad
-    // issue 24 web
+    // The plant's board
     case helpServe
     case helpServeBind
     case helpServePort
