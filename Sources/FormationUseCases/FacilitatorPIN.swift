@@ -66,7 +66,7 @@ public enum PINRefused: Error, Sendable, Equatable, LocalizedFailure {
     public var message: Message {
         switch self {
         case .invalid: Message(.pinInvalid)
-        case .unavailable: Message(.pinInvalid)
+        case .unavailable: Message(.pinUnavailable)
         }
     }
 }

@@ -11,3 +11,12 @@ import Testing
         #expect(ChangeLog.reasonNotUndoable("something else") == .text("something else"))
     }
 }
+
+/// A PIN refused for want of memory is not told to the facilitator as a badly typed PIN.
+@Suite struct PINRefusedWordingTests {
+    @Test func aHashThatCannotRunIsNotABadPIN() {
+        #expect(PINRefused.invalid.message.text(.es) == "un PIN tiene de 4 a 12 cifras")
+        #expect(PINRefused.unavailable.message.id == .pinUnavailable)
+        #expect(PINRefused.unavailable.message.text(.es).contains("libsodium"))
+    }
+}

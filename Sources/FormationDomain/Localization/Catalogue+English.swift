@@ -564,6 +564,7 @@ extension Catalogue {
         .webCancelled: "cancelled the session",
         .pinSet: "set the facilitator PIN of {0} (Argon2id, {1} ms to check)",
         .pinInvalid: "a PIN is 4 to 12 digits",
+        .pinUnavailable: "the PIN cannot be hashed now: libsodium could not start or get the 64 MB it needs; close other programs and try again",
         .pinPrompt: "PIN for {0} (4 to 12 digits): ",
     ]
 }

@@ -564,6 +564,7 @@ extension Catalogue {
         .webCancelled: "se canceló la sesión",
         .pinSet: "PIN de facilitación de {0} establecido (Argon2id, {1} ms por comprobación)",
         .pinInvalid: "un PIN tiene de 4 a 12 cifras",
+        .pinUnavailable: "no se puede cifrar el PIN ahora: libsodium no pudo arrancar o reservar los 64 MB que necesita; cierre otros programas y vuelva a intentarlo",
         .pinPrompt: "PIN para {0} (de 4 a 12 cifras): ",
     ]
 }

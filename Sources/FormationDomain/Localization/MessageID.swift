@@ -512,5 +512,6 @@ public enum MessageID: String, Sendable, CaseIterable {
     case webCancelled
     case pinSet
     case pinInvalid
+    case pinUnavailable
     case pinPrompt
 }
