@@ -1,4 +1,5 @@
 import FormationDomain
+import Foundation
 
 /// swift-argument-parser writes its help's frame in English (`OVERVIEW:`, `USAGE:`, `Show the
 /// version.`, `(values: …; default: …)`, `<path>`); our abstracts and option texts come from the
@@ -47,7 +48,7 @@ enum HelpLocalization {
     /// the parser used (80 columns, or the terminal's when it is wider).
     static func localized(_ text: String, _ language: Language) -> String {
         guard language == .es else { return text }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var lines = text.components(separatedBy: "\n")
         let width = max(80, lines.filter { !$0.hasPrefix("USAGE:") }.map(\.count).max() ?? 0)
         for index in lines.indices {
             var line = lines[index]

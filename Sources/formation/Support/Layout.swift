@@ -15,7 +15,8 @@ enum Layout {
     /// Lines of `text` wrapped to `width` (unchanged when there is none).
     static func fitted(_ text: String) -> String {
         guard width != nil else { return text }
-        return text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { wrap(String($0)) }.joined(separator: "\n")
+        // Lines split per scalar, not per Character: "\r\n" is one Character and would hide a line end.
+        return text.components(separatedBy: "\n").flatMap { wrap($0) }.joined(separator: "\n")
     }
 
     private static let terminalWidth: Int? = {
