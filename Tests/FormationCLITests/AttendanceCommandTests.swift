@@ -210,7 +210,7 @@ import Testing
         process.standardError = FileHandle.nullDevice
         try process.run()
         let output = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        process.waitForExit()
         #expect(process.terminationStatus == 0, "\(output)")
         #expect(output.split(separator: "\n").map(String.init) == ["16 Letter 1 yes", "16 A4 1 yes", "30 Letter 2 yes", "30 A4 2 yes"])
     }

@@ -26,7 +26,7 @@ import Testing
         process.standardOutput = FileHandle.nullDevice
         try process.run()
         let data = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        process.waitForExit()
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 

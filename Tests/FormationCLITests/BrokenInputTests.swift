@@ -313,7 +313,7 @@ func makeReadOnly(_ path: String, _ readOnly: Bool) -> Bool {
     process.standardOutput = FileHandle.nullDevice
     process.standardError = FileHandle.nullDevice
     guard (try? process.run()) != nil else { return false }
-    process.waitUntilExit()
+    process.waitForExit()
     return process.terminationStatus == 0
 }
 

@@ -60,14 +60,14 @@ struct CLI {
             return try run(arguments: arguments, environment: ["TZ": "UTC"].merging(environment) { $1 }, stdin: stdin,
                            useDatabaseFlag: useDatabaseFlag, launcher: try Self.fakeTimeLauncher(clock))
         }
-        let process = Process()
         let arguments = useDatabaseFlag ? Self.insertDatabase(arguments, database) : arguments
+        let executable: String, argv: [String]
         if let command = launcher.first {
-            process.executableURL = URL(fileURLWithPath: command)
-            process.arguments = launcher.dropFirst() + [(command == Self.fakeTime ? CLI.fakedClockBinary : CLI.binary).path] + arguments
+            executable = command
+            argv = launcher.dropFirst() + [(command == Self.fakeTime ? CLI.fakedClockBinary : CLI.binary).path] + arguments
         } else {
-            process.executableURL = CLI.binary
-            process.arguments = arguments
+            executable = CLI.binary.path
+            argv = arguments
         }
         // A launcher (faketime) sets its own clock: the test run's faked one, if any, stays out.
         let inherited = launcher.isEmpty ? CLI.inheritedEnvironment
@@ -75,26 +75,10 @@ struct CLI {
         var env = ["PATH": "/usr/bin:/bin", "HOME": directory.path, "LANG": "C.UTF-8", "FORMATION_LANG": language]
             .merging(inherited) { own, _ in own }
         for (key, value) in environment { env[key] = value }
-        process.environment = env
-        process.currentDirectoryURL = directory
-        let out = Pipe(), err = Pipe(), input = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = input
-        try process.run()
-        // stderr is read on its own thread: a process that fills one pipe while the other is read
-        // (a huge error message) would otherwise wait for the test forever.
-        let errors = Collected<Data>()
-        let errorReader = Thread { errors.append(err.fileHandleForReading.readDataToEndOfFile()) }
-        errorReader.start()
-        if let stdin { input.fileHandleForWriting.write(stdin) }
-        try input.fileHandleForWriting.close()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        while errors.all.isEmpty { Thread.sleep(forTimeInterval: 0.001) }
-        let errData = errors.all[0]
-        return Result(stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
-                      code: process.terminationStatus)
+        let outcome = try ChildProcess.run(executable, arguments: argv, environment: env, directory: directory.path,
+                                           stdin: stdin)
+        return Result(stdout: String(decoding: outcome.stdout, as: UTF8.self),
+                      stderr: String(decoding: outcome.stderr, as: UTF8.self), code: outcome.status)
     }
 
     /// Debian's `faketime` (which `.ci/run` installs) runs the binary with its clock starting at a

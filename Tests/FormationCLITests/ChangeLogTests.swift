@@ -14,7 +14,7 @@ import Testing
         process.standardOutput = out
         try process.run()
         let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        process.waitForExit()
         return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init).filter { !$0.contains("changeLog") }.sorted()
     }
 
@@ -169,7 +169,7 @@ import Testing
         damage.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
         damage.arguments = [copy, "UPDATE changeLog SET changeset = x'01020304' WHERE number = 1"]
         try damage.run()
-        damage.waitUntilExit()
+        damage.waitForExit()
         let check = try cli.run(arguments: ["check", "--database", copy, "--format", "json"], useDatabaseFlag: false)
         #expect(check.code == 65)
         #expect(check.stdout.contains("\"changeLog\""), "\(check.stdout)")

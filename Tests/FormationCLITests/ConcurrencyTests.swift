@@ -69,7 +69,7 @@ import Testing
         while importing.isRunning {
             seen.append(try SQLiteShell.count(cli.database, "workshop"))
         }
-        importing.waitUntilExit()
+        importing.waitForExit()
         #expect(importing.terminationStatus == 0)
         let after = try SQLiteShell.count(cli.database, "workshop")
         #expect(after == before + 4000)
@@ -103,7 +103,7 @@ import Testing
 
         func release() {
             try? input.fileHandleForWriting.close()
-            process.waitUntilExit()
+            process.waitForExit()
         }
 
         deinit { if process.isRunning { release() } }
@@ -142,7 +142,7 @@ import Testing
         Thread.sleep(forTimeInterval: 0.6)
         #expect(writer.isRunning, "the writer did not wait for the lock")
         lock.release()
-        writer.waitUntilExit()
+        writer.waitForExit()
         #expect(writer.terminationStatus == 0)
         #expect(Date().timeIntervalSince(started) >= 0.6)
         #expect(try SQLiteShell.count(cli.database, "person") == 1)

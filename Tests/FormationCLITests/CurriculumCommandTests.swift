@@ -123,7 +123,7 @@ import Testing
             xmllint.arguments = ["--noout", "--schema", CLI.repositoryRoot.appendingPathComponent("Curricula/curriculum.xsd").path, first]
             xmllint.standardError = FileHandle.nullDevice
             try xmllint.run()
-            xmllint.waitUntilExit()
+            xmllint.waitForExit()
             #expect(xmllint.terminationStatus == 0, "xmllint refuses the export of \(id)")
         }
     }

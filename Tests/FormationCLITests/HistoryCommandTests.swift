@@ -86,7 +86,7 @@ struct TwoBattles {
         process.standardOutput = out
         try process.run()
         let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        process.waitForExit()
         return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }
@@ -100,7 +100,7 @@ func xmllintHTML(_ path: String) throws -> (code: Int32, errors: String) {
     process.standardError = err
     try process.run()
     let data = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
+    process.waitForExit()
     return (process.terminationStatus, String(decoding: data, as: UTF8.self))
 }
 

@@ -27,7 +27,7 @@ import Testing
         try #require(process.isRunning, "the import ended before Ctrl-C: make the pack bigger")
         kill(process.processIdentifier, SIGINT)
         let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        process.waitForExit()
         #expect(process.terminationStatus == 130, "\(stderr)")
         #expect(stderr == "formation: interrupted: nothing was written\n")
         #expect(try cli.run("curriculum", "list").stdout.contains("(none yet)"))
@@ -64,7 +64,7 @@ import Testing
         script.standardInput = FileHandle.nullDevice
         try script.run()
         let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        script.waitUntilExit()
+        script.waitForExit()
         #expect(script.terminationStatus == 0, "\(text)")
         #expect(text.contains("\r\u{1B}[Kimporting: 0/1 files, "), "\(text)")
         #expect(text.contains(" MB/s"))

@@ -41,7 +41,7 @@ import Testing
         process.standardOutput = FileHandle.nullDevice
         try process.run()
         let messages = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        process.waitForExit()
         #expect(process.terminationStatus == 0, "\(messages)")
         #expect(messages.contains("battle record of 'Batalla de La Gaviota': 3 sessions added"), "\(messages)")
     }
@@ -74,7 +74,7 @@ import Testing
         }
         feeder.start()
         let messages = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        process.waitForExit()
         #expect(process.terminationStatus == 65, "\(messages)")
         #expect(messages.contains("<stdin>:1:1: error: not a SelfFormation file: the root element is a"), "\(messages)")
         let rss = messages.split(separator: "\n").last { $0.hasPrefix("maxrss=") }.flatMap { Int($0.dropFirst("maxrss=".count)) }

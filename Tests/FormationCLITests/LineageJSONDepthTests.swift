@@ -62,7 +62,7 @@ import Testing
         input.fileHandleForWriting.write(Data(result.stdout.utf8))
         try input.fileHandleForWriting.close()
         let summary = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        process.waitForExit()
         // By default only people who taught are named: the last learner of the chain is not.
         #expect(summary == "204 200 tooDeep\n")
     }

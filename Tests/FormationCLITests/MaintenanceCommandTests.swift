@@ -99,7 +99,7 @@ import Testing
             #expect(try SQLiteShell.integrityCheck(backup) == "ok")
             counts.append(try SQLiteShell.count(backup, "person"))
         }
-        writers.forEach { $0.waitUntilExit() }
+        writers.forEach { $0.waitForExit() }
         #expect(writers.allSatisfy { $0.terminationStatus == 0 })
         #expect(counts == counts.sorted() && counts.allSatisfy { (0...3).contains($0) })
     }

@@ -122,7 +122,7 @@ import Testing
         sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
         sqlite.arguments = [cli.database, "INSERT INTO grdb_migrations VALUES ('v2 from a newer formation')"]
         try sqlite.run()
-        sqlite.waitUntilExit()
+        sqlite.waitForExit()
         try #require(sqlite.terminationStatus == 0)
         let result = try cli.run("plant", "list")
         #expect(result.code == 65)

@@ -16,21 +16,13 @@ enum SQLiteShell {
     /// Runs `sql` (several statements allowed) and returns what the shell printed.
     @discardableResult
     static func run(_ database: String, _ sql: String, timeoutMilliseconds: Int = 5000) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = ["-batch", "-cmd", ".timeout \(timeoutMilliseconds)", database, sql]
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let output = out.fileHandleForReading.readDataToEndOfFile()
-        let errors = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw Failure(description: "sqlite3 \(sql): " + String(decoding: errors, as: UTF8.self))
+        // Its environment is the test run's: a faked clock (issue 14) reaches it too.
+        let outcome = try ChildProcess.run(path, arguments: ["-batch", "-cmd", ".timeout \(timeoutMilliseconds)", database, sql],
+                                           environment: ProcessInfo.processInfo.environment)
+        guard outcome.status == 0, !outcome.signaled else {
+            throw Failure(description: "sqlite3 \(sql): " + String(decoding: outcome.stderr, as: UTF8.self))
         }
-        return String(decoding: output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return String(decoding: outcome.stdout, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     static func count(_ database: String, _ table: String) throws -> Int {

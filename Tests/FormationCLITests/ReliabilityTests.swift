@@ -19,7 +19,7 @@ import Testing
         let process = try cli.start(arguments)
         Thread.sleep(forTimeInterval: delay)
         Foundation.kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        process.waitForExit()
         if process.terminationReason == .exit {
             #expect(process.terminationStatus == 0, "\(arguments) failed on its own")
         }

@@ -52,7 +52,8 @@ import Testing
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        process.waitUntilExit()
+        // Polled: Foundation's waitUntilExit() never wakes under libfaketime (see FormationCLITests/ProcessExit.swift).
+        while process.isRunning { usleep(1000) }
         #expect(process.terminationStatus == 0)
     }
 
