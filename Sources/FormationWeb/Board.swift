@@ -27,7 +27,8 @@ public struct Board: Sendable {
 
     /// Every route of the board. Addresses name records by id or name only: none reaches a file.
     public func router() -> Router<BasicRequestContext> {
-        let router = Router()
+        // HEAD answers as GET without the body: link checkers and `curl -I` ask it.
+        let router = Router(options: .autoGenerateHeadEndpoints)
         router.add(middleware: SecurityHeaders())
         router.add(middleware: ErrorPages())
         router.add(middleware: PageCache(board: self, pages: pages))

@@ -14,10 +14,12 @@ struct ErrorPages<Context: RequestContext>: RouterMiddleware {
             let language = PageLanguage.of(request)
             let (status, lines) = Self.describe(error, language)
             if status == .internalServerError { context.logger.error("\(request.method) \(request.uri.path): \(error)") }
-            return Board.page(request, title: Message(.webErrorTitle).text(language), status: status,
+            let page = Board.page(request, title: Message(.webErrorTitle).text(language), status: status,
                               body: "<h1>\(HTML.escape(Message(.webErrorTitle).text(language)))</h1>\n"
                                 + lines.map { "<p class=\"error\">\(HTML.escape($0))</p>\n" }.joined()
                                 + "<p><a href=\"/\">\(HTML.escape(Message(.webNowTitle).text(language)))</a></p>\n")
+            // HEAD of an unknown address: the status and headers of the page, not its body.
+            return request.method == .head ? page.createHeadResponse() : page
         }
     }
 

@@ -46,6 +46,27 @@ import Testing
         }
     }
 
+    /// Link checkers and `curl -I` ask HEAD: the GET page's status and headers, no body.
+    @Test func headAnswersLikeGetWithoutTheBody() async throws {
+        let fixture = try BoardFixture()
+        try await fixture.test { client in
+            for uri in ["/", "/battles", "/people?q=rondon", "/curricula"] {
+                let page = try await client.execute(uri: uri, method: .get, headers: [.acceptLanguage: "es"])
+                try await client.execute(uri: uri, method: .head, headers: [.acceptLanguage: "es"]) { response in
+                    #expect(response.status == .ok, "\(uri)")
+                    #expect(response.body.readableBytes == 0, "\(uri)")
+                    #expect(response.headers[.contentType] == "text/html; charset=utf-8", "\(uri)")
+                    #expect(response.headers[.contentLength] == String(page.body.readableBytes), "\(uri)")
+                    #expect(response.headers[.xContentTypeOptions] == "nosniff", "\(uri)")
+                }
+            }
+            try await client.execute(uri: "/no/such/page", method: .head) { response in
+                #expect(response.status == .notFound)
+                #expect(response.body.readableBytes == 0)
+            }
+        }
+    }
+
     @Test func everyPageCarriesTheSecurityHeaders() async throws {
         let fixture = try BoardFixture()
         try await fixture.test { client in
