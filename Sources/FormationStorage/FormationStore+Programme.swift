@@ -72,6 +72,25 @@ extension FormationStore {
         }
     }
 
+    /// The people, in `people()`'s order, whose name `matches` accepts, up to `limit`: only ids and
+    /// names are read (by position) for the test; the whole entry only for those kept.
+    public func people(whoseName matches: (String) -> Bool, limit: Int) throws -> [PersonEntry] {
+        try read { db in
+            var kept: [String] = []
+            let cursor = try Row.fetchCursor(db, sql: "SELECT id, name FROM person ORDER BY name, id")
+            while kept.count < limit, let row = try cursor.next() {
+                let name: String = row[1]
+                if matches(name) { kept.append(row[0]) }
+            }
+            return try kept.compactMap { id in
+                try Row.fetchOne(db, sql: """
+                    SELECT person.*, plant.name AS plantName FROM person
+                    LEFT JOIN plant ON plant.id = person.plantId WHERE person.id = ?
+                    """, arguments: [id]).map { PersonEntry(person: try PersonRecord(row: $0).domain, plantName: $0["plantName"]) }
+            }
+        }
+    }
+
     public func person(_ id: EntityID) throws -> PersonEntry? {
         try read { db in
             guard let row = try Row.fetchOne(db, sql: """

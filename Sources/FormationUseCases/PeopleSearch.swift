@@ -8,13 +8,9 @@ extension Programme {
     public func search(_ query: String, limit: Int = 50) throws -> [PersonEntry] {
         let wanted = NameFolding.key(query).split(separator: " ").map(String.init)
         guard !wanted.isEmpty else { return [] }
-        var found: [PersonEntry] = []
-        try store.forEachPeopleBatch { batch in
-            for entry in batch where found.count < limit {
-                let words = NameFolding.key(entry.person.name).split(separator: " ")
-                if wanted.allSatisfy({ typed in words.contains { $0.hasPrefix(typed) } }) { found.append(entry) }
-            }
-        }
-        return found
+        return try store.people(whoseName: { name in
+            let words = NameFolding.key(name).split(separator: " ")
+            return wanted.allSatisfy { typed in words.contains { $0.hasPrefix(typed) } }
+        }, limit: limit)
     }
 }
