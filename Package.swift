@@ -27,6 +27,8 @@ let package = Package(
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         // The plant's board (`formation serve`, issue 24): HTTP/1.1 server and its testing module.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        // The board's pages gzipped for phones on a slow network (zlib, apt: zlib1g-dev).
+        .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
     ],
     targets: [
         // Value types and rules. No I/O, no database, no XML.
@@ -98,6 +100,7 @@ let package = Package(
             dependencies: [
                 "FormationUseCases", "FormationDomain", "FormationViews", "CSodium",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "CompressNIO", package: "compress-nio"),
             ],
             swiftSettings: strict
         ),
@@ -148,6 +151,7 @@ let package = Package(
             dependencies: [
                 "FormationWeb", "FormationUseCases", "FormationDomain",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "CompressNIO", package: "compress-nio"),
             ],
             swiftSettings: strict
         ),

@@ -1,7 +1,7 @@
 internal import FormationDomain
 internal import FormationUseCases
 internal import FormationViews
-public import Hummingbird
+internal import Hummingbird
 
 /// Every failure as a page in the reader's language with a fitting status: a name that matches
 /// nobody is 404, a refused write 409, an unknown address 404; anything else is 500 with a plain

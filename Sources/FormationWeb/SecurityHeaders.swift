@@ -1,4 +1,4 @@
-public import Hummingbird
+internal import Hummingbird
 internal import HTTPTypes
 
 /// Headers every answer carries: no script, no frame, no outside resource, no type sniffing, no

@@ -4,6 +4,7 @@ import FormationWeb
 import Hummingbird
 import HummingbirdTesting
 import Testing
+import CompressNIO
 
 /// The read pages, open to the plant's network: each answers in the reader's language, escapes what
 /// it prints, and carries the security headers.
@@ -186,6 +187,35 @@ import Testing
             // The same address in the other language is its own page.
             try await client.execute(uri: "/people?q=rosa", method: .get, headers: [.acceptLanguage: "es"]) { response in
                 #expect(response.text.contains("<html lang=\"es\">"))
+            }
+        }
+    }
+
+    /// A phone on a slow network gets the page gzipped when it says it accepts gzip, the same page
+    /// once inflated; a client that does not (or refuses it with q=0) gets it plain.
+    @Test func pagesAreGzippedForClientsThatAcceptIt() async throws {
+        let fixture = try BoardFixture()
+        try await fixture.test { client in
+            for uri in ["/", "/curricula", "/people?q=rondon"] {
+                let plain = try await client.execute(uri: uri, method: .get, headers: [.acceptLanguage: "es"])
+                #expect(plain.headers[.contentEncoding] == nil)
+                #expect(plain.headers[.vary] == "Accept-Encoding")
+                for accepted in ["gzip, deflate, br", "br;q=1.0, gzip;q=0.8", "*"] {
+                    let zipped = try await client.execute(uri: uri, method: .get, headers: [.acceptLanguage: "es", .acceptEncoding: accepted])
+                    #expect(zipped.headers[.contentEncoding] == "gzip", "\(uri) \(accepted)")
+                    #expect(zipped.body.readableBytes < plain.body.readableBytes, "\(uri)")
+                    var body = zipped.body
+                    let inflated = try body.decompress(with: .gzip())
+                    #expect(String(buffer: inflated) == String(buffer: plain.body), "\(uri)")
+                    #expect(zipped.headers[.contentSecurityPolicy] != nil)
+                }
+                let refused = try await client.execute(uri: uri, method: .get, headers: [.acceptLanguage: "es", .acceptEncoding: "gzip;q=0, br"])
+                #expect(refused.headers[.contentEncoding] == nil)
+            }
+            // A session page carries the phone's CSRF token: never compressed.
+            try await client.execute(uri: "/sessions/\(fixture.first.rawValue)", method: .get, headers: [.acceptEncoding: "gzip"]) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentEncoding] == nil)
             }
         }
     }
