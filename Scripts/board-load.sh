@@ -6,7 +6,8 @@
 #
 # Needs wrk and sqlite3 (apt-get install -y wrk sqlite3). Generates bench-data/db-L.sqlite the first
 # time (several minutes) and builds .build-bench/release/formation. Prints, per page, the time of
-# the first (unkept) rendering and wrk's latency distribution.
+# the first (unkept) rendering and the latency distribution (p50 to p99, Scripts/board-load.lua), then
+# 200 phones opening 5,000 different records, which no kept page serves.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-15}
@@ -28,8 +29,18 @@ port=8299
 server=$!
 trap 'kill "$server" 2>/dev/null || true' EXIT
 for _ in $(seq 50); do curl -s -o /dev/null "http://127.0.0.1:$port/curricula" && break; sleep 0.2; done
-for page in / "/battles/$battle" "/people/$person" "/people?q=maria+perez" /workshops/plant-maintenance/lockout-tagout /curricula; do
-    echo "== $page (first rendering: $(curl -s -o /dev/null -w '%{time_total}' "http://127.0.0.1:$port$page") s)"
-    wrk -t2 -c200 -d"${seconds}s" --latency --timeout 10s "http://127.0.0.1:$port$page" \
-        | grep -E "Requests/sec|50%|75%|90%|99%|Non-2xx|Socket errors|requests in"
+# As a phone asks: gzip accepted, Spanish first. The first rendering is timed alone with curl.
+for page in / "/battles/$battle" "/people/$person" "/people?q=maria+perez" /workshops/plant-maintenance/lockout-tagout \
+            /workshops/freehand-drawing/proportion-by-eye /curricula; do
+    first=$(curl -s -o /dev/null -H 'Accept-Encoding: gzip' -w '%{time_total} s, %{size_download} bytes gzipped' "http://127.0.0.1:$port$page")
+    echo "== $page (first rendering: $first)"
+    wrk -t2 -c200 -d"${seconds}s" --timeout 10s -s Scripts/board-load.lua "http://127.0.0.1:$port$page"
 done
+# 200 phones each opening a different worker's record: nothing kept helps, every answer is rendered.
+paths=$(mktemp)
+sqlite3 "$db" "SELECT '/people/' || id FROM person ORDER BY random() LIMIT 5000" > "$paths"
+echo "== 5,000 different records, /people/ID (every answer rendered), each phone asking once a second"
+wrk -t2 -c200 -d"${seconds}s" --timeout 10s -s Scripts/board-load.lua "http://127.0.0.1:$port/" -- "paths=$paths" every=1000
+echo "== the same, each phone asking again at once (saturating)"
+wrk -t2 -c200 -d"${seconds}s" --timeout 10s -s Scripts/board-load.lua "http://127.0.0.1:$port/" -- "paths=$paths"
+rm -f "$paths"
