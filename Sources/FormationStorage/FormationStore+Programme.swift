@@ -136,8 +136,12 @@ extension FormationStore {
     /// The plant, person, battle or session that `query` names, as people type it:
     ///
     /// 1. an exact name (in Unicode NFC), then the same without regard to case;
-    /// 2. a name that matches once case, accents and spacing are folded (`maria perez` finds María Pérez);
-    /// 3. the start of an id, of at least 4 characters (a merged person's old id leads to the kept one).
+    /// 2. the start of an id, of at least 4 characters (a merged person's old id leads to the kept one);
+    /// 3. a name that matches once case, accents and spacing are folded (`maria perez` finds María Pérez).
+    ///
+    /// Ids come before folded names because only they are found through an index; a query that
+    /// looks like an id (hex digits and dashes) and is also a folded name but not an exact one
+    /// (case aside) does not happen with people's names.
     ///
     /// - Throws: `LookupError.ambiguous` listing the candidates with what tells them apart (a person's
     ///   plant; a session's workshop, place and time), or `.notFound` with the nearest names as
@@ -146,28 +150,37 @@ extension FormationStore {
         precondition(kind != .curriculum && kind != .workshop, "curricula and workshops are named by their slugs")
         let table = table(of: kind)
         let text = NameFolding.composed(query)
+        let prefix = text.lowercased()
+        let isIDPrefix = prefix.utf8.count >= Self.minimumIDPrefix
+            && prefix.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) || $0 == 0x2D })
         return try read { db in
-            if kind != .session && kind != .shift {
-                var matches = try Row.fetchAll(db, sql: "SELECT id FROM \(table) WHERE name = ? LIMIT 11", arguments: [text])
+            let named = kind != .session && kind != .shift
+            if named {
+                var matches = try String.fetchAll(db, sql: "SELECT id FROM \(table) WHERE name = ? LIMIT 11", arguments: [text])
                 if matches.isEmpty {
-                    matches = try Row.fetchAll(db, sql: "SELECT id FROM \(table) WHERE name = ? COLLATE NOCASE LIMIT 11", arguments: [text])
+                    matches = try String.fetchAll(db, sql: "SELECT id FROM \(table) WHERE name = ? COLLATE NOCASE LIMIT 11", arguments: [text])
                 }
-                if matches.isEmpty {
-                    let key = NameFolding.key(text)
-                    matches = try Row.fetchAll(db, sql: "SELECT id, name FROM \(table)").filter { NameFolding.key($0["name"]) == key }
-                }
-                if matches.count == 1 { return EntityID(trusted: matches[0]["id"]) }
-                if matches.count > 1 { throw try ambiguity(kind, text, matches.map { $0["id"] }, db) }
+                if matches.count == 1 { return EntityID(trusted: matches[0]) }
+                if matches.count > 1 { throw try ambiguity(kind, text, matches, db) }
             }
-            let prefix = text.lowercased()
-            let isIDPrefix = prefix.utf8.count >= Self.minimumIDPrefix
-                && prefix.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) || $0 == 0x2D })
+            // An id (or its start) before the names folded one by one: a board's address or a
+            // copied id is found by its index, not by folding 100,000 names first.
             if isIDPrefix {
                 if kind == .person, let kept = try String.fetchOne(db, sql: "SELECT keptId FROM personAlias WHERE droppedId = ?", arguments: [prefix]) {
                     return EntityID(trusted: kept)
                 }
                 let matches = try String.fetchAll(db, sql: "SELECT id FROM \(table) WHERE id >= ? AND id < ? ORDER BY id LIMIT 11",
                                                   arguments: [prefix, prefix + "\u{7F}"])
+                if matches.count == 1 { return EntityID(trusted: matches[0]) }
+                if matches.count > 1 { throw try ambiguity(kind, text, matches, db) }
+            }
+            if named {
+                let key = NameFolding.key(text)
+                var matches: [String] = []
+                let rows = try Row.fetchCursor(db, sql: "SELECT id, name FROM \(table)")
+                while let row = try rows.next() {
+                    if NameFolding.key(row[1]) == key { matches.append(row[0]) }
+                }
                 if matches.count == 1 { return EntityID(trusted: matches[0]) }
                 if matches.count > 1 { throw try ambiguity(kind, text, matches, db) }
             }
