@@ -72,21 +72,30 @@ extension FormationStore {
         }
     }
 
-    /// The people, in `people()`'s order, whose name `matches` accepts, up to `limit`: only ids and
-    /// names are read (by position) for the test; the whole entry only for those kept.
-    public func people(whoseName matches: (String) -> Bool, limit: Int) throws -> [PersonEntry] {
+    /// The first `limit` people, in `people()`'s order (name, then id, as SQLite compares them:
+    /// bytes), whose name `search` matches. The table is read in its own order, ids and names only
+    /// (reading it in name order costs a lookup per row through the index); the whole entry is read
+    /// only for those kept.
+    public func people(matching search: NameSearch, limit: Int) throws -> [PersonEntry] {
         try read { db in
-            var kept: [String] = []
-            let cursor = try Row.fetchCursor(db, sql: "SELECT id, name FROM person ORDER BY name, id")
-            while kept.count < limit, let row = try cursor.next() {
-                let name: String = row[1]
-                if matches(name) { kept.append(row[0]) }
+            var found: [(id: String, name: String)] = []
+            var buffer: [UInt8] = []
+            let rows = try Row.fetchCursor(db, sql: "SELECT id, name FROM person")
+            while let row = try rows.next() {
+                let matched = try row.withUnsafeData(atIndex: 1) { data in
+                    data.flatMap { $0.withUnsafeBytes { search.matches(utf8: $0, buffer: &buffer) } }
+                }
+                guard matched ?? search.matches(row[1]) else { continue }
+                found.append((row[0], row[1]))
             }
-            return try kept.compactMap { id in
+            found.sort { a, b in
+                a.name == b.name ? a.id.utf8.lexicographicallyPrecedes(b.id.utf8) : a.name.utf8.lexicographicallyPrecedes(b.name.utf8)
+            }
+            return try found.prefix(limit).compactMap { entry in
                 try Row.fetchOne(db, sql: """
                     SELECT person.*, plant.name AS plantName FROM person
                     LEFT JOIN plant ON plant.id = person.plantId WHERE person.id = ?
-                    """, arguments: [id]).map { PersonEntry(person: try PersonRecord(row: $0).domain, plantName: $0["plantName"]) }
+                    """, arguments: [entry.id]).map { PersonEntry(person: try PersonRecord(row: $0).domain, plantName: $0["plantName"]) }
             }
         }
     }

@@ -15,16 +15,29 @@ public enum NameFolding {
     public static func key(_ text: String) -> String {
         var folded = ""
         folded.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
         for scalar in text.unicodeScalars {
             guard scalar.value < latinFolds.count else { return foundationKey(text) }
-            folded += latinFolds[Int(scalar.value)]
+            let fold = latinFolds[Int(scalar.value)]
+            if fold.text.isEmpty {
+                continue
+            } else if fold.isBlank {
+                pendingSpace = !folded.isEmpty
+            } else {
+                if pendingSpace { folded.append(" ") }
+                pendingSpace = false
+                folded.append(fold.text)
+            }
         }
-        return folded.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        return folded
     }
 
-    /// The folding of every scalar below U+0250 (Basic Latin to Latin Extended-B), each alone.
-    static let latinFolds: [String] = (0..<0x250).map { value in
-        Unicode.Scalar(value).map { fold(String(Character($0))) } ?? ""
+    /// The folding of every scalar below U+0250 (Basic Latin to Latin Extended-B), each alone, and
+    /// whether it is white space (such runs become one space between words, none at the ends).
+    static let latinFolds: [(text: String, isBlank: Bool)] = (0..<0x250).map { value in
+        guard let scalar = Unicode.Scalar(value) else { return ("", true) }
+        let text = fold(String(Character(scalar)))
+        return (text, text.allSatisfy(\.isWhitespace))
     }
 
     /// The full path: canonical composition, then Foundation's folding of case, accents and width.

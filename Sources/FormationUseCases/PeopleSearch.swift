@@ -6,11 +6,7 @@ public import FormationStorage
 extension Programme {
     /// Up to `limit` people, by name; nothing for a query of blanks.
     public func search(_ query: String, limit: Int = 50) throws -> [PersonEntry] {
-        let wanted = NameFolding.key(query).split(separator: " ").map(String.init)
-        guard !wanted.isEmpty else { return [] }
-        return try store.people(whoseName: { name in
-            let words = NameFolding.key(name).split(separator: " ")
-            return wanted.allSatisfy { typed in words.contains { $0.hasPrefix(typed) } }
-        }, limit: limit)
+        guard let search = NameSearch(query) else { return [] }
+        return try store.people(matching: search, limit: limit)
     }
 }

@@ -33,4 +33,49 @@ import Testing
             #expect(NameFolding.key(text) == NameFolding.foundationKey(text), "\(scalars.map { String($0.value, radix: 16) })")
         }
     }
+
+    @Test func searchMatchesWordStartsWithoutAccentsOrCase() throws {
+        let search = try #require(NameSearch("jose rond"))
+        #expect(search.matches("José Rondón"))
+        #expect(search.matches("RONDÓN, José"))
+        #expect(!search.matches("José Arrondo"))
+        #expect(!search.matches("Josefina"))   // "rond" begins no word
+        #expect(NameSearch("  \t ") == nil)
+        let enye = try #require(NameSearch("pena"))
+        #expect(enye.matches("Ana Peña"))
+    }
+
+    /// The byte path gives the answer the `String` path gives, on names as people type them and on
+    /// random ones; beyond the table it declines (nil) and the `String` path answers.
+    @Test func searchOnBytesAgreesWithSearchOnStrings() throws {
+        var generator = SystemRandomNumberGenerator()
+        let letters = Array("aeiounrsltjpcdmgbAEIOUÁÉÍÓÚÜÑáéíóúüñ  \t".unicodeScalars)
+        func randomText(_ length: ClosedRange<Int>) -> String {
+            String(String.UnicodeScalarView((0..<Int.random(in: length, using: &generator)).map { _ in
+                switch Int.random(in: 0..<20, using: &generator) {
+                case 0: Unicode.Scalar(UInt32.random(in: 0..<0x250, using: &generator))!
+                case 1: Unicode.Scalar(UInt32.random(in: 0x250..<0x2000, using: &generator)) ?? "x"
+                default: letters.randomElement(using: &generator)!
+                }
+            }))
+        }
+        var buffer: [UInt8] = []
+        for _ in 0..<5_000 {
+            guard let search = NameSearch(randomText(1...4)) else { continue }
+            for name in [randomText(0...14), "José Rondón", "María  Peña\u{A0}Pérez"] {
+                let expected = search.matches(name)
+                var utf8 = Array(name.utf8)
+                let onBytes = utf8.withUnsafeMutableBytes { search.matches(utf8: UnsafeRawBufferPointer($0), buffer: &buffer) }
+                if let onBytes { #expect(onBytes == expected, "\(search.words) in \(name.unicodeScalars.map { $0.value })") }
+                // The meaning the board had before: every folded word typed begins a folded word of the name.
+                let words = NameFolding.key(name).split(separator: " ")
+                #expect(expected == search.words.allSatisfy { typed in words.contains { $0.utf8.starts(with: typed) } })
+            }
+        }
+        // Invalid UTF-8 and scalars beyond the table: declined.
+        let search = try #require(NameSearch("ana"))
+        for bytes: [UInt8] in [[0x61, 0xC3], [0xFF, 0x61], [0x61, 0xE2, 0x82, 0xAC], [0xC1, 0xA1]] {
+            #expect(bytes.withUnsafeBytes { search.matches(utf8: $0, buffer: &buffer) } == nil)
+        }
+    }
 }
