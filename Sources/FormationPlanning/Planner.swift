@@ -55,7 +55,7 @@ public enum Planner {
         let model = PlanningModel(problem, tight: options.tightRows, facilitatorShortlist: options.facilitatorShortlist)
         if model.groups.isEmpty { return empty(diagnose(problem, planned: [])) }
 
-        let start = options.greedyStart ? model.greedyStart(problem) : nil
+        let start = options.greedyStart ? model.bestGreedyStart(problem) : nil
         if options.log {
             let learners = model.groups.reduce(0) { $0 + $1.learners.count }
             let teachers = model.groups.reduce(0) { $0 + $1.facilitators.count }
