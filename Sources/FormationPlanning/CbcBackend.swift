@@ -40,6 +40,9 @@ func solveWithCbc(_ problem: MIPProblem, start: [Double]?, timeLimit: Double, th
     Cbc_setParameter(model, "sec", String(timeLimit))
     // Objectives are integer combinations of integer weights: a gap under 1 is no gap.
     Cbc_setAllowableGap(model, 0.999)
+    // With a MIP start, CBC 2.10's preprocessing now and then crashes mapping the solution back
+    // (a null pointer in CglPreProcess::postProcess, seen when the search stops on its clock).
+    if start != nil { Cbc_setParameter(model, "preprocess", "off") }
     for (name, value) in parameters { Cbc_setParameter(model, name, value) }
     if threads > 1 { Cbc_setParameter(model, "threads", String(threads)) }
     if var start {

@@ -4,7 +4,25 @@ import FormationDomain
 /// groups in start order and open a session wherever a place, a facilitator and enough learners
 /// are free, taking the workshop with the most learners first.
 extension PlanningModel {
-    func greedyStart(_ p: PlanningProblem) -> [Double] {
+    /// The best of a few greedy plans, each breaking ties between groups that start together in
+    /// another order (most learners first, then seeded shuffles): cheap, and every learning the
+    /// fallback gains is one the solver need not find.
+    func bestGreedyStart(_ p: PlanningProblem, tries: Int = 8) -> [Double] {
+        var generator = SplitMix64(seed: 0x5EED)
+        var best: (values: [Double], score: (Double, Double))?
+        for k in 0..<tries {
+            let rank = groups.indices.map { _ in generator.next() }
+            let values = greedyStart(p) { a, b in
+                k == 0 ? groups[a].learners.count > groups[b].learners.count : rank[a] < rank[b]
+            }
+            let score = (tiers[0].reduce(0) { $0 + values[$1.column] }, tiers[1].reduce(0) { $0 + values[$1.column] })
+            if best.map({ score > $0.score }) ?? true { best = (values, score) }
+        }
+        return best?.values ?? []
+    }
+
+    /// A greedy plan; `before` orders groups that start at the same moment.
+    func greedyStart(_ p: PlanningProblem, before: (Int, Int) -> Bool) -> [Double] {
         var values = [Double](repeating: 0, count: problem.columnCount)
         var personBusy = [[Interval]](repeating: [], count: p.people.count)
         var placeBusy = [[Interval]](repeating: [], count: p.instance.places.count)
@@ -20,7 +38,7 @@ extension PlanningModel {
         order.sort { a, b in
             let ga = groups[a], gb = groups[b]
             if ga.interval.start != gb.interval.start { return ga.interval.start < gb.interval.start }
-            return ga.learners.count > gb.learners.count
+            return before(a, b)
         }
         for g in order {
             let group = groups[g]

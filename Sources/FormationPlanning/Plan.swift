@@ -10,7 +10,8 @@ public struct Plan: Codable, Sendable, Equatable {
     /// Whether the solver proved that no plan does better (lexicographically).
     public var provenOptimal: Bool
     /// The solver's relative gap between this plan and its bound (0 when proven optimal), on the
-    /// weighted objective; `nil` when the solver found no bound.
+    /// first figure of the objective not proven optimal (the figures are solved in turn); `nil`
+    /// when the search of that figure was cut before it gave a bound.
     public var gap: Double?
     /// The most learnings any plan could reach, as far as the solver could prove.
     public var learningsBound: Int?

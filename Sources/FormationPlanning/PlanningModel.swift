@@ -33,17 +33,29 @@ struct PlanningModel {
     var learnerColumns: [Int: Int] = [:]
     /// Column of first[i,w].
     var firstTimeColumns: [PairKey: Int] = [:]
-    /// The objective's weights, so that each figure outranks every later one; `experienced` weighs
-    /// the last tie-break: a facilitator who has taught the workshop is in the session (so a
-    /// first-time facilitator is paired with an experienced one where two fit).
-    let weights: (learning: Double, learner: Double, firstTime: Double, experienced: Double)
+    /// The objective, one tier per figure, most important first; each tier is a list of (column,
+    /// weight). The planner solves them one after another, each with the earlier ones held at what
+    /// they reached: one objective of weights spanning 1 to 10⁸ made CBC's root LP slow and badly
+    /// scaled. The last tier also weighs, below first-time facilitators, each experienced
+    /// facilitator in a session (so a first-time facilitator is paired with one where two fit).
+    var tiers: [[(column: Int, weight: Double)]] = []
+    /// Columns that are each the "or" of others (`g[i]`, `first[i,w]`): a solver that was not
+    /// asked to maximise them may leave them at 0, so a plan is `completed` before the next tier.
+    var derived: [(column: Int, of: [Int])] = []
 
     struct PairKey: Hashable {
         let person: Int
         let workshop: Int
     }
 
-    init(_ p: PlanningProblem, tight: Bool = true, facilitatorShortlist: Int = 2) {
+    /// Models with at most this many learner columns get the tightening rows by default: on the
+    /// small benchmark battle they let CBC's feasibility pump find a plan far better than the greedy
+    /// one; on the normal battle they made the root LP five times slower for a 0.1% better bound.
+    static let tightRowsUpTo = 3_000
+
+    /// - Parameter tight: add the "nobody in a group that holds no session" rows; `nil`: only on
+    ///   models of at most `tightRowsUpTo` learner columns.
+    init(_ p: PlanningProblem, tight: Bool? = nil, facilitatorShortlist: Int = 2) {
         // How many workshops each person could learn at all: a facilitator who could learn little
         // loses least by teaching.
         let learningChances = p.learnable.map { $0.filter { $0 }.count }
@@ -115,29 +127,30 @@ struct PlanningModel {
         var learnerTerms: [Int: [Int]] = [:]
         for group in groups { for a in group.learners { learnerTerms[a.person, default: []].append(a.column) } }
         let experiencedColumns = groups.flatMap { $0.facilitators.filter { !$0.firstTime }.map(\.column) }
-        let experiencedWeight = 1.0
         let firstTimeWeight = Double(experiencedColumns.count + 1)
-        let learnerWeight = firstTimeWeight * Double(firstTimeTerms.count + 1)
-        let learningWeight = learnerWeight * Double(learnerTerms.count + 1)
-        weights = (learningWeight, learnerWeight, firstTimeWeight, experiencedWeight)
-        for column in experiencedColumns { problem.objective[column] = experiencedWeight }
-        for group in groups { for a in group.learners { problem.objective[a.column] = learningWeight } }
+        var learnerTier: [(column: Int, weight: Double)] = []
         for (person, terms) in learnerTerms.sorted(by: { $0.key < $1.key }) {
-            let g = problem.addBinary(objective: learnerWeight)
+            let g = problem.addBinary()
             learnerColumns[person] = g
+            learnerTier.append((g, 1))
+            derived.append((g, terms))
             problem.addRow([(g, 1)] + terms.map { ($0, -1) }, upper: 0)
         }
+        var facilitatorTier = experiencedColumns.map { (column: $0, weight: 1.0) }
         for (key, terms) in firstTimeTerms.sorted(by: { ($0.key.person, $0.key.workshop) < ($1.key.person, $1.key.workshop) }) {
-            let column = problem.addBinary(objective: firstTimeWeight)
+            let column = problem.addBinary()
             firstTimeColumns[key] = column
+            facilitatorTier.append((column, firstTimeWeight))
+            derived.append((column, terms))
             problem.addRow([(column, 1)] + terms.map { ($0, -1) }, upper: 0)
         }
+        tiers = [groups.flatMap { $0.learners.map { (column: $0.column, weight: 1.0) } }, learnerTier, facilitatorTier]
 
         // Group sizes.
+        let tight = tight ?? (groups.reduce(0) { $0 + $1.learners.count } <= Self.tightRowsUpTo)
         let maxFacilitators = Double(p.instance.maxFacilitators)
         for group in groups {
             let workshop = p.workshops[group.workshop]
-            let n = group.sessions.map { ($0.column, 1.0) }
             let minus = { (k: Double) in group.sessions.map { ($0.column, -k) } }
             let learners = group.learners.map { ($0.column, 1.0) }
             let teachers = group.facilitators.map { ($0.column, 1.0) }
@@ -199,6 +212,13 @@ struct PlanningModel {
         for items in placeItems { Self.addOverlapRows(items, to: &problem) }
         for items in personItems { Self.addOverlapRows(items, to: &problem) }
         self.groups = groups
+    }
+
+    /// `values` with every derived column set to what its terms say.
+    func completed(_ values: [Double]) -> [Double] {
+        var values = values
+        for item in derived { values[item.column] = item.of.contains { values[$0] > 0.5 } ? 1 : 0 }
+        return values
     }
 
     /// At most `limit` facilitators who have taught the workshop and `limit` who would teach it for

@@ -3,7 +3,7 @@ import FormationPlanningSamples
 import Foundation
 
 /// `formation-plan-bench [--size small|normal|large] [--time-limit S] [--threads N]
-///  [--seed N] [--no-greedy] [--loose] [--log] [--instance FILE]`
+///  [--seed N] [--no-greedy] [--tight|--loose] [--seed-solver] [--log] [--instance FILE]`
 ///
 /// Solves a generated battle (BENCHMARKS.md, "Planning a battle") and prints one JSON line: size,
 /// solver, seconds, the objective's three figures, proven optimal, gap, the learnings bound, and
@@ -25,7 +25,9 @@ struct FormationPlanBench {
             case "--threads": options.threads = Int(rest.popFirst() ?? "") ?? 1
             case "--seed": seed = UInt64(rest.popFirst() ?? "") ?? 1
             case "--no-greedy": options.greedyStart = false
+            case "--tight": options.tightRows = true
             case "--loose": options.tightRows = false
+            case "--seed-solver": options.seedSolver = true
             case "--shortlist": options.facilitatorShortlist = Int(rest.popFirst() ?? "") ?? 2
             case "--log": options.log = true
             case "--cbc":
