@@ -1,4 +1,5 @@
 internal import Foundation
+internal import Synchronization
 
 /// Runs `solveWithCbc` on its own thread and waits for it at most until `deadline`, so that the
 /// planner keeps its time limit even when CBC does not: CBC reads its clock only between phases,
@@ -11,15 +12,26 @@ func solveWithCbc(_ problem: MIPProblem, start: [Double]?, timeLimit: Double, de
                   threads: Int, log: Bool, parameters: [(String, String)]) -> MIPResult? {
     let box = ResultBox()
     let parameters = parameters.map { Pair(name: $0.0, value: $0.1) }
+    SolverThreads.running.withLock { $0 += 1 }
     let thread = Thread {
         let result = solveWithCbc(problem, start: start, timeLimit: timeLimit, threads: threads, log: log,
                                   parameters: parameters.map { ($0.name, $0.value) })
         box.finish(result)
+        SolverThreads.running.withLock { $0 -= 1 }
     }
     // CBC's recursion (cut generators, presolve) wants more than a secondary thread's default stack.
     thread.stackSize = 64 << 20
     thread.start()
     return box.wait(until: deadline)
+}
+
+/// How many CBC threads are still searching, abandoned at their deadline or not.
+public enum SolverThreads {
+    static let running = Mutex(0)
+
+    /// Whether a search abandoned at its deadline is still running. A process must then end with
+    /// `_exit`: `exit` would run CBC's C++ static destructors under that thread's feet.
+    public static var anyRunning: Bool { running.withLock { $0 > 0 } }
 }
 
 /// A CBC parameter as a Sendable value, to cross into the solver's thread.

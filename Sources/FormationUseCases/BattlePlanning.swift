@@ -47,6 +47,10 @@ public struct BattlePlanning: Sendable {
 
     public init(store: FormationStore) { self.store = store }
 
+    /// Whether a solver search left at its time limit is still running on its thread: the process
+    /// must then end with `_exit`, not `exit` (`SolverThreads`).
+    public static var solverStillRunning: Bool { SolverThreads.anyRunning }
+
     /// What the planner needs to know about the battle, with the names and sessions that turn its
     /// answer back into people and places.
     struct Reading {

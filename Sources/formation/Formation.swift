@@ -30,6 +30,14 @@ struct Formation: ParsableCommand {
     /// (DESIGN.md §4). Usage errors are one line in the reader's language, exit 64.
     /// A broken pipe is an error of `write(2)` (SIGPIPE ignored), so that it becomes exit 74 like a
     /// full disk; so does a message that stderr refused, after the command has done its work.
+    /// Ends the process with `code`. Every byte was written with `write(2)`, so nothing is left in a
+    /// buffer; when a solver search abandoned at its time limit still runs (`battle plan`), `_exit`
+    /// ends it without running C++ static destructors that thread may still be using.
+    static func end(_ code: Int32) -> Never {
+        if BattlePlanning.solverStillRunning { _exit(code) }
+        Foundation.exit(code)
+    }
+
     static func main() {
         signal(SIGPIPE, SIG_IGN)
         // A closed stdin, stdout or stderr (`>&-`) gets /dev/null read-only in its place: writes
@@ -41,34 +49,34 @@ struct Formation: ParsableCommand {
         let language = Help.language
         if let value = ProcessInfo.processInfo.environment["FORMATION_LANG"], !value.isEmpty, Language(code: value) == nil {
             Terminal.error(Message(.langEnvironmentInvalid, value).text(language))
-            Foundation.exit(ExitCodes.usage)
+            end(ExitCodes.usage)
         }
         let arguments = ArgumentErrors.arranged(Array(CommandLine.arguments.dropFirst()))
         let (path, unknown) = ArgumentErrors.walk(arguments)
         if let unknown {
             Terminal.error(ArgumentErrors.unknownCommand(unknown, path: path).text(language))
-            Foundation.exit(ExitCodes.usage)
+            end(ExitCodes.usage)
         }
         if let unknown = ArgumentErrors.unknownOption(in: arguments, path: path) {
             Terminal.error(unknown.text(language))
-            Foundation.exit(ExitCodes.usage)
+            end(ExitCodes.usage)
         }
         do {
             var command = try parseAsRoot(arguments)
             try command.run()
-            if Terminal.standardErrorFailed { Foundation.exit(ExitCodes.ioError) }
+            end(Terminal.standardErrorFailed ? ExitCodes.ioError : 0)
         } catch let failure as any LocalizedFailure {
             Terminal.error(failure.message.text(language))
-            Foundation.exit(ExitCodes.code(for: failure))
+            end(ExitCodes.code(for: failure))
         } catch let refused as ScheduleRefused {
             for line in ScheduleOutput.refused(refused, language).lines { Terminal.standardError(line) }
-            Foundation.exit(ExitCodes.dataError)
+            end(ExitCodes.dataError)
         } catch let refused as ShiftRefused {
             for problem in refused.problems { Terminal.error(problem.message.text(language)) }
-            Foundation.exit(ExitCodes.dataError)
+            end(ExitCodes.dataError)
         } catch let failure as CommandFailure {
             for line in failure.lines { Terminal.standardError(line) }
-            Foundation.exit(failure.code)
+            end(failure.code)
         } catch {
             // swift-argument-parser's own texts (help, version, usage errors) through the same
             // writes as ours, rather than its `print`, which loses them silently on a full disk.
@@ -79,7 +87,7 @@ struct Formation: ParsableCommand {
                 if !text.isEmpty {
                     do { try Terminal.data(text) } catch let failure as OutputFailure {
                         Terminal.error(failure.message.text(language))
-                        Foundation.exit(ExitCodes.ioError)
+                        end(ExitCodes.ioError)
                     } catch {}
                 }
             } else if code == .validationFailure, !text.isEmpty {
@@ -88,7 +96,7 @@ struct Formation: ParsableCommand {
             } else if !text.isEmpty {
                 Terminal.standardError(text)
             }
-            Foundation.exit(code.rawValue)
+            end(code.rawValue)
         }
     }
 }
