@@ -41,12 +41,16 @@ public struct FormationStore: Sendable {
     /// without calling its busy handler while the last connection to close cleans up the WAL, or
     /// while the first one after a crash recovers it, so those are retried here.
     ///
-    /// - Parameter verifySchema: refuse a schema other than `ExpectedSchema` (`StorageError.damaged`);
-    ///   only `formation check`, which reports what differs, opens without it.
+    /// - Parameters:
+    ///   - verifySchema: refuse a schema other than `ExpectedSchema` (`StorageError.damaged`);
+    ///     only `formation check`, which reports what differs, opens without it.
+    ///   - readers: with more than 0, a pool of that many read connections beside the one that
+    ///     writes, so that reads run side by side (the board serving many phones); a command
+    ///     keeps one connection.
     /// - Throws: `StorageError` when the file is not SQLite, is read-only, was written by a newer
     ///   version, or its schema is damaged.
     public init(path: String, busyTimeout: Double = FormationStore.busyTimeout, verifySchema: Bool = true,
-                creating: Creation = .fileAndFolder) throws(StorageError) {
+                creating: Creation = .fileAndFolder, readers: Int = 0) throws(StorageError) {
         self.path = path
         let folder = (path as NSString).deletingLastPathComponent
         switch creating {
@@ -90,7 +94,10 @@ public struct FormationStore: Sendable {
         do {
             writer = try Self.retryingWhileBusy(until: Date(timeIntervalSinceNow: busyTimeout)) {
                 if exists { try Self.refuseIfSuperseded(path: path) }
-                let queue = try DatabaseQueue(path: path, configuration: config)
+                var poolConfig = config
+                poolConfig.maximumReaderCount = max(readers, 1)
+                let queue: any DatabaseWriter = readers > 0 ? try DatabasePool(path: path, configuration: poolConfig)
+                    : try DatabaseQueue(path: path, configuration: config)
                 try Self.migrate(queue)
                 if verifySchema, let first = try queue.read({ try ExpectedSchema.differences($0, indexes: false) }).first {
                     throw StorageError.damaged(path: path, detail: first.detail)

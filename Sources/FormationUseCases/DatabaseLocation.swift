@@ -28,14 +28,15 @@ public enum DatabaseLocation {
     ///   - writes: the command may write. Only then is a missing database created, and the default
     ///     location's folder with it; a named path's folder must exist.
     ///   - change: what the change log records with each of its writes.
+    ///   - readers: connections that read side by side (the board); 0 for one connection.
     /// - Throws: `StorageError.missing` (a command that only reads, no database: exit 66),
     ///   `StorageError.folderMissing` (exit 74), and every other `StorageError` of opening.
     public static func open(flag: String?, environment: [String: String], writes: Bool, change: ChangeDescription,
-                            busyTimeout: Double, verifySchema: Bool = true) throws -> FormationStore {
+                            busyTimeout: Double, verifySchema: Bool = true, readers: Int = 0) throws -> FormationStore {
         let creating: FormationStore.Creation = !writes ? .nothing
             : isNamed(flag: flag, environment: environment) ? .file : .fileAndFolder
         var store = try FormationStore(path: resolve(flag: flag, environment: environment), busyTimeout: busyTimeout,
-                                       verifySchema: verifySchema, creating: creating)
+                                       verifySchema: verifySchema, creating: creating, readers: readers)
         store.change = change
         return store
     }

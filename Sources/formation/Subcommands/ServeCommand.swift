@@ -22,8 +22,9 @@ struct ServeCommand: ParsableCommand {
     /// server's task runs on the concurrency pool (the main thread is not one of its threads).
     func run() throws {
         let language = global.language
-        // Writes (attendance from a phone) create nothing: the database must already exist.
-        let board = Board(store: try global.openStore())
+        // Writes (attendance from a phone) create nothing: the database must already exist. Pages
+        // are read side by side, one connection per core and a spare, while writes take turns.
+        let board = Board(store: try global.openStore(readers: ProcessInfo.processInfo.activeProcessorCount + 1))
         if bind == "0.0.0.0" || bind == "::" {
             for address in NetworkAddresses.local() {
                 Terminal.standardError(Message(.webServingOpen, address, String(port)).text(language))

@@ -23,11 +23,11 @@ struct GlobalOptions: ParsableArguments {
     /// - Parameter writes: the command may write. Only then is a missing database created (and the
     ///   default location's folder); a command that only reads says it is missing (exit 66). Its
     ///   writes are logged with this command line and user.
-    func openStore(verifySchema: Bool = true, writes: Bool = false) throws -> FormationStore {
+    func openStore(verifySchema: Bool = true, writes: Bool = false, readers: Int = 0) throws -> FormationStore {
         let environment = ProcessInfo.processInfo.environment
         return try DatabaseLocation.open(flag: database, environment: environment, writes: writes,
                                          change: ChangeDescription.current(arguments: CommandLine.arguments, environment: environment),
-                                         busyTimeout: busyTimeout, verifySchema: verifySchema)
+                                         busyTimeout: busyTimeout, verifySchema: verifySchema, readers: readers)
     }
 
     /// The database, or an empty one in memory when there is none (`validate` creates nothing).
