@@ -8,8 +8,8 @@ import FormationViews
 struct BattleCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(commandName: "battle", abstract: Help.text(.helpBattle), subcommands: [
-            Add.self, ListCommand<BattleListed>.self, ShowCommand<BattleShown>.self, Edit.self, RemoveCommand<BattleRemoval>.self,
-            ShowCommand<BattleChecked>.self, Report.self, Export.self, MembershipCommand<BattleJoining>.self,
+            AddCommand<BattleAdding>.self, ListCommand<BattleListed>.self, ShowCommand<BattleShown>.self, EditCommand<BattleEdits>.self, RemoveCommand<BattleRemoval>.self,
+            ShowCommand<BattleChecked>.self, ReportCommand<BattleReported>.self, Export.self, MembershipCommand<BattleJoining>.self,
             MembershipCommand<BattleLeaving>.self, ShowCommand<BattleRostered>.self, Plan.self, Pin.self,
         ])
     }

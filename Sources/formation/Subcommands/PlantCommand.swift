@@ -5,6 +5,6 @@ import FormationViews
 
 struct PlantCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
-        CommandConfiguration(commandName: "plant", abstract: Help.text(.helpPlant), subcommands: [Add.self, ListCommand<PlantListed>.self, Edit.self, RemoveCommand<PlantRemoval>.self])
+        CommandConfiguration(commandName: "plant", abstract: Help.text(.helpPlant), subcommands: [AddCommand<PlantAdding>.self, ListCommand<PlantListed>.self, EditCommand<PlantEdits>.self, RemoveCommand<PlantRemoval>.self])
     }
 }

@@ -15,10 +15,7 @@ struct Formatted<Value, JSON: Encodable> {
     /// Loads what the command shows from the store `global` opens (read only) and prints it in `format`.
     func print(_ reference: String, _ global: GlobalOptions, _ format: OutputFormat) throws {
         let value = try load(global.openStore(), reference)
-        switch format {
-        case .json: try JSONOutput.print(json(value))
-        case .text: try Terminal.output(text(value, global.language))
-        }
+        try format.write(json: { try JSONOutput.print(json(value)) }, text: { text(value, global.language) })
     }
 }
 
