@@ -9,7 +9,7 @@ import FormationStorage
 /// engine find the same conflicts, on a battle with every kind of conflict.
 @Suite struct BattleCheckEquivalenceTests {
     /// 2026-12-01 00:00 in Caracas (UTC-4).
-    static let day0: Int64 = 1_764_561_600
+    static let day0: Int64 = 1_796_097_600
     static let hour: Int64 = 3600
     /// The present of the test: 2026-12-03 00:00 in Caracas; sessions before it were held.
     static let now = day0 + 48 * hour
