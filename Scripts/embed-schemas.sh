@@ -17,26 +17,17 @@ schemas() {
     embed battleRecord battle-record.xsd
 }
 
-# The shortest run of '#' that cannot end the raw string early or start an escape in it.
-delimiter() {
-    hashes='#'
-    while grep -qF "\"$hashes" "$1" || grep -qF "\\$hashes" "$1"; do
-        hashes="$hashes#"
-    done
-    printf '%s' "$hashes"
-}
-
 names=''
 embed() {
     file="Curricula/$2"
     [ -f "$file" ] || { echo "embed-schemas: $file is missing" >&2; exit 1; }
-    hashes=$(delimiter "$file")
     printf '\n    /// `%s`, byte for byte.\n' "$file"
-    printf '    public static let %s = EmbeddedSchema(fileName: "%s", text: %s"""\n' "$1" "$2" "$hashes"
-    cat "$file"
-    # A multi-line literal drops the line break before its closing delimiter: add one, so that
-    # the file's own last byte (usually a line break) stays in the string.
-    printf '\n"""%s)\n' "$hashes"
+    # One string literal on one line, escaped: the readable text is the .xsd itself, and the Swift
+    # file stays small to read and to compare (a multi-line literal repeats the schema's own shapes).
+    text=$(sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/\t/\\t/g' -e 's/\r/\\r/g' "$file" | awk 'BEGIN { ORS = "" } { print $0 "\\n" }')
+    # awk ended every line with a line break; a file without a final one must not gain it.
+    [ -z "$(tail -c 1 "$file")" ] || text=${text%\\n}
+    printf '    public static let %s = EmbeddedSchema(fileName: "%s", text: "%s")\n' "$1" "$2" "$text"
     names="$names${names:+, }$1"
 }
 

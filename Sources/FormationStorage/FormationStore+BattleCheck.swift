@@ -224,9 +224,8 @@ extension ScheduleTransaction {
     /// Shifts of `people` (any battle) that overlap `[start, end)`, by person, then start.
     public func shifts(ofEach people: some Collection<EntityID>, overlapping start: Int64, _ end: Int64) throws -> [EntityID: [(start: Int64, end: Int64)]] {
         var result: [EntityID: [(start: Int64, end: Int64)]] = [:]
-        for chunk in idChunks(people) {
-            let rows = try Row.fetchCursor(db, sql: BattleCheckSQL.shifts(chunk.count), arguments: StatementArguments(chunk) + [end, start])
-            while let row = try rows.next() { result[EntityID(trusted: row[0]), default: []].append((row[1], row[2])) }
+        try forEachRow(inChunksOf: people, BattleCheckSQL.shifts, arguments: { StatementArguments($0) + [end, start] }) { row in
+            result[EntityID(trusted: row[0]), default: []].append((row[1], row[2]))
         }
         return result
     }

@@ -172,10 +172,9 @@ extension ScheduleTransaction {
     public func attendance(ofWorkshop ref: WorkshopRef, people: some Collection<EntityID>) throws -> [EntityID: (count: Int, last: Int64)] {
         guard let curriculum = ref.curriculum else { return [:] }
         var result: [EntityID: (count: Int, last: Int64)] = [:]
-        for chunk in idChunks(people) {
-            let cursor = try Row.fetchCursor(db, sql: FacilitatorSQL.attendance(chunk.count),
-                                             arguments: StatementArguments(chunk + [curriculum.rawValue, ref.workshop.rawValue]))
-            while let row = try cursor.next() { result[EntityID(trusted: row[0])] = (row[1], row[2]) }
+        try forEachRow(inChunksOf: people, FacilitatorSQL.attendance,
+                       arguments: { StatementArguments($0 + [curriculum.rawValue, ref.workshop.rawValue]) }) { row in
+            result[EntityID(trusted: row[0])] = (row[1], row[2])
         }
         return result
     }
@@ -183,12 +182,9 @@ extension ScheduleTransaction {
     /// Names and home plants of `people`.
     public func facilitatorPeople(_ people: some Collection<EntityID>) throws -> [EntityID: FacilitatorPerson] {
         var result: [EntityID: FacilitatorPerson] = [:]
-        for chunk in idChunks(people) {
-            let cursor = try Row.fetchCursor(db, sql: FacilitatorSQL.people(chunk.count), arguments: StatementArguments(chunk))
-            while let row = try cursor.next() {
-                result[EntityID(trusted: row[0])] = FacilitatorPerson(name: row[1], plantID: (row[2] as String?).map(EntityID.init(trusted:)),
-                                                                      plantName: row[3], plantState: row[4])
-            }
+        try forEachRow(inChunksOf: people, FacilitatorSQL.people) { row in
+            result[EntityID(trusted: row[0])] = FacilitatorPerson(name: row[1], plantID: (row[2] as String?).map(EntityID.init(trusted:)),
+                                                                  plantName: row[3], plantState: row[4])
         }
         return result
     }

@@ -119,13 +119,10 @@ extension ScheduleTransaction {
     public func lineageBattles(_ ids: some Collection<EntityID>) throws -> [EntityID: BattleEntry] {
         var result: [EntityID: BattleEntry] = [:]
         result.reserveCapacity(ids.count)
-        for chunk in idChunks(ids) {
-            let cursor = try Row.fetchCursor(db, sql: LineageSQL.battles(chunk.count), arguments: StatementArguments(chunk))
-            while let row = try cursor.next() {
-                let battle = try Battle(id: EntityID(trusted: row[0]), name: row[1], plant: EntityID(trusted: row[2]),
-                                        start: CivilDate(iso: row[3]), end: CivilDate(iso: row[4]), timeZone: row[5])
-                result[battle.id] = BattleEntry(battle: battle, plantName: row[6], plantState: row[7])
-            }
+        try forEachRow(inChunksOf: ids, LineageSQL.battles) { row in
+            let battle = try Battle(id: EntityID(trusted: row[0]), name: row[1], plant: EntityID(trusted: row[2]),
+                                    start: CivilDate(iso: row[3]), end: CivilDate(iso: row[4]), timeZone: row[5])
+            result[battle.id] = BattleEntry(battle: battle, plantName: row[6], plantState: row[7])
         }
         return result
     }
@@ -134,10 +131,7 @@ extension ScheduleTransaction {
     public func personNames(_ ids: some Collection<EntityID>) throws -> [EntityID: String] {
         var result: [EntityID: String] = [:]
         result.reserveCapacity(ids.count)
-        for chunk in idChunks(ids) {
-            let cursor = try Row.fetchCursor(db, sql: LineageSQL.names(chunk.count), arguments: StatementArguments(chunk))
-            while let row = try cursor.next() { result[EntityID(trusted: row[0])] = row[1] }
-        }
+        try forEachRow(inChunksOf: ids, LineageSQL.names) { row in result[EntityID(trusted: row[0])] = row[1] }
         return result
     }
 }

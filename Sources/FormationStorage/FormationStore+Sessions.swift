@@ -273,10 +273,3 @@ public struct ScheduleTransaction {
 func placeholders(_ count: Int) -> String {
     Array(repeating: "?", count: count).joined(separator: ", ")
 }
-
-/// `ids` as lists of at most 500, each bound as one `IN (…)` list: histories, reports and lineages
-/// look up thousands of sessions or people, and SQLite caps the parameters of a statement.
-func idChunks(_ ids: some Collection<EntityID>) -> [[String]] {
-    let all = ids.map(\.rawValue)
-    return stride(from: 0, to: all.count, by: 500).map { Array(all[$0..<min($0 + 500, all.count)]) }
-}

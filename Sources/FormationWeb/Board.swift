@@ -78,6 +78,11 @@ public struct Board: Sendable {
         return response
     }
 
+    /// A page that is a heading and a list, one `<li>` row an item (the battles, the curricula).
+    static func listPage(_ request: Request, title: String, items: [String]) -> Response {
+        page(request, title: title, body: "<h1>\(HTML.escape(title))</h1>\n<ul class=\"list\">\n" + items.joined() + "</ul>\n")
+    }
+
     /// A record's address: `/people/<id>`, the id percent-encoded however it is spelt.
     static func link(_ parts: String...) -> String {
         "/" + parts.map { $0.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~"))) ?? "" }

@@ -19,7 +19,7 @@ struct Formation: ParsableCommand {
             subcommands: [
                 PlantCommand.self, PersonCommand.self, BattleCommand.self,
                 CurriculumCommand.self, WorkshopCommand.self,
-                SessionCommand.self, ShiftCommand.self, Attend.self, HistoryCommand.self,
+                SessionCommand.self, ShiftCommand.self, Attend.self, ReportCommand<PersonHistory>.self,
                 Import.self, Validate.self,
                 BackupCommand.self, CheckCommand.self, LogCommand.self, UndoCommand.self,
                 ServeCommand.self,

@@ -202,16 +202,10 @@ import Testing
     /// heading on every page. Skipped where Chromium or poppler-utils are not installed.
     @Test(.enabled(if: chromium != nil && pdfinfo, "needs chromium and poppler-utils"))
     func printedSheetsFitThePageAndRepeatTheirHeading() throws {
-        let process = Process()
-        process.executableURL = CLI.repositoryRoot.appendingPathComponent("Scripts/sheet-print-check.sh")
-        process.arguments = [CLI.binary.path]
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let output = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitForExit()
-        #expect(process.terminationStatus == 0, "\(output)")
+        let check = try ChildProcess.run(CLI.repositoryRoot.appendingPathComponent("Scripts/sheet-print-check.sh").path,
+                                         arguments: [CLI.binary.path], environment: ProcessInfo.processInfo.environment)
+        let output = String(decoding: check.stdout, as: UTF8.self)
+        #expect(check.status == 0, "\(output)")
         #expect(output.split(separator: "\n").map(String.init) == ["16 Letter 1 yes", "16 A4 1 yes", "30 Letter 2 yes", "30 A4 2 yes"])
     }
 }

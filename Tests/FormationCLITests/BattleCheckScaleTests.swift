@@ -74,33 +74,4 @@ import FormationStorage
         #expect(lines.count == Importer.problemsPerFile + 2, "\(result.stderr.prefix(3000))")
         #expect(lines.last?.contains("nothing was written") == true)
     }
-
-    /// The batched check must still find what the session-by-session one finds when it lists only
-    /// some neighbours: sessions crowding one person and one place, across two battles, some only
-    /// touching, one cancelled, places differing only in case.
-    @Test func theBatchedCheckMatchesTheReferenceWhenItCountsInsteadOfListing() throws {
-        let s = try BattleCheckEquivalenceTests().scenario()
-        let h = BattleCheckEquivalenceTests.hour, d0 = BattleCheckEquivalenceTests.day0 + 72 * h
-        try s.store.inScheduleTransaction { tx in
-            for n in 0..<30 {
-                let battle = n % 7 == 0 ? s.gaviota : s.amuay
-                let from = d0 + Int64(n % 5) * 1800, to = from + (n % 3 == 0 ? 1800 : 2 * h)
-                let session = Session(stored: .random(), battle: battle, workshop: try WorkshopRef(parsing: "freehand-drawing/proportion-by-eye"),
-                                      start: from, end: to, place: n % 2 == 0 ? "Nave" : "nave", cancelled: n == 11)
-                try tx.insert(session)
-                try tx.upsert(Participation(session: session.id, person: s.people[0], role: .facilitator, status: .registered))
-                if n % 4 == 0 {
-                    try tx.upsert(Participation(session: session.id, person: s.people[1], role: .participant, status: n % 8 == 0 ? .absent : .attended))
-                }
-            }
-        }
-        for battle in [s.amuay, s.gaviota] {
-            let reference = try s.scheduling.checkSessionBySession(battle: battle.rawValue)
-            let batched = try s.scheduling.check(battle: battle.rawValue)
-            expectSameJudgement(batched, reference, "battle \(battle)")
-            #expect(batched.contains { $0.conflicts.contains { $0.kind == .personDoubleBookedMore } })
-        }
-        let amuay = try s.scheduling.check(battle: s.amuay.rawValue).flatMap(\.conflicts)
-        #expect(amuay.contains { $0.kind == .placeDoubleBookedMore })
-    }
 }

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-/// Issue 7: a facilitator plans a battle from the terminal.
+/// A facilitator plans a battle from the terminal: the commands' arguments, exit codes and output.
+/// The scheduling rules themselves are tested on the use cases (FormationUseCasesTests/Scheduling).
 @Suite struct BattleCommandTests {
     /// A plant, five people, a five-day battle in Caracas time, and the shipped curricula.
     func battle() throws -> CLI {
@@ -59,6 +60,7 @@ import Testing
         let onShift = try cli.run("attend", id(safety), "Carla Mendoza")
         #expect(onShift.code == 65)
         #expect(onShift.stderr.contains("Carla Mendoza is on a repair shift from 2026-12-02 06:00 to 2026-12-02 14:00"))
+        #expect(onShift.stderr.contains("--force"), "a soft conflict says how to go ahead")
         // Marking someone absent never conflicts.
         #expect(try cli.run("attend", id(safety), "Carla Mendoza", "--status", "absent").code == 0)
 
@@ -73,55 +75,5 @@ import Testing
         #expect(try cli.run("session", "sheet", id(drawing), "-o", html).code == 0)
         let page = try String(contentsOfFile: html, encoding: .utf8)
         #expect(page.contains("Carla Mendoza") && page.contains("Sign-in sheet"))
-    }
-
-    @Test func hardConflictsAreRefusedNamingBothSides() throws {
-        let cli = try battle()
-        let first = try addSession(cli, "proportion-by-eye", "2026-12-01 09:00", "2026-12-01 11:00", place: "Taller", facilitator: "Ana Rivas")
-        try #require(first.code == 0)
-        let twice = try addSession(cli, "lockout-tagout", "2026-12-01 10:00", "2026-12-01 12:00", place: "Patio", facilitator: "Ana Rivas")
-        #expect(twice.code == 65)
-        #expect(twice.stderr.contains("Ana Rivas is already in another session at that time: freehand-drawing/proportion-by-eye @ Taller, 2026-12-01 09:00–11:00 [\(id(first))]"))
-        let outside = try addSession(cli, "lockout-tagout", "2026-12-06 10:00", "2026-12-06 12:00", place: "Patio", facilitator: "Beto Salazar")
-        #expect(outside.code == 65)
-        #expect(outside.stderr.contains("outside the battle's days (2026-12-01 to 2026-12-05)"))
-        let backwards = try addSession(cli, "lockout-tagout", "2026-12-02 12:00", "2026-12-02 10:00", place: "Patio", facilitator: "Beto Salazar")
-        #expect(backwards.code == 65)
-        let unknown = try addSession(cli, "no-such-workshop", "2026-12-02 10:00", "2026-12-02 12:00", place: "Patio", facilitator: "Beto Salazar")
-        #expect(unknown.code == 65)
-        #expect(unknown.stderr.contains("no workshop matches 'no-such-workshop'"))
-        let nobody = try addSession(cli, "lockout-tagout", "2026-12-02 10:00", "2026-12-02 12:00", place: "Patio", facilitator: "Nadie")
-        #expect(nobody.code == 65)
-        let sessions = try #require(try cli.json("session", "list", "--battle", "Batalla de La Gaviota") as? [Any])
-        #expect(sessions.count == 1, "refused sessions must not be written")
-    }
-
-    @Test func softConflictsNeedForceAndAreRecorded() throws {
-        let cli = try battle()
-        let unforced = try addSession(cli, "proportion-by-eye", "2026-12-01 09:00", "2026-12-01 11:00", place: "Taller", facilitator: "Ana Rivas", force: false)
-        #expect(unforced.code == 65)
-        #expect(unforced.stderr.contains("--force"))
-        let first = try addSession(cli, "proportion-by-eye", "2026-12-01 09:00", "2026-12-01 11:00", place: "Taller", facilitator: "Ana Rivas")
-        let samePlace = try addSession(cli, "lockout-tagout", "2026-12-01 10:00", "2026-12-01 12:00", place: "taller", facilitator: "Beto Salazar", force: false)
-        #expect(samePlace.code == 65)
-        #expect(samePlace.stderr.contains("the place 'Taller' is taken at that time by freehand-drawing/proportion-by-eye @ Taller"))
-        let forced = try addSession(cli, "lockout-tagout", "2026-12-01 10:00", "2026-12-01 12:00", place: "taller", facilitator: "Beto Salazar")
-        #expect(forced.code == 0)
-        // Over capacity: the workshop allows at most 16; missing prerequisites are named.
-        let check = try #require(try cli.json("battle", "check", "Batalla de La Gaviota") as? [[String: Any]])
-        let kinds = check.flatMap { ($0["conflicts"] as? [[String: Any]] ?? []).compactMap { $0["kind"] as? String } }
-        #expect(kinds.contains("placeDoubleBooked"))
-        #expect(kinds.contains("inexperiencedFacilitator"))
-        _ = first
-    }
-
-    @Test func cancelledSessionFreesItsPlace() throws {
-        let cli = try battle()
-        let first = try addSession(cli, "proportion-by-eye", "2026-12-01 09:00", "2026-12-01 11:00", place: "Taller", facilitator: "Ana Rivas")
-        #expect(try cli.run("session", "cancel", id(first)).code == 0)
-        let again = try addSession(cli, "lockout-tagout", "2026-12-01 09:00", "2026-12-01 11:00", place: "Taller", facilitator: "Ana Rivas")
-        #expect(again.code == 0, "\(again.stderr)")
-        let list = try #require(try cli.json("session", "list", "--battle", "Batalla de La Gaviota") as? [[String: Any]])
-        #expect(list.compactMap { $0["cancelled"] as? Bool }.sorted { !$0 && $1 } == [false, true])
     }
 }

@@ -118,6 +118,15 @@ struct CLI {
         arguments + ["--database", database]
     }
 
+    /// `battle export BATTLE --as record` into `name` in this run's folder, which must succeed: the
+    /// file's path and its text.
+    func exportRecord(_ battle: String, to name: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> (path: String, text: String) {
+        let path = directory.appendingPathComponent(name).path
+        let export = try run("battle", "export", battle, "--as", "record", "-o", path)
+        try #require(export.code == 0, "\(export.stderr)", sourceLocation: sourceLocation)
+        return (path, try String(contentsOfFile: path, encoding: .utf8))
+    }
+
     func json(_ arguments: String...) throws -> Any {
         let result = try run(arguments: arguments + ["--format", "json"])
         guard result.code == 0 else { throw CLIError.failed(result.stderr) }

@@ -7,15 +7,22 @@ import Testing
     /// Sorted: a row put back by an undo has the same values but a new rowid, so `.dump` lists it
     /// elsewhere in its table.
     static func dump(_ cli: CLI) throws -> [String] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        process.arguments = [cli.database, ".dump"]
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitForExit()
-        return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init).filter { !$0.contains("changeLog") }.sorted()
+        let dump = try ChildProcess.run("/usr/bin/sqlite3", arguments: [cli.database, ".dump"], environment: ProcessInfo.processInfo.environment)
+        return String(decoding: dump.stdout, as: UTF8.self).split(separator: "\n").map(String.init).filter { !$0.contains("changeLog") }.sorted()
+    }
+
+    /// `undo` run once per change from `last` down to #2 (#1 is the starting import), each saying
+    /// which it undid; then the database is `start` again, apart from the log, and `check` passes.
+    static func undoEveryChange(_ cli: CLI, from last: Int, backTo start: [String],
+                                sourceLocation: SourceLocation = #_sourceLocation) throws {
+        for number in stride(from: last, through: 2, by: -1) {
+            let undone = try cli.run("undo")
+            #expect(undone.code == 0, "undo of #\(number): \(undone.stderr)", sourceLocation: sourceLocation)
+            #expect(undone.stdout.hasPrefix("undid #\(number):"), "\(undone.stdout)", sourceLocation: sourceLocation)
+        }
+        let end = try dump(cli)
+        #expect(end == start, "\(Set(end).symmetricDifference(start))", sourceLocation: sourceLocation)
+        #expect(try cli.run("check").code == 0, sourceLocation: sourceLocation)
     }
 
     static let packs = ["plant-maintenance.xml", "organising-production.xml", "freehand-drawing.xml"].map {
@@ -91,14 +98,7 @@ import Testing
         #expect(log.stdout.contains("#11 added curriculum welding v1"), "\(log.stdout)")
         #expect(log.stdout.contains("#2 added plant La Gaviota"), "\(log.stdout)")
 
-        for number in stride(from: 12, through: 2, by: -1) {
-            let undone = try cli.run("undo")
-            #expect(undone.code == 0, "undo of #\(number): \(undone.stderr)")
-            #expect(undone.stdout.hasPrefix("undid #\(number):"), "\(undone.stdout)")
-        }
-        let end = try Self.dump(cli)
-        #expect(end == start, "\(Set(end).symmetricDifference(start))")
-        #expect(try cli.run("check").code == 0)
+        try Self.undoEveryChange(cli, from: 12, backTo: start)
         let undos = try #require(try cli.json("log") as? [[String: Any]])
         #expect(undos.count == 23)
         #expect(undos.filter { $0["undoneBy"] is Int }.count == 11)

@@ -1,9 +1,9 @@
 import Foundation
 import Testing
 
-/// A forced conflict is known by the person it is about, not by how their name read when it was
-/// forced: two people with one name each answer for their own, a renamed person keeps theirs, and
-/// battle records carry the person's id (older records, without it, still find the person by name).
+/// Battle records carry the person a forced conflict is about by id (older records, without it,
+/// still find the person by name). That the conflict is the person's, not their name's, is tested on
+/// the use cases (FormationUseCasesTests/Scheduling/ForcedConflictIdentityTests.swift).
 @Suite struct ForcedConflictIdentityTests {
     /// Two people named "Ana Rivas" (at different plants), a battle, and a session taught by Beto.
     func battle() throws -> (cli: CLI, session: String, anas: [String]) {
@@ -29,32 +29,6 @@ import Testing
     func forcedOnShift(_ cli: CLI) throws -> [[String: Any]] {
         let sessions = try #require(try cli.json("battle", "check", "B") as? [[String: Any]])
         return sessions.flatMap { ($0["conflicts"] as? [[String: Any]]) ?? [] }.filter { $0["kind"] as? String == "onShift" }
-    }
-
-    @Test func twoPeopleWithOneNameEachAnswerForTheirOwnConflict() throws {
-        let (cli, session, anas) = try battle()
-        try cli.expectSuccess(cli.run("attend", session, String(anas[0].prefix(8)), "--force"))
-        // The second Ana's conflict reads the same words, but it is hers: it needs its own --force.
-        let second = try cli.run("attend", session, String(anas[1].prefix(8)))
-        #expect(second.code == 65, "\(second.stderr)")
-        #expect(second.stderr.contains("Ana Rivas"))
-        try cli.expectSuccess(cli.run("attend", session, String(anas[1].prefix(8)), "--force"))
-        let conflicts = try forcedOnShift(cli)
-        #expect(conflicts.count == 2)
-        #expect(conflicts.allSatisfy { $0["forced"] as? Bool == true })
-        #expect(try SQLiteShell.count(cli.database, "recordedConflict WHERE kind = 'onShift'") == 2)
-    }
-
-    @Test func aRenamedPersonKeepsTheConflictsForcedForThem() throws {
-        let (cli, session, anas) = try battle()
-        try cli.expectSuccess(cli.run("attend", session, String(anas[0].prefix(8)), "--force"))
-        _ = try SQLiteShell.run(cli.database, "UPDATE person SET name = 'Ana Isabel Rivas' WHERE id = '\(anas[0])'")
-        let conflicts = try forcedOnShift(cli)
-        #expect(conflicts.count == 1)
-        #expect(conflicts.first?["forced"] as? Bool == true)
-        #expect(((conflicts.first?["message"] as? [String: String])?["es"])?.contains("Ana Isabel Rivas") == true)
-        let text = try cli.run("battle", "check", "B")
-        #expect(text.stdout.contains("[forced] Ana Isabel Rivas"), "\(text.stdout)")
     }
 
     @Test func recordsCarryThePersonAndOlderRecordsFindThemByName() throws {
@@ -83,18 +57,6 @@ import Testing
         try third.expectSuccess(third.run(arguments: ["import"] + CLI.shippedPacks + [older.path]))
         #expect(try forcedOnShift(third).map { $0["forced"] as? Bool } == [true])
         #expect(try SQLiteShell.run(third.database, "SELECT personId FROM recordedConflict WHERE kind = 'onShift'")
-            .trimmingCharacters(in: .whitespacesAndNewlines) == anas[0])
-    }
-
-    @Test func aMergeKeepsTheConflictsForcedForTheOneMergedAway() throws {
-        let (cli, session, anas) = try battle()
-        try cli.expectSuccess(cli.run("attend", session, String(anas[1].prefix(8)), "--force"))
-        try cli.expectSuccess(cli.run("person", "merge", String(anas[0].prefix(8)), String(anas[1].prefix(8))))
-        // The kept Ana now has both shifts (entered once for each record of her): two conflicts, both forced.
-        let conflicts = try forcedOnShift(cli)
-        #expect(conflicts.count == 2)
-        #expect(conflicts.allSatisfy { $0["forced"] as? Bool == true })
-        #expect(try SQLiteShell.run(cli.database, "SELECT personId FROM recordedConflict WHERE kind = 'onShift'")
             .trimmingCharacters(in: .whitespacesAndNewlines) == anas[0])
     }
 }

@@ -55,17 +55,10 @@ import Testing
         let cli = try CLI()
         let pack = try Self.bigPack(in: cli, workshops: 4_000)
         let command = "\(CLI.binary.path) import \(pack) --database \(cli.database)"
-        let script = Process()
-        script.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-        script.arguments = ["-qec", command, "/dev/null"]
-        script.environment = ["PATH": "/usr/bin:/bin", "HOME": cli.directory.path, "LANG": "C.UTF-8", "FORMATION_LANG": "en", "TERM": "dumb"]
-        let out = Pipe()
-        script.standardOutput = out
-        script.standardInput = FileHandle.nullDevice
-        try script.run()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        script.waitForExit()
-        #expect(script.terminationStatus == 0, "\(text)")
+        let script = try ChildProcess.run("/usr/bin/script", arguments: ["-qec", command, "/dev/null"],
+                                          environment: ["PATH": "/usr/bin:/bin", "HOME": cli.directory.path, "LANG": "C.UTF-8", "FORMATION_LANG": "en", "TERM": "dumb"])
+        let text = String(decoding: script.stdout, as: UTF8.self)
+        #expect(script.status == 0, "\(text)")
         #expect(text.contains("\r\u{1B}[Kimporting: 0/1 files, "), "\(text)")
         #expect(text.contains(" MB/s"))
         #expect(text.contains("big: version 1 added (4000 workshops)"))

@@ -32,17 +32,10 @@ import Testing
         #expect(piped.code == 0, "\(piped.stderr)")
         #expect(piped.stderr.contains("battle record of 'Batalla de La Gaviota' checked, 3 sessions"))
 
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = ["-c", "\"$0\" import <(cat \"$1\") --database \"$2\"", CLI.binary.path, record, target.database]
-        process.environment = ["PATH": "/usr/bin:/bin", "FORMATION_LANG": "en", "HOME": target.directory.path]
-        let err = Pipe()
-        process.standardError = err
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let messages = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitForExit()
-        #expect(process.terminationStatus == 0, "\(messages)")
+        let bash = try ChildProcess.run("/bin/bash", arguments: ["-c", "\"$0\" import <(cat \"$1\") --database \"$2\"", CLI.binary.path, record, target.database],
+                                        environment: ["PATH": "/usr/bin:/bin", "FORMATION_LANG": "en", "HOME": target.directory.path])
+        let messages = String(decoding: bash.stderr, as: UTF8.self)
+        #expect(bash.status == 0, "\(messages)")
         #expect(messages.contains("battle record of 'Batalla de La Gaviota': 3 sessions added"), "\(messages)")
     }
 

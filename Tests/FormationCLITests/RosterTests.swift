@@ -44,9 +44,7 @@ import Testing
     @Test func aRecordCarriesTheRosterAndOlderRecordsStillImport() throws {
         let here = try base.battle()
         try #require(try here.run("battle", "join", Self.battle, "Elena Bravo", "--from", "2026-12-02", "--to", "2026-12-03").code == 0)
-        let record = here.directory.appendingPathComponent("roster.xml").path
-        try #require(try here.run("battle", "export", Self.battle, "--as", "record", "-o", record).code == 0)
-        let written = try String(contentsOfFile: record, encoding: .utf8)
+        let (record, written) = try here.exportRecord(Self.battle, to: "roster.xml")
         #expect(written.contains("<rosterEntry person=\""), "\(written)")
         #expect(written.contains("from=\"2026-12-02\" to=\"2026-12-03\"/>"))
         #expect(written.contains("<name>Elena Bravo</name>"))
@@ -54,12 +52,9 @@ import Testing
         let there = try CLI()
         try #require(try there.run(arguments: ["import"] + CurriculumCommandTests.packs + [record]).code == 0)
         #expect(try there.run("battle", "roster", Self.battle).stdout.contains("Elena Bravo  2026-12-02  2026-12-03  joined"))
-        let again = there.directory.appendingPathComponent("again.xml").path
-        try #require(try there.run("battle", "export", Self.battle, "--as", "record", "-o", again).code == 0)
-        #expect(try Data(contentsOf: URL(fileURLWithPath: again)) == Data(contentsOf: URL(fileURLWithPath: record)))
+        #expect(try there.exportRecord(Self.battle, to: "again.xml").text.utf8.elementsEqual(written.utf8), "byte for byte")
         // Without the roster, the record is as before.
         try #require(try here.run("battle", "leave", Self.battle, "Elena Bravo").code == 0)
-        try #require(try here.run("battle", "export", Self.battle, "--as", "record", "-o", record).code == 0)
-        #expect(!(try String(contentsOfFile: record, encoding: .utf8).contains("rosterEntry")))
+        #expect(!(try here.exportRecord(Self.battle, to: "roster.xml").text.contains("rosterEntry")))
     }
 }

@@ -1,9 +1,9 @@
 import Foundation
 import Testing
 
-/// Repair shifts: inside the battle, at most a day, never over the same person's other shift
-/// (hard); over a session the person is in, the same soft conflict as the other way round; and a
-/// facilitator on shift is flagged like a participant (issues 18 and 19).
+/// A shift refused for several reasons prints every one, a line each, and writes nothing: the
+/// contract of `shift add`. The rules of shifts over sessions are tested on the use cases
+/// (FormationUseCasesTests/Scheduling/ShiftRulesTests.swift).
 @Suite struct ShiftRulesTests {
     func battle() throws -> CLI {
         let cli = try BattleCommandTests().battle()
@@ -33,32 +33,5 @@ import Testing
         #expect(twice.stderr == "formation: error: Beto Salazar already has a repair shift from 2026-12-01 06:00 to 2026-12-01 14:00\n")
         // Nothing was written for Carla either.
         #expect(try shift(cli, ["Carla Mendoza"], "2026-12-01 12:00", "2026-12-01 20:00").code == 0)
-    }
-
-    @Test func aShiftOverASessionIsSoftBothWays() throws {
-        let cli = try battle()
-        // Ana facilitates 21:00–23:00 on the 2nd: a shift over it needs --force, and is then recorded.
-        let refused = try shift(cli, ["Ana Rivas"], "2026-12-02 19:00", "2026-12-02 23:30")
-        #expect(refused.code == 65)
-        #expect(refused.stderr.contains("Ana Rivas is on a repair shift from 2026-12-02 19:00 to 2026-12-02 23:30"), "\(refused.stderr)")
-        let forced = try shift(cli, ["Ana Rivas"], "2026-12-02 19:00", "2026-12-02 23:30", force: true)
-        #expect(forced.code == 0)
-        #expect(forced.stderr.contains("recorded conflict: Ana Rivas is on a repair shift"))
-        let check = try cli.run("battle", "check", "Batalla de La Gaviota")
-        #expect(check.stdout.contains("[forced] Ana Rivas is on a repair shift from 2026-12-02 19:00 to 2026-12-02 23:30"), "\(check.stdout)")
-    }
-
-    @Test func aFacilitatorOnShiftIsFlaggedWhenTheSessionIsAdded() throws {
-        let cli = try battle()
-        try #require(try shift(cli, ["Beto Salazar"], "2026-12-03 19:00", "2026-12-03 23:00").code == 0)
-        let session = try cli.run("session", "add", "--battle", "Batalla de La Gaviota", "--workshop", "lockout-tagout",
-                                  "--start", "2026-12-03 21:45", "--end", "2026-12-04 00:45", "--place", "Patio", "--facilitator", "Beto Salazar")
-        #expect(session.code == 65)
-        #expect(session.stderr.contains("Beto Salazar is on a repair shift from 2026-12-03 19:00 to 2026-12-03 23:00"), "\(session.stderr)")
-        // Off shift, the same facilitator is fine.
-        let later = try cli.run("session", "add", "--battle", "Batalla de La Gaviota", "--workshop", "lockout-tagout",
-                                "--start", "2026-12-04 09:00", "--end", "2026-12-04 12:00", "--place", "Patio", "--facilitator", "Beto Salazar", "--force")
-        #expect(later.code == 0)
-        #expect(!later.stderr.contains("repair shift"))
     }
 }

@@ -60,13 +60,6 @@ import Testing
         #expect(refused.stderr.contains("change #7 cannot be undone: the later change #"), "\(refused.stderr)")
         #expect(try ChangeLogTests.dump(cli) == before)
 
-        for number in stride(from: changes + 1, through: 2, by: -1) {
-            let undone = try cli.run("undo")
-            #expect(undone.code == 0, "undo of #\(number): \(undone.stderr)")
-            #expect(undone.stdout.hasPrefix("undid #\(number):"), "\(undone.stdout)")
-        }
-        let end = try ChangeLogTests.dump(cli)
-        #expect(end == start, "\(Set(end).symmetricDifference(start))")
-        #expect(try cli.run("check").code == 0)
+        try ChangeLogTests.undoEveryChange(cli, from: changes + 1, backTo: start)
     }
 }

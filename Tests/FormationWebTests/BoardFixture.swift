@@ -4,6 +4,7 @@ import FormationWeb
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import Testing
 
 /// A plant's database in memory, filled through the use cases as the CLI fills it, and the board
 /// over it at a fixed instant: nothing here depends on the day the tests run.
@@ -46,6 +47,20 @@ struct BoardFixture {
     func test(now: Int64 = Self.now, _ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
         let app = Application(router: Board(store: store, now: { now }).router())
         try await app.test(.router) { client in try await body(client) }
+    }
+}
+
+extension BoardFixture {
+    /// GETs `uri` for a reader of `acceptLanguage` and checks that it answers a page (200) that shows
+    /// each of `texts`.
+    func expectPage(_ uri: String, acceptLanguage: String, showing texts: [String],
+                    sourceLocation: SourceLocation = #_sourceLocation) async throws {
+        try await test { client in
+            try await client.execute(uri: uri, method: .get, headers: [.acceptLanguage: acceptLanguage]) { response in
+                #expect(response.status == .ok, "\(uri)", sourceLocation: sourceLocation)
+                for text in texts { #expect(response.text.contains(text), "\(uri): \(text)", sourceLocation: sourceLocation) }
+            }
+        }
     }
 }
 

@@ -10,20 +10,10 @@ import CompressNIO
 /// it prints, and carries the security headers.
 @Suite struct ReadPagesTests {
     @Test func nowAndNextShowsTheSessionUnderWayAndTheNextOne() async throws {
-        let fixture = try BoardFixture()
-        try await fixture.test { client in
-            try await client.execute(uri: "/", method: .get, headers: [.acceptLanguage: "es-VE,es;q=0.9,en;q=0.5"]) { response in
-                #expect(response.status == .ok)
-                let page = response.text
-                #expect(page.contains("<html lang=\"es\">"))
-                #expect(page.contains("Ahora y después"))
-                #expect(page.contains("Taller mecánico"))
-                #expect(page.contains("09:00–11:00"))
-                #expect(page.contains("14:00–16:30"))
-                #expect(page.contains("Línea, círculo y proporción a ojo"))
-                #expect(page.contains("vinieron 1 de 2"))
-            }
-        }
+        try await BoardFixture().expectPage("/", acceptLanguage: "es-VE,es;q=0.9,en;q=0.5", showing: [
+            "<html lang=\"es\">", "Ahora y después", "Taller mecánico", "09:00–11:00", "14:00–16:30",
+            "Línea, círculo y proporción a ojo", "vinieron 1 de 2",
+        ])
     }
 
     @Test func languageComesFromAcceptLanguageThenTheSwitch() async throws {
@@ -83,16 +73,9 @@ import CompressNIO
 
     @Test func aBattleShowsItsDaysAndItsReport() async throws {
         let fixture = try BoardFixture()
-        try await fixture.test { client in
-            try await client.execute(uri: "/battles/\(fixture.battle.rawValue)", method: .get, headers: [.acceptLanguage: "en"]) { response in
-                #expect(response.status == .ok)
-                let page = response.text
-                #expect(page.contains("Wednesday, December 2, 2026"))
-                #expect(page.contains("Tuesday, December 1, 2026"))
-                #expect(page.contains("Report of Batalla de La Gaviota"))
-                #expect(page.contains("/sessions/\(fixture.first.rawValue)"))
-            }
-        }
+        try await fixture.expectPage("/battles/\(fixture.battle.rawValue)", acceptLanguage: "en", showing: [
+            "Wednesday, December 2, 2026", "Tuesday, December 1, 2026", "Report of Batalla de La Gaviota", "/sessions/\(fixture.first.rawValue)",
+        ])
     }
 
     @Test func searchForgivesAccentsAndCaseAndLeadsToTheRecord() async throws {
@@ -106,14 +89,10 @@ import CompressNIO
             try await client.execute(uri: "/people?q=zzz", method: .get, headers: [.acceptLanguage: "en"]) { response in
                 #expect(response.text.contains("Nobody"))
             }
-            try await client.execute(uri: "/people/\(fixture.people["Jesús Peña"]!.rawValue)", method: .get, headers: [.acceptLanguage: "en"]) {
-                response in
-                #expect(response.status == .ok)
-                #expect(response.text.contains("Learning record"))
-                #expect(response.text.contains("Line, circle and proportion by eye"))
-                #expect(response.text.contains("María Pérez"))
-            }
         }
+        try await fixture.expectPage("/people/\(fixture.people["Jesús Peña"]!.rawValue)", acceptLanguage: "en", showing: [
+            "Learning record", "Line, circle and proportion by eye", "María Pérez",
+        ])
     }
 
     @Test func namesAreEscapedWherePrinted() async throws {

@@ -6,20 +6,15 @@ internal import Hummingbird
 /// `/battles` and `/battles/<id>`: every battle, and one battle's timetable day by day with its report.
 extension Board {
     func battles(_ request: Request) throws -> Response {
-        let language = PageLanguage.of(request)
-        let title = TextViews.t(.webBattles, language)
-        var body = "<h1>\(HTML.escape(title))</h1>\n<ul class=\"list\">\n"
-        for entry in try Programme(store: store).battles() {
-            body += "<li>\(Board.anchor(Board.link("battles", entry.battle.id.rawValue), entry.battle.name))"
-            body += " <span class=\"small\">\(HTML.escape("\(entry.plantName) · \(entry.battle.start) – \(entry.battle.end)"))</span></li>\n"
+        let items = try Programme(store: store).battles().map { entry in
+            "<li>\(Board.anchor(Board.link("battles", entry.battle.id.rawValue), entry.battle.name))"
+                + " <span class=\"small\">\(HTML.escape("\(entry.plantName) · \(entry.battle.start) – \(entry.battle.end)"))</span></li>\n"
         }
-        body += "</ul>\n"
-        return Board.page(request, title: title, body: body)
+        return Board.listPage(request, title: TextViews.t(.webBattles, PageLanguage.of(request)), items: items)
     }
 
     func battle(_ request: Request, _ query: String) throws -> Response {
-        let language = PageLanguage.of(request)
-        func h(_ id: MessageID) -> String { HTML.escape(TextViews.t(id, language)) }
+        let h = PageWords(request), language = h.language
         let timetable = try Timetable.load(store, battle: query.removingPercentEncodingOrSelf)
         let battle = timetable.battle
         let report = try BattleReport.load(store, battle: battle.battle.id.rawValue, now: now())

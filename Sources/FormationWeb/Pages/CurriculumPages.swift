@@ -7,16 +7,12 @@ internal import Hummingbird
 /// workshops, and a workshop's lesson plan with who can teach it and how it spread.
 extension Board {
     func curricula(_ request: Request) throws -> Response {
-        let language = PageLanguage.of(request)
-        let title = TextViews.t(.webCurricula, language)
-        var body = "<h1>\(HTML.escape(title))</h1>\n<ul class=\"list\">\n"
-        for entry in try CurriculumBrowsing(store: store).curricula() {
-            body += "<li>\(Board.anchor(Board.link("curricula", entry.header.id.rawValue), TextViews.text(entry.header.title, language)))"
-            body += " <span class=\"small\">\(HTML.escape("\(entry.header.id) v\(entry.header.version) · "))"
-            body += "\(HTML.escape(TextViews.t(.webWorkshopCount, language, String(entry.workshopCount))))</span></li>\n"
+        let h = PageWords(request), language = h.language
+        let items = try CurriculumBrowsing(store: store).curricula().map { entry in
+            "<li>\(Board.anchor(Board.link("curricula", entry.header.id.rawValue), TextViews.text(entry.header.title, language)))"
+                + " <span class=\"small\">\(HTML.escape("\(entry.header.id) v\(entry.header.version) · "))\(h(.webWorkshopCount, String(entry.workshopCount)))</span></li>\n"
         }
-        body += "</ul>\n"
-        return Board.page(request, title: title, body: body)
+        return Board.listPage(request, title: TextViews.t(.webCurricula, language), items: items)
     }
 
     func curriculum(_ request: Request, _ query: String) throws -> Response {

@@ -7,8 +7,7 @@ internal import Hummingbird
 /// `/people?q=` and `/people/<id>`: find a worker as they type their name, then their learning record.
 extension Board {
     func people(_ request: Request) throws -> Response {
-        let language = PageLanguage.of(request)
-        func h(_ id: MessageID, _ arguments: String...) -> String { HTML.escape(TextViews.t(id, language, arguments)) }
+        let h = PageWords(request), language = h.language
         // Decoded as a form (`+` is a space), which is how a browser sends a GET form.
         let query = FormBody(request.uri.query ?? "")["q"] ?? ""
         var body = "<h1>\(h(.webPeople))</h1>\n"

@@ -45,8 +45,7 @@ extension Board {
 
     func session(_ request: Request, _ query: String, phone given: Phone? = nil, notices: [String] = [], errors: [String] = [],
                  status: HTTPResponse.Status = .ok) throws -> Response {
-        let language = PageLanguage.of(request)
-        func h(_ id: MessageID, _ arguments: String...) -> String { HTML.escape(TextViews.t(id, language, arguments)) }
+        let h = PageWords(request), language = h.language
         let phone = given ?? self.phone(request)
         let roster = try SessionRoster.load(store, session: query.removingPercentEncodingOrSelf)
         let session = roster.session, timetable = roster.timetable

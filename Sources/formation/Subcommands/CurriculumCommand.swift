@@ -6,6 +6,6 @@ import FormationViews
 struct CurriculumCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(commandName: "curriculum", abstract: Help.text(.helpCurriculum),
-                             subcommands: [List.self, Show.self, Export.self, Diff.self])
+                             subcommands: [ListCommand<CurriculaListed>.self, ShowCommand<CurriculumShown>.self, Export.self, Diff.self])
     }
 }

@@ -3,17 +3,12 @@ import FormationDomain
 import FormationUseCases
 import FormationViews
 
-/// `formation history PERSON`: everything a worker learned and taught, across every battle and plant.
-struct HistoryCommand: ParsableCommand {
-    static var configuration: CommandConfiguration { CommandConfiguration(commandName: "history", abstract: Help.text(.helpHistory)) }
-    @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp(Help.text(.helpPersonRef))) var person: String
-    @OptionGroup var report: ReportOptions
-
-    func run() throws {
-        let store = try global.openStore()
-        let history = try LearningHistory.load(store, person: person)
-        try report.write(text: { HistoryText.render(history, global.language) }, json: { try JSONOutput.string(HistoryJSON(history)) },
-                         html: { HistoryHTML.render(history, global.language) }, protecting: store.path)
+/// `formation history PERSON [--format text|json|html] [-o FILE]` (`ReportCommand<PersonHistory>`):
+/// everything a worker learned and taught, across every battle and plant.
+enum PersonHistory: Reportable {
+    static let argument = EntityArgument.person
+    static var reported: Reported<LearningHistory> {
+        Reported(name: "history", abstract: .helpHistory, load: { try LearningHistory.load($0, person: $1) }, text: HistoryText.render,
+                 json: { try JSONOutput.string(HistoryJSON($0)) }, html: HistoryHTML.render)
     }
 }

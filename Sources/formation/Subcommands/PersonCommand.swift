@@ -6,6 +6,6 @@ import FormationViews
 struct PersonCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(commandName: "person", abstract: Help.text(.helpPerson),
-                             subcommands: [Add.self, List.self, Show.self, Edit.self, Merge.self, Remove.self, Qualify.self, Unqualify.self])
+                             subcommands: [AddCommand<PersonAdding>.self, ReadCommand<PersonListing>.self, ShowCommand<PersonShown>.self, EditCommand<PersonEdits>.self, Merge.self, RemoveCommand<PersonRemoval>.self, MembershipCommand<PersonQualifying>.self, MembershipCommand<PersonUnqualifying>.self])
     }
 }

@@ -5,6 +5,6 @@ import FormationViews
 
 struct PlantCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
-        CommandConfiguration(commandName: "plant", abstract: Help.text(.helpPlant), subcommands: [Add.self, List.self, Edit.self, Remove.self])
+        CommandConfiguration(commandName: "plant", abstract: Help.text(.helpPlant), subcommands: [AddCommand<PlantAdding>.self, ListCommand<PlantListed>.self, EditCommand<PlantEdits>.self, RemoveCommand<PlantRemoval>.self])
     }
 }

@@ -7,6 +7,6 @@ import Foundation
 struct SessionCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(commandName: "session", abstract: Help.text(.helpSession),
-                             subcommands: [Add.self, List.self, Edit.self, Cancel.self, Remove.self, Sheet.self])
+                             subcommands: [AddCommand<SessionAdding>.self, ReadCommand<SessionListing>.self, EditCommand<SessionEdits>.self, Cancel.self, RemoveCommand<SessionRemoval>.self, Sheet.self])
     }
 }

@@ -5,6 +5,6 @@ import FormationViews
 
 struct WorkshopCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
-        CommandConfiguration(commandName: "workshop", abstract: Help.text(.helpWorkshop), subcommands: [List.self, Show.self, Lineage.self, Facilitators.self])
+        CommandConfiguration(commandName: "workshop", abstract: Help.text(.helpWorkshop), subcommands: [ReadCommand<WorkshopListing>.self, ShowCommand<WorkshopShown>.self, Lineage.self, ReadCommand<WorkshopFacilitatorListing>.self])
     }
 }

@@ -120,7 +120,11 @@ enum BattleReportText {
     }
 
     /// `battle check`: `conflictLines`, then the prerequisites met only by a planned session.
-    static func checkLines(_ check: BattleCheck, _ language: Language) -> [String] {
+    static func check(_ check: BattleCheck, _ language: Language) -> String {
+        checkLines(check, language).joined(separator: "\n")
+    }
+
+    private static func checkLines(_ check: BattleCheck, _ language: Language) -> [String] {
         var lines = BattleReportLines.conflictLines(check.conflicts, language)
         guard !check.planned.isEmpty else { return lines }
         lines += ["", T.t(.plannedHeading, language, String(check.planned.count))]

@@ -45,6 +45,11 @@ struct CurriculumJSON: Encodable {
     /// Only in `curriculum show`: left out of lists.
     let workshops: [WorkshopJSON]?
 
+    /// `curriculum show`: the header with the current workshops counted and every workshop listed.
+    init(_ detail: CurriculumBrowsing.CurriculumDetail) {
+        self.init(detail.header, workshopCount: detail.currentWorkshops, workshops: detail.workshops.map(WorkshopJSON.init))
+    }
+
     init(_ header: CurriculumHeader, workshopCount: Int, workshops: [WorkshopJSON]? = nil) {
         id = header.id.rawValue
         version = header.version

@@ -17,6 +17,11 @@ enum CurriculumText {
         return table.render()
     }
 
+    /// `curriculum show`: the header's fields, then the workshops in a table.
+    static func curriculum(_ detail: CurriculumBrowsing.CurriculumDetail, _ language: Language) -> String {
+        curriculum(detail.header, workshops: detail.workshops, language)
+    }
+
     static func curriculum(_ header: CurriculumHeader, workshops: [WorkshopEntry], _ language: Language) -> String {
         var lines = [T.text(header.title, language) + "  (\(header.id) v\(header.version))", ""]
         if !header.description.isEmpty { lines += wrap(T.text(header.description, language), indent: 0) + [""] }

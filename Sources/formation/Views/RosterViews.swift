@@ -24,6 +24,9 @@ enum RosterViews {
 
 /// One person of `battle roster --format json`: `{"id", "name", "from", "to", "joined", "shifts", "sessions"}`.
 struct RosterLineJSON: Encodable {
+    /// The whole roster, a person a line.
+    static func all(_ roster: BattleRoster) -> [RosterLineJSON] { roster.lines.map(RosterLineJSON.init) }
+
     let id: String
     let name: String
     let from: String

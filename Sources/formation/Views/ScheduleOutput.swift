@@ -23,10 +23,13 @@ enum AttendanceOutput {
 enum ScheduleOutput {
     /// The notes and the forced conflicts of a change, on stderr.
     static func recorded(_ outcome: ScheduleOutcome, _ language: Language) {
-        for note in outcome.notes { Terminal.notice(note.text(language)) }
-        for conflict in outcome.recorded {
-            Terminal.notice(Message(.conflictForced, arguments: [.message(conflict.message(outcome.names))]).text(language))
-        }
+        for line in recordedLines(outcome, language) { Terminal.notice(line) }
+    }
+
+    /// The notes and the forced conflicts of a change, a line each.
+    static func recordedLines(_ outcome: ScheduleOutcome, _ language: Language) -> [String] {
+        outcome.notes.map { $0.text(language) }
+            + outcome.recorded.map { Message(.conflictForced, arguments: [.message($0.message(outcome.names))]).text(language) }
     }
 
     static func refused(_ refused: ScheduleRefused, _ language: Language) -> CommandFailure {

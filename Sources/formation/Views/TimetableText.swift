@@ -20,6 +20,11 @@ enum TimetableText {
         return table.render()
     }
 
+    /// `battle show`: the battle's fields, then its timetable.
+    static func battle(_ timetable: Timetable, _ language: Language) -> String {
+        TextViews.battle(timetable.battle, language) + "\n\n" + grid(timetable, language)
+    }
+
     /// One block per day; each row is a time at which some session starts or ends, each column a
     /// place. A session shows its title where it starts and `┆` while it goes on. More than four
     /// places wrap into further blocks, so rows stay within 80 columns.

@@ -3,22 +3,16 @@ import FormationDomain
 import FormationUseCases
 import FormationViews
 
-extension BattleCommand {
-    struct Add: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "add", abstract: Help.text(.helpBattleAdd)) }
-        @OptionGroup var global: GlobalOptions
-        @Argument(help: ArgumentHelp(Help.text(.helpName))) var name: String
-        @Option(help: ArgumentHelp(Help.text(.helpBattlePlant))) var plant: String
-        @Option(help: ArgumentHelp(Help.text(.helpStartDate), valueName: "YYYY-MM-DD")) var start: String
-        @Option(help: ArgumentHelp(Help.text(.helpEndDate), valueName: "YYYY-MM-DD")) var end: String
-        @Option(name: .customLong("time-zone"), help: ArgumentHelp(Help.text(.helpTimeZone), valueName: "IANA"))
-        var timeZone: String?
+/// `formation battle add NAME --plant P --start D --end D [--time-zone Z]` (`AddCommand<BattleAdding>`).
+struct BattleAdding: AddOptions {
+    static let abstract = HelpID.helpBattleAdd
+    @Argument(help: ArgumentHelp(Help.text(.helpName))) var name: String
+    @Option(help: ArgumentHelp(Help.text(.helpBattlePlant))) var plant: String
+    @Option(help: ArgumentHelp(Help.text(.helpStartDate), valueName: "YYYY-MM-DD")) var start: String
+    @Option(help: ArgumentHelp(Help.text(.helpEndDate), valueName: "YYYY-MM-DD")) var end: String
+    @Option(name: .customLong("time-zone"), help: ArgumentHelp(Help.text(.helpTimeZone), valueName: "IANA")) var timeZone: String?
 
-        func run() throws {
-            let store = try global.openStore(writes: true)
-            let id = try Programme(store: store).addBattle(name: name, plant: plant, start: start, end: end, timeZone: timeZone)
-            SaidChange.last(store, global.language)
-            try Terminal.data(id.rawValue)
-        }
+    func add(in store: FormationStore) throws -> Added {
+        Added(ids: [try Programme(store: store).addBattle(name: name, plant: plant, start: start, end: end, timeZone: timeZone)])
     }
 }

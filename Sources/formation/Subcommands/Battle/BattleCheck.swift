@@ -3,19 +3,11 @@ import FormationDomain
 import FormationUseCases
 import FormationViews
 
-extension BattleCommand {
-    struct Check: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "check", abstract: Help.text(.helpBattleCheck)) }
-        @OptionGroup var global: GlobalOptions
-        @OptionGroup var output: FormatOption
-        @Argument(help: ArgumentHelp(Help.text(.helpBattleRef))) var battle: String
-
-        func run() throws {
-            let found = try Scheduling(store: try global.openStore()).checkBattle(battle: battle)
-            switch output.format {
-            case .json: try JSONOutput.print(BattleCheckSessionJSON.all(found))
-            case .text: try Terminal.output(BattleReportText.checkLines(found, global.language).joined(separator: "\n"))
-            }
-        }
+/// `formation battle check B [--format text|json]` (`ShowCommand<BattleChecked>`): every conflict in the
+/// battle, forced or not, and the prerequisites only a planned session meets.
+enum BattleChecked: Showable {
+    static let argument = EntityArgument.battle
+    static var shown: Formatted<BattleCheck, [BattleCheckSessionJSON]> {
+        Formatted(name: "check", abstract: .helpBattleCheck, load: { try Scheduling(store: $0).checkBattle(battle: $1) }, json: BattleCheckSessionJSON.all, text: BattleReportText.check)
     }
 }

@@ -3,21 +3,11 @@ import FormationDomain
 import FormationUseCases
 import FormationViews
 
-extension BattleCommand {
-    /// `formation battle leave B P…`: people off the battle's roster.
-    struct Leave: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "leave", abstract: Help.text(.helpBattleLeave)) }
-        @OptionGroup var global: GlobalOptions
-        @Argument(help: ArgumentHelp(Help.text(.helpBattleRef))) var battle: String
-        @Argument(help: ArgumentHelp(Help.text(.helpRosterPeople), valueName: "person")) var people: [String] = []
-
-        func validate() throws {
-            if people.isEmpty { throw ValidationError(Help.text(.helpRosterMissing)) }
-        }
-
-        func run() throws {
-            let outcomes = try Scheduling(store: global.openStore(writes: true)).leave(battle: battle, people: people)
-            for outcome in outcomes { Terminal.notice(outcome.message.text(global.language)) }
+/// `formation battle leave B P…` (`MembershipCommand<BattleLeaving>`): people off the battle's roster.
+enum BattleLeaving: MembershipChange {
+    static var membership: Membership<NoOptions> {
+        Membership(name: "leave", abstract: .helpBattleLeave, owner: .battle, members: .rosterPeople, missing: .helpRosterMissing) { store, battle, people, _ in
+            try Scheduling(store: store).leave(battle: battle, people: people).map(\.message)
         }
     }
 }

@@ -3,15 +3,7 @@ import FormationDomain
 import FormationUseCases
 import FormationViews
 
-extension BattleCommand {
-    /// `formation battle remove B`: only a battle without sessions or shifts.
-    struct Remove: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "remove", abstract: Help.text(.helpBattleRemove)) }
-        @OptionGroup var global: GlobalOptions
-        @Argument(help: ArgumentHelp(Help.text(.helpBattleRef))) var battle: String
-
-        func run() throws {
-            EditOutput.removed(try Programme(store: global.openStore(writes: true)).removeBattle(battle), global.language)
-        }
-    }
+/// `formation battle remove B` (`RemoveCommand<BattleRemoval>`): only a battle without sessions or shifts.
+enum BattleRemoval: Removable {
+    static var removal: Removal { Removal(abstract: .helpBattleRemove, argument: .battle) { try Programme(store: $0).removeBattle($1) } }
 }

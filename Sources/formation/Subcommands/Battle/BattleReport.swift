@@ -3,19 +3,12 @@ import FormationDomain
 import FormationUseCases
 import FormationViews
 
-extension BattleCommand {
-    /// `formation battle report B`: what the battle's learning space gave.
-    struct Report: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "report", abstract: Help.text(.helpBattleReport)) }
-        @OptionGroup var global: GlobalOptions
-        @Argument(help: ArgumentHelp(Help.text(.helpBattleRef))) var battle: String
-        @OptionGroup var report: ReportOptions
-
-        func run() throws {
-            let store = try global.openStore()
-            let found = try BattleReport.load(store, battle: battle)
-            try report.write(text: { BattleReportText.render(found, global.language) }, json: { try JSONOutput.string(BattleReportJSON(found)) },
-                             html: { BattleReportHTML.render(found, global.language) }, protecting: store.path)
-        }
+/// `formation battle report B [--format text|json|html] [-o FILE]` (`ReportCommand<BattleReported>`): what
+/// the battle's learning space gave.
+enum BattleReported: Reportable {
+    static let argument = EntityArgument.battle
+    static var reported: Reported<BattleReport> {
+        Reported(name: "report", abstract: .helpBattleReport, load: { try BattleReport.load($0, battle: $1) }, text: BattleReportText.render,
+                 json: { try JSONOutput.string(BattleReportJSON($0)) }, html: BattleReportHTML.render)
     }
 }

@@ -3,20 +3,10 @@ import FormationDomain
 import FormationUseCases
 import FormationViews
 
-extension BattleCommand {
-    /// `formation battle roster B [--format text|json]`: who is at the battle and on which days.
-    struct Roster: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "roster", abstract: Help.text(.helpBattleRoster)) }
-        @OptionGroup var global: GlobalOptions
-        @OptionGroup var output: FormatOption
-        @Argument(help: ArgumentHelp(Help.text(.helpBattleRef))) var battle: String
-
-        func run() throws {
-            let roster = try Scheduling(store: global.openStore()).roster(battle: battle)
-            switch output.format {
-            case .json: try JSONOutput.print(roster.lines.map(RosterLineJSON.init))
-            case .text: try Terminal.output(RosterViews.text(roster, global.language))
-            }
-        }
+/// `formation battle roster B [--format text|json]` (`ShowCommand<BattleRostered>`): who is at the battle and on which days.
+enum BattleRostered: Showable {
+    static let argument = EntityArgument.battle
+    static var shown: Formatted<BattleRoster, [RosterLineJSON]> {
+        Formatted(name: "roster", abstract: .helpBattleRoster, load: { try Scheduling(store: $0).roster(battle: $1) }, json: RosterLineJSON.all, text: RosterViews.text)
     }
 }

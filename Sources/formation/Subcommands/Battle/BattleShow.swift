@@ -3,21 +3,10 @@ import FormationDomain
 import FormationUseCases
 import FormationViews
 
-extension BattleCommand {
-    struct Show: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "show", abstract: Help.text(.helpBattleShow)) }
-        @OptionGroup var global: GlobalOptions
-        @OptionGroup var output: FormatOption
-        @Argument(help: ArgumentHelp(Help.text(.helpBattleRef))) var battle: String
-
-        func run() throws {
-            let timetable = try Timetable.load(global.openStore(), battle: battle)
-            switch output.format {
-            case .json:
-                try JSONOutput.print(BattleTimetableJSON(timetable))
-            case .text:
-                try Terminal.output(TextViews.battle(timetable.battle, global.language) + "\n\n" + TimetableText.grid(timetable, global.language))
-            }
-        }
+/// `formation battle show B [--format text|json]` (`ShowCommand<BattleShown>`): the battle and its timetable.
+enum BattleShown: Showable {
+    static let argument = EntityArgument.battle
+    static var shown: Formatted<Timetable, BattleTimetableJSON> {
+        Formatted(name: "show", abstract: .helpBattleShow, load: { try Timetable.load($0, battle: $1) }, json: BattleTimetableJSON.init, text: TimetableText.battle)
     }
 }

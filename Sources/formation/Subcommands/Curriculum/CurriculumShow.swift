@@ -3,21 +3,10 @@ import FormationDomain
 import FormationUseCases
 import FormationViews
 
-extension CurriculumCommand {
-    struct Show: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "show", abstract: Help.text(.helpCurriculumShow)) }
-        @OptionGroup var global: GlobalOptions
-        @OptionGroup var output: FormatOption
-        @Argument(help: ArgumentHelp(Help.text(.helpCurriculumID))) var id: String
-
-        func run() throws {
-            let detail = try CurriculumBrowsing(store: global.openStore()).curriculum(id)
-            switch output.format {
-            case .json:
-                try JSONOutput.print(CurriculumJSON(detail.header, workshopCount: detail.currentWorkshops,
-                                                    workshops: detail.workshops.map(WorkshopJSON.init)))
-            case .text: try Terminal.output(CurriculumText.curriculum(detail.header, workshops: detail.workshops, global.language))
-            }
-        }
+/// `formation curriculum show ID [--format text|json]` (`ShowCommand<CurriculumShown>`): the curriculum and its workshops.
+enum CurriculumShown: Showable {
+    static let argument = EntityArgument.curriculum
+    static var shown: Formatted<CurriculumBrowsing.CurriculumDetail, CurriculumJSON> {
+        Formatted(name: "show", abstract: .helpCurriculumShow, load: { try CurriculumBrowsing(store: $0).curriculum($1) }, json: CurriculumJSON.init, text: CurriculumText.curriculum)
     }
 }

@@ -3,18 +3,14 @@ import FormationDomain
 import FormationUseCases
 import FormationViews
 
-extension PersonCommand {
-    struct List: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "list", abstract: Help.text(.helpPersonList)) }
-        @OptionGroup var global: GlobalOptions
-        @OptionGroup var output: FormatOption
+/// `formation person list [--format text|json]` (`ReadCommand<PersonListing>`): the JSON written a batch
+/// at a time, so that a hundred thousand people are never all held.
+struct PersonListing: ReadOptions {
+    static let name = "list", abstract = HelpID.helpPersonList
 
-        func run() throws {
-            let programme = try Programme(store: global.openStore())
-            switch output.format {
-            case .json: try JSONOutput.printBatches { write in try programme.forEachPeopleBatch { try write($0.map(PersonJSON.init)) } }
-            case .text: try Terminal.output(TextViews.people(try programme.people(), global.language))
-            }
-        }
+    func print(from store: FormationStore, as format: OutputFormat, _ language: Language) throws {
+        let programme = Programme(store: store)
+        try format.write(json: { try JSONOutput.printBatches { write in try programme.forEachPeopleBatch { try write($0.map(PersonJSON.init)) } } },
+                         text: { TextViews.people(try programme.people(), language) })
     }
 }

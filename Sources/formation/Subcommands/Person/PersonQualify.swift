@@ -3,23 +3,12 @@ import FormationDomain
 import FormationUseCases
 import FormationViews
 
-extension PersonCommand {
-    /// `formation person qualify P WORKSHOP… [--note TEXT] [--by P]`: prior learning recognised.
-    struct Qualify: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "qualify", abstract: Help.text(.helpPersonQualify)) }
-        @OptionGroup var global: GlobalOptions
-        @Argument(help: ArgumentHelp(Help.text(.helpPersonRef))) var person: String
-        @Argument(help: ArgumentHelp(Help.text(.helpQualifyWorkshops), valueName: "workshop")) var workshops: [String] = []
-        @Option(help: ArgumentHelp(Help.text(.helpQualifyNote))) var note: String?
-        @Option(help: ArgumentHelp(Help.text(.helpQualifyBy))) var by: String?
-
-        func validate() throws {
-            if workshops.isEmpty { throw ValidationError(Help.text(.helpQualifyMissing)) }
-        }
-
-        func run() throws {
-            let outcomes = try Qualifications(store: global.openStore(writes: true)).qualify(person: person, workshops: workshops, note: note, by: by)
-            for outcome in outcomes { Terminal.notice(outcome.message.text(global.language)) }
+/// `formation person qualify P WORKSHOP… [--note TEXT] [--by P]` (`MembershipCommand<PersonQualifying>`):
+/// prior learning recognised.
+enum PersonQualifying: MembershipChange {
+    static var membership: Membership<QualifyNote> {
+        Membership(name: "qualify", abstract: .helpPersonQualify, owner: .person, members: .qualifyWorkshops, missing: .helpQualifyMissing) { store, person, workshops, note in
+            try Qualifications(store: store).qualify(person: person, workshops: workshops, note: note.note, by: note.by).map(\.message)
         }
     }
 }

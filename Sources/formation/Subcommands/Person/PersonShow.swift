@@ -3,19 +3,10 @@ import FormationDomain
 import FormationUseCases
 import FormationViews
 
-extension PersonCommand {
-    struct Show: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "show", abstract: Help.text(.helpPersonShow)) }
-        @OptionGroup var global: GlobalOptions
-        @OptionGroup var output: FormatOption
-        @Argument(help: ArgumentHelp(Help.text(.helpPersonRef))) var person: String
-
-        func run() throws {
-            let entry = try Programme(store: global.openStore()).person(person)
-            switch output.format {
-            case .json: try JSONOutput.print(PersonJSON(entry))
-            case .text: try Terminal.output(TextViews.person(entry, global.language))
-            }
-        }
+/// `formation person show P [--format text|json]` (`ShowCommand<PersonShown>`): one person.
+enum PersonShown: Showable {
+    static let argument = EntityArgument.person
+    static var shown: Formatted<PersonEntry, PersonJSON> {
+        Formatted(name: "show", abstract: .helpPersonShow, load: { try Programme(store: $0).person($1) }, json: PersonJSON.init, text: TextViews.person)
     }
 }

@@ -3,21 +3,11 @@ import FormationDomain
 import FormationUseCases
 import FormationViews
 
-extension PersonCommand {
-    /// `formation person unqualify P WORKSHOP…`: the recognition withdrawn.
-    struct Unqualify: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "unqualify", abstract: Help.text(.helpPersonUnqualify)) }
-        @OptionGroup var global: GlobalOptions
-        @Argument(help: ArgumentHelp(Help.text(.helpPersonRef))) var person: String
-        @Argument(help: ArgumentHelp(Help.text(.helpQualifyWorkshops), valueName: "workshop")) var workshops: [String] = []
-
-        func validate() throws {
-            if workshops.isEmpty { throw ValidationError(Help.text(.helpQualifyMissing)) }
-        }
-
-        func run() throws {
-            let outcomes = try Qualifications(store: global.openStore(writes: true)).unqualify(person: person, workshops: workshops)
-            for outcome in outcomes { Terminal.notice(outcome.message.text(global.language)) }
+/// `formation person unqualify P WORKSHOP…` (`MembershipCommand<PersonUnqualifying>`): the recognition withdrawn.
+enum PersonUnqualifying: MembershipChange {
+    static var membership: Membership<NoOptions> {
+        Membership(name: "unqualify", abstract: .helpPersonUnqualify, owner: .person, members: .qualifyWorkshops, missing: .helpQualifyMissing) { store, person, workshops, _ in
+            try Qualifications(store: store).unqualify(person: person, workshops: workshops).map(\.message)
         }
     }
 }

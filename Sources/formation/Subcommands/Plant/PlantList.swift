@@ -3,18 +3,9 @@ import FormationDomain
 import FormationUseCases
 import FormationViews
 
-extension PlantCommand {
-    struct List: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "list", abstract: Help.text(.helpPlantList)) }
-        @OptionGroup var global: GlobalOptions
-        @OptionGroup var output: FormatOption
-
-        func run() throws {
-            let plants = try Programme(store: global.openStore()).plants()
-            switch output.format {
-            case .json: try JSONOutput.print(plants.map(PlantJSON.init))
-            case .text: try Terminal.output(TextViews.plants(plants, global.language))
-            }
-        }
+/// `formation plant list [--format text|json]` (`ListCommand<PlantListed>`).
+enum PlantListed: Listable {
+    static var listed: Formatted<[Plant], [PlantJSON]> {
+        Formatted(name: "list", abstract: .helpPlantList, load: { store, _ in try Programme(store: store).plants() }, json: { $0.map(PlantJSON.init) }, text: TextViews.plants)
     }
 }

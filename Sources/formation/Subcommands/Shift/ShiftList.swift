@@ -3,20 +3,14 @@ import FormationDomain
 import FormationUseCases
 import FormationViews
 
-extension ShiftCommand {
-    struct List: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "list", abstract: Help.text(.helpShiftList)) }
-        @OptionGroup var global: GlobalOptions
-        @OptionGroup var output: FormatOption
-        @Option(help: ArgumentHelp(Help.text(.helpBattleRef))) var battle: String
-        @Option(help: ArgumentHelp(Help.text(.helpShiftListPerson))) var person: String?
+/// `formation shift list --battle B [--person P] [--format text|json]` (`ReadCommand<ShiftListing>`).
+struct ShiftListing: ReadOptions {
+    static let name = "list", abstract = HelpID.helpShiftList
+    @Option(help: ArgumentHelp(Help.text(.helpBattleRef))) var battle: String
+    @Option(help: ArgumentHelp(Help.text(.helpShiftListPerson))) var person: String?
 
-        func run() throws {
-            let list = try Scheduling(store: global.openStore()).shifts(battle: battle, person: person)
-            switch output.format {
-            case .json: try JSONOutput.print(list.entries.map { ShiftJSON($0, list) })
-            case .text: try Terminal.output(TextViews.shifts(list, global.language))
-            }
-        }
+    func print(from store: FormationStore, as format: OutputFormat, _ language: Language) throws {
+        let list = try Scheduling(store: store).shifts(battle: battle, person: person)
+        try format.write(json: { try JSONOutput.print(list.entries.map { ShiftJSON($0, list) }) }, text: { TextViews.shifts(list, language) })
     }
 }

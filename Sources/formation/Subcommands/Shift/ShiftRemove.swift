@@ -3,14 +3,7 @@ import FormationDomain
 import FormationUseCases
 import FormationViews
 
-extension ShiftCommand {
-    struct Remove: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "remove", abstract: Help.text(.helpShiftRemove)) }
-        @OptionGroup var global: GlobalOptions
-        @Argument(help: ArgumentHelp(Help.text(.helpShiftRef))) var shift: String
-
-        func run() throws {
-            EditOutput.removed(try Scheduling(store: global.openStore(writes: true)).removeShift(shift), global.language)
-        }
-    }
+/// `formation shift remove SHIFT` (`RemoveCommand<ShiftRemoval>`): a shift entered by mistake.
+enum ShiftRemoval: Removable {
+    static var removal: Removal { Removal(abstract: .helpShiftRemove, argument: .shift) { try Scheduling(store: $0).removeShift($1) } }
 }

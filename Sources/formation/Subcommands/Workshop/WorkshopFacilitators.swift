@@ -3,23 +3,17 @@ import FormationDomain
 import FormationUseCases
 import FormationViews
 
-extension WorkshopCommand {
-    /// `formation workshop facilitators REF [--near PLANT]`: who can teach it.
-    struct Facilitators: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "facilitators", abstract: Help.text(.helpWorkshopFacilitators)) }
-        @OptionGroup var global: GlobalOptions
-        @OptionGroup var output: FormatOption
-        @Argument(help: ArgumentHelp(Help.text(.helpWorkshopRef))) var workshop: String
-        @Option(help: ArgumentHelp(Help.text(.helpNear), valueName: "plant")) var near: String?
-        @Flag(help: ArgumentHelp(Help.text(.helpFacilitatorsAll))) var all = false
+/// `formation workshop facilitators REF [--near PLANT] [--all] [--format text|json]`
+/// (`ReadCommand<WorkshopFacilitatorListing>`): who can teach it.
+struct WorkshopFacilitatorListing: ReadOptions {
+    static let name = "facilitators", abstract = HelpID.helpWorkshopFacilitators
+    @Argument(help: EntityArgument.workshop.argumentHelp) var workshop: String
+    @Option(help: ArgumentHelp(Help.text(.helpNear), valueName: "plant")) var near: String?
+    @Flag(help: ArgumentHelp(Help.text(.helpFacilitatorsAll))) var all = false
 
-        func run() throws {
-            let list = try WorkshopFacilitators.load(global.openStore(), workshop: workshop, near: near,
-                                                     limit: all ? nil : WorkshopFacilitators.defaultLimit)
-            switch output.format {
-            case .json: try JSONOutput.printArray(list.candidates.map(FacilitatorJSON.init))
-            case .text: try Terminal.output(FacilitatorsText.render(list, global.language, limited: !all))
-            }
-        }
+    func print(from store: FormationStore, as format: OutputFormat, _ language: Language) throws {
+        let list = try WorkshopFacilitators.load(store, workshop: workshop, near: near, limit: all ? nil : WorkshopFacilitators.defaultLimit)
+        try format.write(json: { try JSONOutput.printArray(list.candidates.map(FacilitatorJSON.init)) },
+                         text: { FacilitatorsText.render(list, language, limited: !all) })
     }
 }

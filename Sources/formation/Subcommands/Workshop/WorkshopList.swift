@@ -3,19 +3,13 @@ import FormationDomain
 import FormationUseCases
 import FormationViews
 
-extension WorkshopCommand {
-    struct List: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "list", abstract: Help.text(.helpWorkshopList)) }
-        @OptionGroup var global: GlobalOptions
-        @OptionGroup var output: FormatOption
-        @Option(help: ArgumentHelp(Help.text(.helpCurriculumID))) var curriculum: String?
+/// `formation workshop list [--curriculum ID] [--format text|json]` (`ReadCommand<WorkshopListing>`).
+struct WorkshopListing: ReadOptions {
+    static let name = "list", abstract = HelpID.helpWorkshopList
+    @Option(help: ArgumentHelp(Help.text(.helpCurriculumID))) var curriculum: String?
 
-        func run() throws {
-            let entries = try CurriculumBrowsing(store: global.openStore()).workshops(in: curriculum)
-            switch output.format {
-            case .json: try JSONOutput.print(entries.map(WorkshopJSON.init))
-            case .text: try Terminal.output(CurriculumText.workshopTable(entries, global.language))
-            }
-        }
+    func print(from store: FormationStore, as format: OutputFormat, _ language: Language) throws {
+        let entries = try CurriculumBrowsing(store: store).workshops(in: curriculum)
+        try format.write(json: { try JSONOutput.print(entries.map(WorkshopJSON.init)) }, text: { CurriculumText.workshopTable(entries, language) })
     }
 }

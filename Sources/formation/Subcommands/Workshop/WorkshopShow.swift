@@ -3,21 +3,11 @@ import FormationDomain
 import FormationUseCases
 import FormationViews
 
-extension WorkshopCommand {
-    struct Show: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "show", abstract: Help.text(.helpWorkshopShow)) }
-        @OptionGroup var global: GlobalOptions
-        @OptionGroup var output: FormatOption
-        @Argument(help: ArgumentHelp(Help.text(.helpWorkshopRef))) var workshop: String
-
-        func run() throws {
-            let detail = try CurriculumBrowsing(store: global.openStore()).workshop(workshop)
-            switch output.format {
-            case .json:
-                try JSONOutput.print(WorkshopJSON(detail.entry))
-            case .text:
-                try Terminal.output(CurriculumText.workshop(detail, global.language))
-            }
-        }
+/// `formation workshop show W [--format text|json]` (`ShowCommand<WorkshopShown>`): one workshop, its
+/// prerequisites and lesson plan.
+enum WorkshopShown: Showable {
+    static let argument = EntityArgument.workshop
+    static var shown: Formatted<CurriculumBrowsing.WorkshopDetail, WorkshopJSON> {
+        Formatted(name: "show", abstract: .helpWorkshopShow, load: { try CurriculumBrowsing(store: $0).workshop($1) }, json: { WorkshopJSON($0.entry) }, text: CurriculumText.workshop)
     }
 }

@@ -9,13 +9,12 @@ import FormationStorage
 /// engine find the same conflicts, on a battle with every kind of conflict.
 @Suite struct BattleCheckEquivalenceTests {
     /// 2026-12-01 00:00 in Caracas (UTC-4).
-    static let day0: Int64 = 1_764_561_600
+    static let day0: Int64 = 1_796_097_600
     static let hour: Int64 = 3600
     /// The present of the test: 2026-12-03 00:00 in Caracas; sessions before it were held.
     static let now = day0 + 48 * hour
 
     struct Scenario {
-        let cli: CLI
         let store: FormationStore
         let people: [EntityID]
         let names: [String]
@@ -27,18 +26,16 @@ import FormationStorage
     /// Two battles at the same time (Amuay and La Gaviota), one held in 2025, 21 people; sessions,
     /// participations and shifts written straight to the store, past the rules, so that hard conflicts exist too.
     func scenario() throws -> Scenario {
-        let cli = try CLI()
-        try #require(try cli.run(arguments: ["import"] + CurriculumCommandTests.packs).code == 0)
-        for plant in ["Amuay", "La Gaviota"] { try #require(try cli.run("plant", "add", plant, "--state", "Falcón").code == 0) }
+        let store = try BattleFixture(empty: ()).store
+        let programme = Programme(store: store)
+        for plant in ["Amuay", "La Gaviota"] { _ = try programme.addPlant(name: plant, state: "Falcón", sector: nil, ownership: .state) }
         let names = (0..<21).map { String(format: "Persona %02d", $0) }
-        for name in names { try #require(try cli.run("person", "add", name, "--plant", "Amuay").code == 0) }
+        for name in names { _ = try programme.addPerson(name: name, plant: "Amuay", retired: false, sector: nil) }
         for (battle, plant, start, end) in [("Batalla de Amuay", "Amuay", "2026-12-01", "2026-12-05"),
                                             ("Batalla de La Gaviota", "La Gaviota", "2026-12-01", "2026-12-05"),
                                             ("Batalla pasada", "Amuay", "2025-03-10", "2025-03-12")] {
-            try #require(try cli.run("battle", "add", battle, "--plant", plant, "--start", start, "--end", end,
-                                     "--time-zone", "America/Caracas").code == 0)
+            _ = try programme.addBattle(name: battle, plant: plant, start: start, end: end, timeZone: "America/Caracas")
         }
-        let store = try FormationStore(path: cli.database)
         let people = try names.map { try store.resolve(.person, $0) }
         let amuay = try store.resolve(.battle, "Batalla de Amuay"), gaviota = try store.resolve(.battle, "Batalla de La Gaviota")
         let past = try store.resolve(.battle, "Batalla pasada")
@@ -89,7 +86,7 @@ import FormationStorage
             try tx.insert(Shift(stored: .random(), battle: amuay, person: people[5], start: d0 + 6 * h, end: d0 + 9 * h))
             try tx.insert(Shift(stored: .random(), battle: amuay, person: people[10], start: d0 + 8 * h, end: d0 + 10 * h))
         }
-        return Scenario(cli: cli, store: store, people: people, names: names, amuay: amuay, gaviota: gaviota)
+        return Scenario(store: store, people: people, names: names, amuay: amuay, gaviota: gaviota)
     }
 
     @Test func batchedCheckFindsWhatTheSessionBySessionCheckFinds() throws {
@@ -125,6 +122,35 @@ import FormationStorage
             #expect(tally.title.languages == ["en", "es"])
         }
         #expect(report.workshops.first { $0.workshop.description == "plant-maintenance/lockout-tagout" }?.category == .safety)
+    }
+
+    /// The batched check must still find what the session-by-session one finds when it lists only
+    /// some neighbours: sessions crowding one person and one place, across two battles, some only
+    /// touching, one cancelled, places differing only in case.
+    @Test func theBatchedCheckMatchesTheReferenceWhenItCountsInsteadOfListing() throws {
+        let s = try scenario()
+        let h = Self.hour, d0 = Self.day0 + 72 * h
+        try s.store.inScheduleTransaction { tx in
+            for n in 0..<30 {
+                let battle = n % 7 == 0 ? s.gaviota : s.amuay
+                let from = d0 + Int64(n % 5) * 1800, to = from + (n % 3 == 0 ? 1800 : 2 * h)
+                let session = Session(stored: .random(), battle: battle, workshop: try WorkshopRef(parsing: "freehand-drawing/proportion-by-eye"),
+                                      start: from, end: to, place: n % 2 == 0 ? "Nave" : "nave", cancelled: n == 11)
+                try tx.insert(session)
+                try tx.upsert(Participation(session: session.id, person: s.people[0], role: .facilitator, status: .registered))
+                if n % 4 == 0 {
+                    try tx.upsert(Participation(session: session.id, person: s.people[1], role: .participant, status: n % 8 == 0 ? .absent : .attended))
+                }
+            }
+        }
+        for battle in [s.amuay, s.gaviota] {
+            let reference = try s.scheduling.checkSessionBySession(battle: battle.rawValue)
+            let batched = try s.scheduling.check(battle: battle.rawValue)
+            expectSameJudgement(batched, reference, "battle \(battle)")
+            #expect(batched.contains { $0.conflicts.contains { $0.kind == .personDoubleBookedMore } })
+        }
+        let amuay = try s.scheduling.check(battle: s.amuay.rawValue).flatMap(\.conflicts)
+        #expect(amuay.contains { $0.kind == .placeDoubleBookedMore })
     }
 }
 
