@@ -34,6 +34,11 @@ import CompressNIO
             #expect(PageLanguage.accepted("fr-FR, en;q=0.3, es;q=0.7") == .es)
             #expect(PageLanguage.accepted("fr, de") == nil)
             #expect(PageLanguage.accepted("es;q=0, en") == .en)
+            #expect(PageLanguage.accepted(" es-VE ; q=0.5 ,\tEN-gb;q=0.6") == .en)
+            #expect(PageLanguage.accepted("es_VE") == .es)
+            #expect(PageLanguage.accepted("eng, esñ, e, , ;q=1") == nil)
+            #expect(PageLanguage.accepted("en;q=abc, es;q=0.1") == .es)
+            #expect(PageLanguage.accepted("") == nil)
         }
     }
 
