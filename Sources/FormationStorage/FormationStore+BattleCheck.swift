@@ -9,9 +9,11 @@ internal import GRDB
 // Indexes each query relies on:
 // - the battle's sessions and people: `session_battle (battleId, start)`, then the participation
 //   primary key and the person primary key;
-// - what its people attended and taught, and which other battles' sessions at the same time they are
-//   in: `participation_person (personId, sessionId, role, status)`, then the session primary key (one
-//   lookup per participation of those people, their whole history: most of the cost of a check);
+// - what its people attended and taught: `participation_person (personId, sessionId, role, status)`,
+//   then the session primary key (one lookup per participation of those people up to the battle,
+//   aggregated in SQL);
+// - which other battles' sessions at the same time they are in: `session_start (start)`, then the
+//   participation primary key;
 // - shifts: `shift_person (personId, start)`.
 
 /// A workshop as the conflict rules see it: its size limit and prerequisites, without its texts.
@@ -23,12 +25,13 @@ public struct WorkshopLimits: Sendable, Equatable {
     public let prerequisites: [WorkshopRef]
 }
 
-/// What some people learned and taught, anywhere and in any battle, in sessions not cancelled, with when.
+/// What some people learned and taught, anywhere and in any battle, in sessions not cancelled, with
+/// when, as far as a battle's rules ask (`ScheduleTransaction.knowledge(of:in:facilitators:battle:by:)`).
 public struct PeopleKnowledge: Sendable, Equatable {
-    /// Each workshop each person attended or taught, with the end of the first such session.
+    /// Each workshop asked about that each person attended or taught, with the end of the first such session.
     public var experience = Experience()
-    /// For each person, the earliest end of a session they taught (not marked absent) in another
-    /// battle than the one asked about: a new facilitator had taught nowhere else before.
+    /// For each facilitator asked about, the earliest end of a session they taught (not marked absent)
+    /// in another battle than the one asked about: a new facilitator had taught nowhere else before.
     public var firstTaughtElsewhere: [EntityID: Int64] = [:]
 
     public init() {}
@@ -60,37 +63,43 @@ enum BattleCheckSQL {
         ORDER BY participation.sessionId, person.name, person.id
         """
 
-    /// What a row of `peopleParticipations` says about its person, in its second column.
-    enum RowKind: Int {
-        /// `LearningSQL.attended`.
-        case attended = 0
-        /// `LearningSQL.taught`.
-        case taught = 1
-        /// Neither: only in a session of another battle in the time range.
-        case shared = 2
+    /// People numbered by their place in the list (`people.n`), bound from parameter `first` on.
+    private static func numbered(_ count: Int, from first: Int) -> String {
+        "people(n, id) AS (VALUES \((0..<count).map { "(\($0), ?\($0 + first))" }.joined(separator: ", ")))"
     }
 
-    /// Every participation of some people (numbered `people.n`, their place in the list bound, so that
-    /// thousands of rows carry a number rather than a copy of their id) that says what they attended
-    /// or taught, or that is in a session of another battle in a time range (`RowKind`), with the
-    /// session's end. Such a session's id comes in the last column, null
-    /// otherwise. Parameters: ?1 the battle, ?2 range end, ?3 earliest start, ?4 range start, then the people.
-    static func peopleParticipations(_ count: Int) -> String {
-        let shared = #"session.battleId != ?1 AND session.start < ?2 AND session.start >= ?3 AND session."end" > ?4"#
-        return """
-            WITH people(n, id) AS (VALUES \((0..<count).map { "(\($0), ?\($0 + 5))" }.joined(separator: ", ")))
-            SELECT people.n,
-                   CASE WHEN \(LearningSQL.attended()) THEN \(RowKind.attended.rawValue)
-                        WHEN \(LearningSQL.taught()) THEN \(RowKind.taught.rawValue)
-                        ELSE \(RowKind.shared.rawValue) END,
-                   session.curriculumId || '/' || session.workshopId, session.battleId = ?1, session."end",
-                   CASE WHEN \(shared) THEN session.id END
+    /// For some people (numbered, see `numbered`), each of some workshops (`curriculum/workshop`) they
+    /// attended (0) or taught (1) in a session not cancelled that ended by an instant, with the end of
+    /// the first. Parameters: ?1 the instant, then the workshops, then the people. The workshops are
+    /// compared as text, which no index serves: the query is driven by the people (a national
+    /// workshop's sessions are tens of thousands).
+    static func experience(people count: Int, workshops: Int) -> String {
+        """
+            WITH \(numbered(count, from: 2 + workshops)), wanted(key) AS (VALUES \((0..<workshops).map { "(?\($0 + 2))" }.joined(separator: ", ")))
+            SELECT people.n, participation.role = 'facilitator', session.curriculumId || '/' || session.workshopId,
+                   MIN(session."end")
             FROM people
             JOIN participation ON participation.personId = people.id
             JOIN session ON session.id = participation.sessionId
-            WHERE session.cancelled = 0
-              AND (\(LearningSQL.attended()) OR \(LearningSQL.taught()) OR (\(shared)))
+            WHERE (\(LearningSQL.attended()) OR \(LearningSQL.taught()))
+              AND session.cancelled = 0 AND session."end" <= ?1
+              AND session.curriculumId || '/' || session.workshopId IN wanted
+            GROUP BY people.n, participation.role, session.curriculumId, session.workshopId
             """
+    }
+
+    /// For some people (numbered, see `numbered`), the end of the first session they taught in a
+    /// battle other than ?1, among those not cancelled that ended by ?2. Then the people.
+    static func firstTaughtElsewhere(_ count: Int) -> String {
+        """
+        WITH \(numbered(count, from: 3))
+        SELECT people.n, MIN(session."end")
+        FROM people
+        JOIN participation ON participation.personId = people.id
+        JOIN session ON session.id = participation.sessionId
+        WHERE \(LearningSQL.taught()) AND session.cancelled = 0 AND session.battleId != ?1 AND session."end" <= ?2
+        GROUP BY people.n
+        """
     }
 
     static func sessions(_ count: Int) -> String {
@@ -147,58 +156,46 @@ extension ScheduleTransaction {
         return sessions.map { ($0, people[$0.id.rawValue] ?? []) }
     }
 
-    /// What `people` attended and taught, with when, in sessions not cancelled of any battle (and their
-    /// qualifications), and the
-    /// sessions not cancelled of battles other than `battle` that may overlap `[start, end)` (they start
-    /// before `end`, at most `Session.maximumSeconds` before `start`, and end after `start`) with those
-    /// of `people` in each, in order of start and id.
+    /// What `people` had attended and taught of `workshops` in sessions not cancelled that ended by
+    /// `instant`, with when each first did (`Experience`), and their qualifications; and for
+    /// `facilitators`, the end of the first session they taught in a battle other than `battle`, if
+    /// it ended by `instant`. Aggregated in SQL: one row per person, role and workshop, not one per
+    /// participation of their whole history (a veteran's runs to hundreds).
     ///
-    /// One pass over the people's participations, each with its session (the session lookup is most of
-    /// the cost; reading the rows twice would pay it twice).
-    public func participations(of people: some Collection<EntityID>, battle: EntityID,
-                               overlapping start: Int64, _ end: Int64) throws -> (knowledge: PeopleKnowledge, shared: [SharedSession]) {
+    /// What is left out is never asked: the rules judge a session as of its start, so `instant` (the
+    /// last start of the battle) bounds every question, and they ask only about a session's
+    /// workshop and its prerequisites.
+    public func knowledge(of people: some Collection<EntityID>, in workshops: Set<WorkshopRef>, facilitators: Set<EntityID>,
+                          battle: EntityID, by instant: Int64) throws -> PeopleKnowledge {
         var knowledge = PeopleKnowledge()
-        var sharedPeople: [String: Set<EntityID>] = [:]
-        var refs: [String: WorkshopRef] = [:]   // one WorkshopRef per `curriculum/workshop` text
-        for chunk in idChunks(people) {
-            let ids = chunk.map(EntityID.init(trusted:))
-            let arguments: StatementArguments = [battle.rawValue, end, start - Session.maximumSeconds, start]
-            let rows = try Row.fetchCursor(db, sql: BattleCheckSQL.peopleParticipations(chunk.count), arguments: arguments + StatementArguments(chunk))
-            while let row = try rows.next() {
-                let n: Int = row[0], kind = BattleCheckSQL.RowKind(rawValue: row[1]) ?? .shared
-                let person = ids[n]
-                if let session: String = row[5] { sharedPeople[session, default: []].insert(person) }
-                guard kind != .shared else { continue }
-                let key: String = row[2]
-                let ref: WorkshopRef
-                if let known = refs[key] {
-                    ref = known
-                } else {
-                    let slash = key.firstIndex(of: "/") ?? key.endIndex   // slugs hold no slash
-                    ref = WorkshopRef(curriculum: Slug(trusted: String(key[..<slash])),
-                                      workshop: Slug(trusted: slash == key.endIndex ? "" : String(key[key.index(after: slash)...])))
-                    refs[key] = ref
-                }
-                let sessionEnd: Int64 = row[4]
-                if kind == .taught {
-                    knowledge.experience.addTaught(person, ref, end: sessionEnd)
-                    if !(row[3] as Bool), knowledge.firstTaughtElsewhere[person].map({ sessionEnd < $0 }) ?? true {
-                        knowledge.firstTaughtElsewhere[person] = sessionEnd
+        var refs: [String: WorkshopRef] = [:]   // by `curriculum/workshop`
+        for ref in workshops { if let curriculum = ref.curriculum { refs[curriculum.rawValue + "/" + ref.workshop.rawValue] = ref } }
+        if !refs.isEmpty {
+            let keys = Array(refs.keys)
+            for chunk in idChunks(people) {
+                let ids = chunk.map(EntityID.init(trusted:))
+                let sql = BattleCheckSQL.experience(people: chunk.count, workshops: keys.count)
+                let arguments = [instant] + StatementArguments(keys) + StatementArguments(chunk)
+                let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+                while let row = try rows.next() {
+                    let key: String = row[2]
+                    guard let ref = refs[key] else { continue }
+                    if row[1] as Bool {
+                        knowledge.experience.addTaught(ids[row[0] as Int], ref, end: row[3])
+                    } else {
+                        knowledge.experience.addAttended(ids[row[0] as Int], ref, end: row[3])
                     }
-                } else {
-                    knowledge.experience.addAttended(person, ref, end: sessionEnd)
                 }
             }
         }
-        try addQualifications(of: people, to: &knowledge.experience)
-        var sessions: [Session] = []
-        for chunk in idChunks(sharedPeople.keys.map(EntityID.init(trusted:))) {
-            sessions += try Row.fetchAll(db, sql: BattleCheckSQL.sessions(chunk.count), arguments: StatementArguments(chunk))
-                .map(Self.sessionByPosition)
+        for chunk in idChunks(facilitators) {
+            let ids = chunk.map(EntityID.init(trusted:))
+            let rows = try Row.fetchCursor(db, sql: BattleCheckSQL.firstTaughtElsewhere(chunk.count),
+                                           arguments: [battle.rawValue, instant] + StatementArguments(chunk))
+            while let row = try rows.next() { knowledge.firstTaughtElsewhere[ids[row[0] as Int]] = row[1] }
         }
-        let shared = sessions.sorted { ($0.start, $0.id) < ($1.start, $1.id) }
-            .map { SharedSession(session: $0, people: sharedPeople[$0.id.rawValue] ?? []) }
-        return (knowledge, shared)
+        try addQualifications(of: people, to: &knowledge.experience)
+        return knowledge
     }
 
     /// The other battles' sessions not cancelled that overlap `[start, end)` and hold some of

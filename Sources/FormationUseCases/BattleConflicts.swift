@@ -55,9 +55,23 @@ extension Scheduling {
             Self.describe(&entry, workshop, people)
             judged.append(entry)
         }
-        var (knowledge, shared) = hardOnly
-            ? (PeopleKnowledge(), try tx.sharedSessions(of: booked, battle: battle.id, overlapping: start, end))
-            : try tx.participations(of: booked, battle: battle.id, overlapping: start, end)
+        let shared = try tx.sharedSessions(of: booked, battle: battle.id, overlapping: start, end)
+        var knowledge = PeopleKnowledge()
+        if !hardOnly {
+            // Only what the rules ask, as of the last start here: each session's workshop (its
+            // facilitators' experience) and its prerequisites (its participants').
+            var workshops = Set<WorkshopRef>()
+            var facilitators = Set<EntityID>()
+            for entry in judged {
+                workshops.insert(entry.session.workshop)
+                for prerequisite in entry.prerequisites {
+                    workshops.insert(entry.session.workshop.curriculum.map { prerequisite.qualified(in: $0) } ?? prerequisite)
+                }
+                for booking in entry.bookings where booking.role == .facilitator { facilitators.insert(booking.person) }
+            }
+            let lastStart = live.map(\.session.start).max() ?? start
+            knowledge = try tx.knowledge(of: booked, in: workshops, facilitators: facilitators, battle: battle.id, by: lastStart)
+        }
         for (session, people) in live {
             for entry in people where LearningRules.planned(role: entry.participation.role, status: entry.participation.status) {
                 knowledge.experience.addPlanned(entry.participation.person, session.workshop, session: session.id, end: session.end)
