@@ -10,8 +10,8 @@ internal import GRDB
 // - the battle's sessions and people: `session_battle (battleId, start)`, then the participation
 //   primary key and the person primary key;
 // - what its people attended and taught: `participation_person (personId, sessionId, role, status)`,
-//   then the session primary key (one lookup per participation of those people up to the battle,
-//   aggregated in SQL);
+//   then the session primary key, each search stopping at the first answer; within the battle's
+//   time, `session_start (start)`, then the participation primary key;
 // - which other battles' sessions at the same time they are in: `session_start (start)`, then the
 //   participation primary key;
 // - shifts: `shift_person (personId, start)`.
@@ -26,7 +26,7 @@ public struct WorkshopLimits: Sendable, Equatable {
 }
 
 /// What some people learned and taught, anywhere and in any battle, in sessions not cancelled, with
-/// when, as far as a battle's rules ask (`ScheduleTransaction.knowledge(of:in:facilitators:battle:by:)`).
+/// when, as far as a battle's rules ask (`ScheduleTransaction.knowledge(asked:facilitators:people:battle:from:to:)`).
 public struct PeopleKnowledge: Sendable, Equatable {
     /// Each workshop asked about that each person attended or taught, with the end of the first such session.
     public var experience = Experience()
@@ -63,44 +63,50 @@ enum BattleCheckSQL {
         ORDER BY participation.sessionId, person.name, person.id
         """
 
-    /// People numbered by their place in the list (`people.n`), bound from parameter `first` on.
-    private static func numbered(_ count: Int, from first: Int) -> String {
-        "people(n, id) AS (VALUES \((0..<count).map { "(\($0), ?\($0 + first))" }.joined(separator: ", ")))"
-    }
-
-    /// For some people (numbered, see `numbered`), each of some workshops (`curriculum/workshop`) they
-    /// attended (0) or taught (1) in a session not cancelled that ended by an instant, with the end of
-    /// the first. Parameters: ?1 the instant, then the workshops, then the people. The workshops are
-    /// compared as text, which no index serves: the query is driven by the people (a national
-    /// workshop's sessions are tens of thousands).
-    static func experience(people count: Int, workshops: Int) -> String {
+    /// For each (person, `curriculum/workshop`) pair asked (numbered `asked.n`, bound from ?2 on), one
+    /// session of that workshop not cancelled that they attended or taught and that ended by ?1, as
+    /// `end * 2 + 1` when taught, `end * 2` when attended; null when there is none. One is enough
+    /// (`ScheduleTransaction.knowledge`), so each search stops at the first: a veteran's history is
+    /// hundreds of sessions. The workshop is compared as text, which no index serves, so that each
+    /// search is driven by the person (`participation_person`), never by a national workshop's sessions.
+    static func knewBefore(_ count: Int) -> String {
         """
-            WITH \(numbered(count, from: 2 + workshops)), wanted(key) AS (VALUES \((0..<workshops).map { "(?\($0 + 2))" }.joined(separator: ", ")))
-            SELECT people.n, participation.role = 'facilitator', session.curriculumId || '/' || session.workshopId,
-                   MIN(session."end")
-            FROM people
-            JOIN participation ON participation.personId = people.id
-            JOIN session ON session.id = participation.sessionId
-            WHERE (\(LearningSQL.attended()) OR \(LearningSQL.taught()))
+        WITH asked(n, person, key) AS (VALUES \((0..<count).map { "(\($0), ?\(2 * $0 + 2), ?\(2 * $0 + 3))" }.joined(separator: ", ")))
+        SELECT asked.n, (
+            SELECT session."end" * 2 + (participation.role = 'facilitator')
+            FROM participation JOIN session ON session.id = participation.sessionId
+            WHERE participation.personId = asked.person AND (\(LearningSQL.attended()) OR \(LearningSQL.taught()))
               AND session.cancelled = 0 AND session."end" <= ?1
-              AND session.curriculumId || '/' || session.workshopId IN wanted
-            GROUP BY people.n, participation.role, session.curriculumId, session.workshopId
-            """
+              AND session.curriculumId || '/' || session.workshopId = asked.key
+            LIMIT 1)
+        FROM asked
+        """
     }
 
-    /// For some people (numbered, see `numbered`), the end of the first session they taught in a
-    /// battle other than ?1, among those not cancelled that ended by ?2. Then the people.
-    static func firstTaughtElsewhere(_ count: Int) -> String {
+    /// For some people (numbered `people.n`, bound from ?3 on), the end of one session they taught in
+    /// a battle other than ?1, not cancelled, that ended by ?2; null when there is none.
+    static func taughtElsewhereBefore(_ count: Int) -> String {
         """
-        WITH \(numbered(count, from: 3))
-        SELECT people.n, MIN(session."end")
+        WITH people(n, id) AS (VALUES \((0..<count).map { "(\($0), ?\($0 + 3))" }.joined(separator: ", ")))
+        SELECT people.n, (
+            SELECT session."end" FROM participation JOIN session ON session.id = participation.sessionId
+            WHERE participation.personId = people.id AND \(LearningSQL.taught())
+              AND session.cancelled = 0 AND session.battleId != ?1 AND session."end" <= ?2
+            LIMIT 1)
         FROM people
-        JOIN participation ON participation.personId = people.id
-        JOIN session ON session.id = participation.sessionId
-        WHERE \(LearningSQL.taught()) AND session.cancelled = 0 AND session.battleId != ?1 AND session."end" <= ?2
-        GROUP BY people.n
         """
     }
+
+    /// Everyone who attended or taught a session not cancelled (of any battle) that ended after ?3 and
+    /// by ?2, with the workshop (`curriculum/workshop`), its end and battle. ?1: ?3 less
+    /// `Session.maximumSeconds`, so that `session_start` bounds the search.
+    static let learnedWithin = """
+        SELECT participation.personId, participation.role = 'facilitator', session.curriculumId || '/' || session.workshopId,
+               session."end", session.battleId
+        FROM session JOIN participation ON participation.sessionId = session.id
+        WHERE session.start >= ?1 AND session.start < ?2 AND session."end" > ?3 AND session."end" <= ?2 AND session.cancelled = 0
+          AND (\(LearningSQL.attended()) OR \(LearningSQL.taught()))
+        """
 
     static func sessions(_ count: Int) -> String {
         "SELECT \(sessionColumns) FROM session WHERE id IN (\(placeholders(count)))"
@@ -156,43 +162,62 @@ extension ScheduleTransaction {
         return sessions.map { ($0, people[$0.id.rawValue] ?? []) }
     }
 
-    /// What `people` had attended and taught of `workshops` in sessions not cancelled that ended by
-    /// `instant`, with when each first did (`Experience`), and their qualifications; and for
-    /// `facilitators`, the end of the first session they taught in a battle other than `battle`, if
-    /// it ended by `instant`. Aggregated in SQL: one row per person, role and workshop, not one per
-    /// participation of their whole history (a veteran's runs to hundreds).
+    /// What the rules of a battle ask of its people, as of each session's start: whether each person
+    /// had attended or taught each workshop `asked` (their session's, for a facilitator; its
+    /// prerequisites, for a participant) by an instant from `first` (the battle's first start) to
+    /// `last` (its last), and, for `facilitators`, when they first taught in another battle than
+    /// `battle` (as far as `last`); with the qualifications of `people`.
     ///
-    /// What is left out is never asked: the rules judge a session as of its start, so `instant` (the
-    /// last start of the battle) bounds every question, and they ask only about a session's
-    /// workshop and its prerequisites.
-    public func knowledge(of people: some Collection<EntityID>, in workshops: Set<WorkshopRef>, facilitators: Set<EntityID>,
-                          battle: EntityID, by instant: Int64) throws -> PeopleKnowledge {
+    /// Not a pass over everyone's whole history (a veteran's runs to hundreds of sessions, and the
+    /// session lookup of each row was most of a report's time): what ended by `first` answers for
+    /// every start here, so one such session per question is looked for, and each search stops at
+    /// the first; what ended from `first` to `last` is read from the sessions of that window
+    /// (`session_start`), with exact ends. The `Experience` made holds, for each question, an end
+    /// that gives the same answer as the earliest for every instant from `first` on.
+    public func knowledge(asked: [(person: EntityID, workshop: WorkshopRef)], facilitators: Set<EntityID>,
+                          people: some Collection<EntityID>, battle: EntityID, from first: Int64, to last: Int64) throws -> PeopleKnowledge {
         var knowledge = PeopleKnowledge()
         var refs: [String: WorkshopRef] = [:]   // by `curriculum/workshop`
-        for ref in workshops { if let curriculum = ref.curriculum { refs[curriculum.rawValue + "/" + ref.workshop.rawValue] = ref } }
-        if !refs.isEmpty {
-            let keys = Array(refs.keys)
-            for chunk in idChunks(people) {
-                let ids = chunk.map(EntityID.init(trusted:))
-                let sql = BattleCheckSQL.experience(people: chunk.count, workshops: keys.count)
-                let arguments = [instant] + StatementArguments(keys) + StatementArguments(chunk)
-                let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
-                while let row = try rows.next() {
-                    let key: String = row[2]
-                    guard let ref = refs[key] else { continue }
-                    if row[1] as Bool {
-                        knowledge.experience.addTaught(ids[row[0] as Int], ref, end: row[3])
-                    } else {
-                        knowledge.experience.addAttended(ids[row[0] as Int], ref, end: row[3])
-                    }
+        var wanted: [EntityID: Set<WorkshopRef>] = [:]
+        var questions: [(person: EntityID, workshop: WorkshopRef, key: String)] = []
+        for (person, ref) in asked {
+            guard let curriculum = ref.curriculum, wanted[person, default: []].insert(ref).inserted else { continue }
+            let key = curriculum.rawValue + "/" + ref.workshop.rawValue
+            refs[key] = ref
+            questions.append((person, ref, key))
+        }
+        for from in stride(from: 0, to: questions.count, by: 250) {
+            let chunk = questions[from..<min(from + 250, questions.count)]
+            var arguments: StatementArguments = [first]
+            for question in chunk { arguments += [question.person.rawValue, question.key] }
+            let rows = try Row.fetchCursor(db, sql: BattleCheckSQL.knewBefore(chunk.count), arguments: arguments)
+            while let row = try rows.next() {
+                guard let found: Int64 = row[1] else { continue }
+                let question = chunk[from + (row[0] as Int)]
+                if found & 1 == 1 {
+                    knowledge.experience.addTaught(question.person, question.workshop, end: found >> 1)
+                } else {
+                    knowledge.experience.addAttended(question.person, question.workshop, end: found >> 1)
                 }
             }
         }
         for chunk in idChunks(facilitators) {
-            let ids = chunk.map(EntityID.init(trusted:))
-            let rows = try Row.fetchCursor(db, sql: BattleCheckSQL.firstTaughtElsewhere(chunk.count),
-                                           arguments: [battle.rawValue, instant] + StatementArguments(chunk))
-            while let row = try rows.next() { knowledge.firstTaughtElsewhere[ids[row[0] as Int]] = row[1] }
+            let rows = try Row.fetchCursor(db, sql: BattleCheckSQL.taughtElsewhereBefore(chunk.count),
+                                           arguments: [battle.rawValue, first] + StatementArguments(chunk))
+            while let row = try rows.next() {
+                if let end: Int64 = row[1] { knowledge.firstTaughtElsewhere[EntityID(trusted: chunk[row[0] as Int])] = end }
+            }
+        }
+        let rows = try Row.fetchCursor(db, sql: BattleCheckSQL.learnedWithin, arguments: [first - Session.maximumSeconds, last, first])
+        while let row = try rows.next() {
+            let person = EntityID(trusted: row[0]), taught: Bool = row[1], end: Int64 = row[3]
+            if let ref = refs[row[2] as String], wanted[person]?.contains(ref) == true {
+                if taught { knowledge.experience.addTaught(person, ref, end: end) } else { knowledge.experience.addAttended(person, ref, end: end) }
+            }
+            if taught, facilitators.contains(person), (row[4] as String) != battle.rawValue,
+               knowledge.firstTaughtElsewhere[person].map({ end < $0 }) ?? true {
+                knowledge.firstTaughtElsewhere[person] = end
+            }
         }
         try addQualifications(of: people, to: &knowledge.experience)
         return knowledge

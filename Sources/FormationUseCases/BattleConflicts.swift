@@ -58,19 +58,25 @@ extension Scheduling {
         let shared = try tx.sharedSessions(of: booked, battle: battle.id, overlapping: start, end)
         var knowledge = PeopleKnowledge()
         if !hardOnly {
-            // Only what the rules ask, as of the last start here: each session's workshop (its
-            // facilitators' experience) and its prerequisites (its participants').
-            var workshops = Set<WorkshopRef>()
+            // Only what the rules ask: for each facilitator their session's workshop, for each
+            // participant its prerequisites.
+            var asked: [(person: EntityID, workshop: WorkshopRef)] = []
             var facilitators = Set<EntityID>()
             for entry in judged {
-                workshops.insert(entry.session.workshop)
-                for prerequisite in entry.prerequisites {
-                    workshops.insert(entry.session.workshop.curriculum.map { prerequisite.qualified(in: $0) } ?? prerequisite)
+                let prerequisites = entry.prerequisites.map { prerequisite in
+                    entry.session.workshop.curriculum.map { prerequisite.qualified(in: $0) } ?? prerequisite
                 }
-                for booking in entry.bookings where booking.role == .facilitator { facilitators.insert(booking.person) }
+                for booking in entry.bookings {
+                    if booking.role == .facilitator {
+                        facilitators.insert(booking.person)
+                        asked.append((booking.person, entry.session.workshop))
+                    } else {
+                        for prerequisite in prerequisites { asked.append((booking.person, prerequisite)) }
+                    }
+                }
             }
-            let lastStart = live.map(\.session.start).max() ?? start
-            knowledge = try tx.knowledge(of: booked, in: workshops, facilitators: facilitators, battle: battle.id, by: lastStart)
+            let last = live.map(\.session.start).max() ?? start
+            knowledge = try tx.knowledge(asked: asked, facilitators: facilitators, people: booked, battle: battle.id, from: start, to: last)
         }
         for (session, people) in live {
             for entry in people where LearningRules.planned(role: entry.participation.role, status: entry.participation.status) {
