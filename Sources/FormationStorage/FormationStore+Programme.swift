@@ -134,8 +134,12 @@ extension FormationStore {
                     matches = try Row.fetchAll(db, sql: "SELECT id FROM \(table) WHERE name = ? COLLATE NOCASE LIMIT 11", arguments: [text])
                 }
                 if matches.isEmpty {
-                    let key = NameFolding.key(text)
-                    matches = try Row.fetchAll(db, sql: "SELECT id, name FROM \(table)").filter { NameFolding.key($0["name"]) == key }
+                    let key = NameFolding.key(text), filter = NameFolding.KeyFilter(key: key)
+                    let rows = try Row.fetchCursor(db, sql: "SELECT id, name FROM \(table)")
+                    while let row = try rows.next() {
+                        let name: String = row[1]
+                        if filter.admits(name), NameFolding.key(name) == key { matches.append(row.copy()) }
+                    }
                 }
                 if matches.count == 1 { return EntityID(trusted: matches[0]["id"]) }
                 if matches.count > 1 { throw try ambiguity(kind, text, matches.map { $0["id"] }, db) }
