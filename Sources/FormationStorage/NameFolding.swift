@@ -39,6 +39,16 @@ public enum NameFolding {
             return true
         }
 
+        /// The same test on ASCII letters only, in SQL (` WHERE column NOT GLOB '*[…]*'`, or nothing when
+        /// the key holds every letter), so that SQLite skips most names before any is made a `String`
+        /// (an id prefix against 100,000 people: 180 M instructions in Swift).
+        public func sqlCondition(column: String) -> String {
+            let absent = (UInt8(ascii: "a")...UInt8(ascii: "z")).filter { (high >> ($0 - 64)) & 1 == 0 }
+            guard !absent.isEmpty else { return "" }
+            let letters = String(decoding: absent + absent.map { $0 - 0x20 }, as: UTF8.self)
+            return " WHERE \(column) NOT GLOB '*[\(letters)]*'"
+        }
+
         private static func lowercased(_ byte: UInt8) -> UInt8 { (0x41...0x5A).contains(byte) ? byte + 0x20 : byte }
 
         private static func set(_ low: inout UInt64, _ high: inout UInt64, _ byte: UInt8) {
