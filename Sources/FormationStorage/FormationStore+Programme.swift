@@ -135,7 +135,7 @@ extension FormationStore {
                 }
                 if matches.isEmpty {
                     let key = NameFolding.key(text), filter = NameFolding.KeyFilter(key: key)
-                    let rows = try Row.fetchCursor(db, sql: "SELECT id, name FROM \(table)" + filter.sqlCondition(column: "name"))
+                    let rows = try Row.fetchCursor(db, sql: "SELECT id, name FROM \(table)")
                     while let row = try rows.next() {
                         let name: String = row[1]
                         if filter.admits(name), NameFolding.key(name) == key { matches.append(row.copy()) }

@@ -26,11 +26,3 @@ import Testing
         #expect(filter.admits("２７ｄｃｃｂｂ０"))   // width folded: not ASCII, left to folding
     }
 }
-
-extension NameFoldingTests {
-    @Test func sqlConditionNamesTheLettersTheKeyLacks() {
-        #expect(NameFolding.KeyFilter(key: "abcdefghijklmnopqrstuvwxyz").sqlCondition(column: "name") == "")
-        let condition = NameFolding.KeyFilter(key: NameFolding.key("27dccbb0")).sqlCondition(column: "name")
-        #expect(condition == " WHERE name NOT GLOB '*[aefghijklmnopqrstuvwxyzAEFGHIJKLMNOPQRSTUVWXYZ]*'")
-    }
-}
