@@ -87,13 +87,19 @@ struct JSONStream {
     }
 
     private mutating func indent() {
-        for _ in 0..<open.count { buffer.append(0x20); buffer.append(0x20) }
+        buffer.append(contentsOf: repeatElement(0x20, count: 2 * open.count))
     }
 
     /// A JSON string: quote, backslash and control characters escaped. Byte by byte: every byte
     /// escaped is an ASCII scalar, and the bytes of other scalars are all 0x80 or more.
     private mutating func quote(_ text: String) {
         buffer.append(0x22)
+        // Most strings (ids, dates, names) need no escape: copied whole, not byte by byte.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C }) {
+            buffer.append(contentsOf: text.utf8)
+            buffer.append(0x22)
+            return
+        }
         for byte in text.utf8 {
             switch byte {
             case 0x22: buffer.append(contentsOf: #"\""#.utf8)
