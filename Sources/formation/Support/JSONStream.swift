@@ -94,27 +94,29 @@ struct JSONStream {
     /// escaped is an ASCII scalar, and the bytes of other scalars are all 0x80 or more.
     private mutating func quote(_ text: String) {
         buffer.append(0x22)
-        // Most strings (ids, dates, names) need no escape: copied whole, not byte by byte.
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C }) {
-            buffer.append(contentsOf: text.utf8)
-            buffer.append(0x22)
-            return
-        }
-        for byte in text.utf8 {
-            switch byte {
-            case 0x22: buffer.append(contentsOf: #"\""#.utf8)
-            case 0x5C: buffer.append(contentsOf: #"\\"#.utf8)
-            case 0x0A: buffer.append(contentsOf: #"\n"#.utf8)
-            case 0x0D: buffer.append(contentsOf: #"\r"#.utf8)
-            case 0x09: buffer.append(contentsOf: #"\t"#.utf8)
-            case 0x08: buffer.append(contentsOf: #"\b"#.utf8)
-            case 0x0C: buffer.append(contentsOf: #"\f"#.utf8)
-            case 0..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                buffer.append(contentsOf: #"\u00"#.utf8)
-                buffer.append(hex[Int(byte >> 4)])
-                buffer.append(hex[Int(byte & 0xF)])
-            default: buffer.append(byte)
+        var text = text
+        text.withUTF8 { bytes in
+            // Most strings (ids, dates, names) need no escape: copied whole, not byte by byte.
+            guard bytes.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else {
+                buffer.append(contentsOf: bytes)
+                return
+            }
+            for byte in bytes {
+                switch byte {
+                case 0x22: buffer.append(contentsOf: #"\""#.utf8)
+                case 0x5C: buffer.append(contentsOf: #"\\"#.utf8)
+                case 0x0A: buffer.append(contentsOf: #"\n"#.utf8)
+                case 0x0D: buffer.append(contentsOf: #"\r"#.utf8)
+                case 0x09: buffer.append(contentsOf: #"\t"#.utf8)
+                case 0x08: buffer.append(contentsOf: #"\b"#.utf8)
+                case 0x0C: buffer.append(contentsOf: #"\f"#.utf8)
+                case 0..<0x20:
+                    let hex = Array("0123456789abcdef".utf8)
+                    buffer.append(contentsOf: #"\u00"#.utf8)
+                    buffer.append(hex[Int(byte >> 4)])
+                    buffer.append(hex[Int(byte & 0xF)])
+                default: buffer.append(byte)
+                }
             }
         }
         buffer.append(0x22)
