@@ -685,6 +685,8 @@ def bench_commands(args, latency):
         log(f"== commands at {scale_label}")
         subprocess.run(["cat", database], stdout=subprocess.DEVNULL)
         for name, calls in command_cases(database, args.seed):
+            if args.commands and not re.search(args.commands, name):
+                continue
             rounds = 3 if name == "check" else max(1, args.command_calls // len(calls))
             mine, theirs = Samples(), Samples()
             log(f"  {name}: {len(calls) * rounds} calls")
@@ -882,6 +884,8 @@ def main():
     parser.add_argument("--record-scales", help="battle-record scales (default rec-S,rec-M)")
     parser.add_argument("--only", default="xml,import,export,latency,commands,record", help="which benchmarks")
     parser.add_argument("--command-calls", type=int, default=10, help="whole commands per read command (benchmark 6)")
+    parser.add_argument("--commands", help="benchmark 6: only the read commands whose name matches this regular expression "
+                        "(e.g. 'battle report|lineage')")
     parser.add_argument("--reps", type=int, help="runs per tool and input (default 5; 3 with --quick)")
     parser.add_argument("--big-reps", type=int, default=3, help="runs for packs of 100 MB and more")
     parser.add_argument("--calls", type=int, help="in-process calls per report kind (default 500; 100 with --quick)")

@@ -9,9 +9,11 @@ internal import GRDB
 // Indexes each query relies on:
 // - the battle's sessions and people: `session_battle (battleId, start)`, then the participation
 //   primary key and the person primary key;
-// - what its people attended and taught, and which other battles' sessions at the same time they are
-//   in: `participation_person (personId, sessionId, role, status)`, then the session primary key (one
-//   lookup per participation of those people, their whole history: most of the cost of a check);
+// - what its people attended and taught: `participation_person (personId, sessionId, role, status)`,
+//   then the session primary key, each search stopping at the first answer; within the battle's
+//   time, `session_start (start)`, then the participation primary key;
+// - which other battles' sessions at the same time they are in: `session_start (start)`, then the
+//   participation primary key;
 // - shifts: `shift_person (personId, start)`.
 
 /// A workshop as the conflict rules see it: its size limit and prerequisites, without its texts.
@@ -23,12 +25,13 @@ public struct WorkshopLimits: Sendable, Equatable {
     public let prerequisites: [WorkshopRef]
 }
 
-/// What some people learned and taught, anywhere and in any battle, in sessions not cancelled, with when.
+/// What some people learned and taught, anywhere and in any battle, in sessions not cancelled, with
+/// when, as far as a battle's rules ask (`ScheduleTransaction.knowledge(asked:facilitators:people:battle:from:to:)`).
 public struct PeopleKnowledge: Sendable, Equatable {
-    /// Each workshop each person attended or taught, with the end of the first such session.
+    /// Each workshop asked about that each person attended or taught, with the end of the first such session.
     public var experience = Experience()
-    /// For each person, the earliest end of a session they taught (not marked absent) in another
-    /// battle than the one asked about: a new facilitator had taught nowhere else before.
+    /// For each facilitator asked about, the earliest end of a session they taught (not marked absent)
+    /// in another battle than the one asked about: a new facilitator had taught nowhere else before.
     public var firstTaughtElsewhere: [EntityID: Int64] = [:]
 
     public init() {}
@@ -60,38 +63,50 @@ enum BattleCheckSQL {
         ORDER BY participation.sessionId, person.name, person.id
         """
 
-    /// What a row of `peopleParticipations` says about its person, in its second column.
-    enum RowKind: Int {
-        /// `LearningSQL.attended`.
-        case attended = 0
-        /// `LearningSQL.taught`.
-        case taught = 1
-        /// Neither: only in a session of another battle in the time range.
-        case shared = 2
+    /// For each (person, `curriculum/workshop`) pair asked (numbered `asked.n`, bound from ?2 on), one
+    /// session of that workshop not cancelled that they attended or taught and that ended by ?1, as
+    /// `end * 2 + 1` when taught, `end * 2` when attended; null when there is none. One is enough
+    /// (`ScheduleTransaction.knowledge`), so each search stops at the first: a veteran's history is
+    /// hundreds of sessions. The workshop is compared as text, which no index serves, so that each
+    /// search is driven by the person (`participation_person`), never by a national workshop's sessions.
+    static func knewBefore(_ count: Int) -> String {
+        """
+        WITH asked(n, person, key) AS (VALUES \((0..<count).map { "(\($0), ?\(2 * $0 + 2), ?\(2 * $0 + 3))" }.joined(separator: ", ")))
+        SELECT asked.n, (
+            SELECT session."end" * 2 + (participation.role = 'facilitator')
+            FROM participation JOIN session ON session.id = participation.sessionId
+            WHERE participation.personId = asked.person AND (\(LearningSQL.attended()) OR \(LearningSQL.taught()))
+              AND session.cancelled = 0 AND session."end" <= ?1
+              AND session.curriculumId || '/' || session.workshopId = asked.key
+            LIMIT 1)
+        FROM asked
+        """
     }
 
-    /// Every participation of some people (numbered `people.n`, their place in the list bound, so that
-    /// thousands of rows carry a number rather than a copy of their id) that says what they attended
-    /// or taught, or that is in a session of another battle in a time range (`RowKind`), with the
-    /// session's end. Such a session's id comes in the last column, null
-    /// otherwise. Parameters: ?1 the battle, ?2 range end, ?3 earliest start, ?4 range start, then the people.
-    static func peopleParticipations(_ count: Int) -> String {
-        let shared = #"session.battleId != ?1 AND session.start < ?2 AND session.start >= ?3 AND session."end" > ?4"#
-        return """
-            WITH people(n, id) AS (VALUES \((0..<count).map { "(\($0), ?\($0 + 5))" }.joined(separator: ", ")))
-            SELECT people.n,
-                   CASE WHEN \(LearningSQL.attended()) THEN \(RowKind.attended.rawValue)
-                        WHEN \(LearningSQL.taught()) THEN \(RowKind.taught.rawValue)
-                        ELSE \(RowKind.shared.rawValue) END,
-                   session.curriculumId || '/' || session.workshopId, session.battleId = ?1, session."end",
-                   CASE WHEN \(shared) THEN session.id END
-            FROM people
-            JOIN participation ON participation.personId = people.id
-            JOIN session ON session.id = participation.sessionId
-            WHERE session.cancelled = 0
-              AND (\(LearningSQL.attended()) OR \(LearningSQL.taught()) OR (\(shared)))
-            """
+    /// For some people (numbered `people.n`, bound from ?3 on), the end of one session they taught in
+    /// a battle other than ?1, not cancelled, that ended by ?2; null when there is none.
+    static func taughtElsewhereBefore(_ count: Int) -> String {
+        """
+        WITH people(n, id) AS (VALUES \((0..<count).map { "(\($0), ?\($0 + 3))" }.joined(separator: ", ")))
+        SELECT people.n, (
+            SELECT session."end" FROM participation JOIN session ON session.id = participation.sessionId
+            WHERE participation.personId = people.id AND \(LearningSQL.taught())
+              AND session.cancelled = 0 AND session.battleId != ?1 AND session."end" <= ?2
+            LIMIT 1)
+        FROM people
+        """
     }
+
+    /// Everyone who attended or taught a session not cancelled (of any battle) that ended after ?3 and
+    /// by ?2, with the workshop (`curriculum/workshop`), its end and battle. ?1: ?3 less
+    /// `Session.maximumSeconds`, so that `session_start` bounds the search.
+    static let learnedWithin = """
+        SELECT participation.personId, participation.role = 'facilitator', session.curriculumId || '/' || session.workshopId,
+               session."end", session.battleId
+        FROM session JOIN participation ON participation.sessionId = session.id
+        WHERE session.start >= ?1 AND session.start < ?2 AND session."end" > ?3 AND session."end" <= ?2 AND session.cancelled = 0
+          AND (\(LearningSQL.attended()) OR \(LearningSQL.taught()))
+        """
 
     static func sessions(_ count: Int) -> String {
         "SELECT \(sessionColumns) FROM session WHERE id IN (\(placeholders(count)))"
@@ -147,58 +162,65 @@ extension ScheduleTransaction {
         return sessions.map { ($0, people[$0.id.rawValue] ?? []) }
     }
 
-    /// What `people` attended and taught, with when, in sessions not cancelled of any battle (and their
-    /// qualifications), and the
-    /// sessions not cancelled of battles other than `battle` that may overlap `[start, end)` (they start
-    /// before `end`, at most `Session.maximumSeconds` before `start`, and end after `start`) with those
-    /// of `people` in each, in order of start and id.
+    /// What the rules of a battle ask of its people, as of each session's start: whether each person
+    /// had attended or taught each workshop `asked` (their session's, for a facilitator; its
+    /// prerequisites, for a participant) by an instant from `first` (the battle's first start) to
+    /// `last` (its last), and, for `facilitators`, when they first taught in another battle than
+    /// `battle` (as far as `last`); with the qualifications of `people`.
     ///
-    /// One pass over the people's participations, each with its session (the session lookup is most of
-    /// the cost; reading the rows twice would pay it twice).
-    public func participations(of people: some Collection<EntityID>, battle: EntityID,
-                               overlapping start: Int64, _ end: Int64) throws -> (knowledge: PeopleKnowledge, shared: [SharedSession]) {
+    /// Not a pass over everyone's whole history (a veteran's runs to hundreds of sessions, and the
+    /// session lookup of each row was most of a report's time): what ended by `first` answers for
+    /// every start here, so one such session per question is looked for, and each search stops at
+    /// the first; what ended from `first` to `last` is read from the sessions of that window
+    /// (`session_start`), with exact ends. The `Experience` made holds, for each question, an end
+    /// that gives the same answer as the earliest for every instant from `first` on.
+    public func knowledge(asked: [(person: EntityID, workshop: WorkshopRef)], facilitators: Set<EntityID>,
+                          people: some Collection<EntityID>, battle: EntityID, from first: Int64, to last: Int64) throws -> PeopleKnowledge {
         var knowledge = PeopleKnowledge()
-        var sharedPeople: [String: Set<EntityID>] = [:]
-        var refs: [String: WorkshopRef] = [:]   // one WorkshopRef per `curriculum/workshop` text
-        for chunk in idChunks(people) {
-            let ids = chunk.map(EntityID.init(trusted:))
-            let arguments: StatementArguments = [battle.rawValue, end, start - Session.maximumSeconds, start]
-            let rows = try Row.fetchCursor(db, sql: BattleCheckSQL.peopleParticipations(chunk.count), arguments: arguments + StatementArguments(chunk))
+        var refs: [String: WorkshopRef] = [:]   // by `curriculum/workshop`
+        var wanted: [EntityID: Set<WorkshopRef>] = [:]
+        var questions: [(person: EntityID, workshop: WorkshopRef, key: String)] = []
+        for (person, ref) in asked {
+            guard let curriculum = ref.curriculum, wanted[person, default: []].insert(ref).inserted else { continue }
+            let key = curriculum.rawValue + "/" + ref.workshop.rawValue
+            refs[key] = ref
+            questions.append((person, ref, key))
+        }
+        for from in stride(from: 0, to: questions.count, by: 250) {
+            let chunk = questions[from..<min(from + 250, questions.count)]
+            var arguments: StatementArguments = [first]
+            for question in chunk { arguments += [question.person.rawValue, question.key] }
+            let rows = try Row.fetchCursor(db, sql: BattleCheckSQL.knewBefore(chunk.count), arguments: arguments)
             while let row = try rows.next() {
-                let n: Int = row[0], kind = BattleCheckSQL.RowKind(rawValue: row[1]) ?? .shared
-                let person = ids[n]
-                if let session: String = row[5] { sharedPeople[session, default: []].insert(person) }
-                guard kind != .shared else { continue }
-                let key: String = row[2]
-                let ref: WorkshopRef
-                if let known = refs[key] {
-                    ref = known
+                guard let found: Int64 = row[1] else { continue }
+                let question = chunk[from + (row[0] as Int)]
+                if found & 1 == 1 {
+                    knowledge.experience.addTaught(question.person, question.workshop, end: found >> 1)
                 } else {
-                    let slash = key.firstIndex(of: "/") ?? key.endIndex   // slugs hold no slash
-                    ref = WorkshopRef(curriculum: Slug(trusted: String(key[..<slash])),
-                                      workshop: Slug(trusted: slash == key.endIndex ? "" : String(key[key.index(after: slash)...])))
-                    refs[key] = ref
-                }
-                let sessionEnd: Int64 = row[4]
-                if kind == .taught {
-                    knowledge.experience.addTaught(person, ref, end: sessionEnd)
-                    if !(row[3] as Bool), knowledge.firstTaughtElsewhere[person].map({ sessionEnd < $0 }) ?? true {
-                        knowledge.firstTaughtElsewhere[person] = sessionEnd
-                    }
-                } else {
-                    knowledge.experience.addAttended(person, ref, end: sessionEnd)
+                    knowledge.experience.addAttended(question.person, question.workshop, end: found >> 1)
                 }
             }
         }
-        try addQualifications(of: people, to: &knowledge.experience)
-        var sessions: [Session] = []
-        for chunk in idChunks(sharedPeople.keys.map(EntityID.init(trusted:))) {
-            sessions += try Row.fetchAll(db, sql: BattleCheckSQL.sessions(chunk.count), arguments: StatementArguments(chunk))
-                .map(Self.sessionByPosition)
+        for chunk in idChunks(facilitators) {
+            let rows = try Row.fetchCursor(db, sql: BattleCheckSQL.taughtElsewhereBefore(chunk.count),
+                                           arguments: [battle.rawValue, first] + StatementArguments(chunk))
+            while let row = try rows.next() {
+                if let end: Int64 = row[1] { knowledge.firstTaughtElsewhere[EntityID(trusted: chunk[row[0] as Int])] = end }
+            }
         }
-        let shared = sessions.sorted { ($0.start, $0.id) < ($1.start, $1.id) }
-            .map { SharedSession(session: $0, people: sharedPeople[$0.id.rawValue] ?? []) }
-        return (knowledge, shared)
+        let rows = try Row.fetchCursor(db, sql: BattleCheckSQL.learnedWithin, arguments: [first - Session.maximumSeconds, last, first])
+        while let row = try rows.next() {
+            let person = EntityID(trusted: row[0]), taught: Bool = row[1], end: Int64 = row[3]
+            if let ref = refs[row[2] as String], wanted[person]?.contains(ref) == true {
+                if taught { knowledge.experience.addTaught(person, ref, end: end) } else { knowledge.experience.addAttended(person, ref, end: end) }
+            }
+            if taught, facilitators.contains(person), (row[4] as String) != battle.rawValue,
+               knowledge.firstTaughtElsewhere[person].map({ end < $0 }) ?? true {
+                knowledge.firstTaughtElsewhere[person] = end
+            }
+        }
+        try addQualifications(of: people, to: &knowledge.experience)
+        return knowledge
     }
 
     /// The other battles' sessions not cancelled that overlap `[start, end)` and hold some of

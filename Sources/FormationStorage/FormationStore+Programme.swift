@@ -184,11 +184,12 @@ extension FormationStore {
                 if matches.count > 1 { throw try ambiguity(kind, text, matches, db) }
             }
             if named {
-                let key = NameFolding.key(text)
+                let key = NameFolding.key(text), filter = NameFolding.KeyFilter(key: key)
                 var matches: [String] = []
                 let rows = try Row.fetchCursor(db, sql: "SELECT id, name FROM \(table)")
                 while let row = try rows.next() {
-                    if NameFolding.key(row[1]) == key { matches.append(row[0]) }
+                    let name: String = row[1]
+                    if filter.admits(name), NameFolding.key(name) == key { matches.append(row[0]) }
                 }
                 if matches.count == 1 { return EntityID(trusted: matches[0]) }
                 if matches.count > 1 { throw try ambiguity(kind, text, matches, db) }

@@ -55,9 +55,29 @@ extension Scheduling {
             Self.describe(&entry, workshop, people)
             judged.append(entry)
         }
-        var (knowledge, shared) = hardOnly
-            ? (PeopleKnowledge(), try tx.sharedSessions(of: booked, battle: battle.id, overlapping: start, end))
-            : try tx.participations(of: booked, battle: battle.id, overlapping: start, end)
+        let shared = try tx.sharedSessions(of: booked, battle: battle.id, overlapping: start, end)
+        var knowledge = PeopleKnowledge()
+        if !hardOnly {
+            // Only what the rules ask: for each facilitator their session's workshop, for each
+            // participant its prerequisites.
+            var asked: [(person: EntityID, workshop: WorkshopRef)] = []
+            var facilitators = Set<EntityID>()
+            for entry in judged {
+                let prerequisites = entry.prerequisites.map { prerequisite in
+                    entry.session.workshop.curriculum.map { prerequisite.qualified(in: $0) } ?? prerequisite
+                }
+                for booking in entry.bookings {
+                    if booking.role == .facilitator {
+                        facilitators.insert(booking.person)
+                        asked.append((booking.person, entry.session.workshop))
+                    } else {
+                        for prerequisite in prerequisites { asked.append((booking.person, prerequisite)) }
+                    }
+                }
+            }
+            let last = live.map(\.session.start).max() ?? start
+            knowledge = try tx.knowledge(asked: asked, facilitators: facilitators, people: booked, battle: battle.id, from: start, to: last)
+        }
         for (session, people) in live {
             for entry in people where LearningRules.planned(role: entry.participation.role, status: entry.participation.status) {
                 knowledge.experience.addPlanned(entry.participation.person, session.workshop, session: session.id, end: session.end)

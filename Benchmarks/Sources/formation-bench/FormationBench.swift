@@ -100,10 +100,10 @@ struct FormationBench {
             // The default teaching lineage (what `formation workshop lineage REF` shows): the people
             // who taught, learners counted. `--kind lineage-learners` times `--learners` (every learner named).
             let lineage = try WorkshopLineage.load(store, workshop: query)
-            return lineage.lineage.edges.count + lineage.lineage.roots.count + lineage.lineage.unlisted.count
+            return lineage.lineage.people.count + lineage.lineage.roots.count + lineage.lineage.unlisted.count
         case .lineageLearners:
             let lineage = try WorkshopLineage.load(store, workshop: query, allLearners: true)
-            return lineage.lineage.edges.count + lineage.lineage.roots.count
+            return lineage.lineage.people.count + lineage.lineage.roots.count
         }
     }
 

@@ -92,8 +92,27 @@ public struct TeachingLineage: Equatable, Sendable {
 
     /// Everyone who taught or learned the workshop, in the order they first took part.
     public let people: [EntityID]
-    /// Every teacher → listed learner pair of every session, in time order.
-    public let edges: [Edge]
+    /// Every teacher → listed learner pair of every session, in time order. Made when asked from the
+    /// sessions (a national workshop has hundreds of thousands): `forEachEdge` walks them without an array.
+    public var edges: [Edge] {
+        var edges: [Edge] = []
+        forEachEdge { edges.append($0) }
+        return edges
+    }
+
+    /// The sessions in time order, from which `edges` come.
+    private let sessions: [LineageSession]
+
+    /// Calls `body` with each edge of `edges`, in their order.
+    public func forEachEdge(_ body: (Edge) throws -> Void) rethrows {
+        for session in sessions {
+            for teacher in session.teachers {
+                for learner in session.learners where learner != teacher {
+                    try body(Edge(teacher: teacher, learner: learner, session: session.id, battle: session.battle, date: session.date))
+                }
+            }
+        }
+    }
     /// Per teacher and battle, in time order, how many attended without being listed (none when every
     /// learner is listed).
     public let unlisted: [Unlisted]
@@ -112,7 +131,6 @@ public struct TeachingLineage: Equatable, Sendable {
         let ordered = sessions.sorted { ($0.start, $0.id) < ($1.start, $1.id) }
         var people: [EntityID] = []
         var seen = Set<EntityID>()
-        var edges: [Edge] = []
         // Positions in `ordered`, not copies of the sessions: a national workshop has ~10,000 of them.
         var taught: [EntityID: [Int]] = [:]
         var firstTaught: [EntityID: Int64] = [:]
@@ -125,9 +143,6 @@ public struct TeachingLineage: Equatable, Sendable {
             for teacher in session.teachers {
                 taught[teacher, default: []].append(position)
                 if firstTaught[teacher] == nil { firstTaught[teacher] = session.start }
-                for learner in session.learners where learner != teacher {
-                    edges.append(Edge(teacher: teacher, learner: learner, session: session.id, battle: session.battle, date: session.date))
-                }
                 let others = session.attended - session.learners.count
                 if others > 0 {
                     let pair = Pair(person: teacher, battle: session.battle)
@@ -147,7 +162,7 @@ public struct TeachingLineage: Equatable, Sendable {
             }
         }
         self.people = people
-        self.edges = edges
+        self.sessions = ordered
         self.unlisted = unlisted
 
         var builder = Builder(sessions: ordered, taught: taught)

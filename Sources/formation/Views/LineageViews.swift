@@ -56,9 +56,9 @@ enum LineageText {
             lines.append("  \(quoted(person.rawValue)) [label=\(quoted(lineage.name(person)))];")
         }
         var seen = Set<String>()
-        for edge in lineage.lineage.edges {
+        lineage.lineage.forEachEdge { edge in
             let key = "\(edge.teacher)|\(edge.learner)|\(edge.battle)"
-            guard seen.insert(key).inserted else { continue }
+            guard seen.insert(key).inserted else { return }
             let label = "\(lineage.battleName(edge.battle))\n\(edge.date)"
             lines.append("  \(quoted(edge.teacher.rawValue)) -> \(quoted(edge.learner.rawValue)) [label=\(quoted(label))];")
         }
@@ -74,37 +74,68 @@ enum LineageText {
     }
 }
 
-/// `workshop lineage --format json` (README): a `JSONTree`, since the tree nests four levels per
-/// generation and `JSONEncoder` gives up at 512 (128 generations, short of the 200 shown).
+/// `workshop lineage --format json` (README), written as it is walked (`JSONStream`): a national
+/// lineage is over 100 MB of JSON. Keys in sorted order, as `JSONOutput` writes them.
 enum LineageJSON {
-    static func document(_ lineage: WorkshopLineage) -> JSONTree {
-        func node(_ tree: TeachingLineage.Node) -> JSONTree {
-            .object([
-                "id": .string(tree.person.rawValue), "name": .string(lineage.name(tree.person)),
-                "elided": .optional(tree.elided?.rawValue),
-                "taught": .array(tree.teachings.map { teaching in
-                    .object([
-                        "battle": .string(teaching.battle.rawValue), "battleName": .string(lineage.battleName(teaching.battle)),
-                        "date": .string(teaching.date.description), "sessions": .array(teaching.sessions.map { .string($0.rawValue) }),
-                        "learners": .array(teaching.learners.map(node)), "attended": .int(teaching.attended),
-                        "unlisted": .int(teaching.unlisted),
-                    ])
-                }),
-            ])
+    static func write(_ lineage: WorkshopLineage, to output: Output) throws {
+        var json = JSONStream(output)
+        func node(_ tree: TeachingLineage.Node) throws {
+            try json.beginObject()
+            try json.optional("elided", tree.elided?.rawValue)
+            try json.string("id", tree.person.rawValue)
+            try json.string("name", lineage.name(tree.person))
+            try json.beginArray("taught")
+            for teaching in tree.teachings {
+                try json.beginObject()
+                try json.int("attended", teaching.attended)
+                try json.string("battle", teaching.battle.rawValue)
+                try json.string("battleName", lineage.battleName(teaching.battle))
+                try json.string("date", teaching.date.description)
+                try json.beginArray("learners")
+                for learner in teaching.learners { try node(learner) }
+                try json.endArray()
+                try json.beginArray("sessions")
+                for session in teaching.sessions { try json.string(nil, session.rawValue) }
+                try json.endArray()
+                try json.int("unlisted", teaching.unlisted)
+                try json.endObject()
+            }
+            try json.endArray()
+            try json.endObject()
         }
-        var title: [String: JSONTree] = [:]
-        for variant in lineage.workshop.workshop.title.variants { title[variant.language] = .string(variant.text) }
-        return .object([
-            "workshop": .string(lineage.workshop.ref.description),
-            "title": .object(title),
-            "allLearners": .bool(lineage.allLearners),
-            "people": .array(lineage.lineage.people.map { .object(["id": .string($0.rawValue), "name": .string(lineage.name($0))]) }),
-            "edges": .array(lineage.lineage.edges.map {
-                .object(["teacher": .string($0.teacher.rawValue), "learner": .string($0.learner.rawValue),
-                         "session": .string($0.session.rawValue), "battle": .string($0.battle.rawValue), "date": .string($0.date.description)])
-            }),
-            "roots": .array(lineage.lineage.roots.map(node)),
-        ])
+        try json.beginObject()
+        try json.bool("allLearners", lineage.allLearners)
+        try json.beginArray("edges")
+        try lineage.lineage.forEachEdge { edge in
+            try json.beginObject()
+            try json.string("battle", edge.battle.rawValue)
+            try json.string("date", edge.date.description)
+            try json.string("learner", edge.learner.rawValue)
+            try json.string("session", edge.session.rawValue)
+            try json.string("teacher", edge.teacher.rawValue)
+            try json.endObject()
+        }
+        try json.endArray()
+        try json.beginArray("people")
+        for person in lineage.lineage.people {
+            try json.beginObject()
+            try json.string("id", person.rawValue)
+            try json.string("name", lineage.name(person))
+            try json.endObject()
+        }
+        try json.endArray()
+        try json.beginArray("roots")
+        for root in lineage.lineage.roots { try node(root) }
+        try json.endArray()
+        // One text per language (the last of a language, as a dictionary keeps it), by language.
+        var title: [String: String] = [:]
+        for variant in lineage.workshop.workshop.title.variants { title[variant.language] = variant.text }
+        try json.beginObject("title")
+        for language in title.keys.sorted() { try json.string(language, title[language]!) }
+        try json.endObject()
+        try json.string("workshop", lineage.workshop.ref.description)
+        try json.endObject()
+        try json.finish()
     }
 }
 

@@ -20,7 +20,18 @@ extension WorkshopCommand {
             Layout.writingToFile = output != nil && output != "-"
             switch format {
             case .text: rendered = Layout.fitted(TerminalText.neutralised(LineageText.render(lineage, global.language))) + "\n"
-            case .json: rendered = LineageJSON.document(lineage).rendered() + "\n"
+            case .json:
+                // Written as the tree is walked: the document of a national workshop is over 100 MB.
+                let file = try Output(path: output, protecting: store.path)
+                do {
+                    try LineageJSON.write(lineage, to: file)
+                    try file.write("\n".utf8)
+                    try file.commit()
+                } catch {
+                    file.abandon()
+                    throw error
+                }
+                return
             case .dot: rendered = LineageText.dot(lineage) + "\n"
             }
             try Output.write(rendered.utf8, to: output, protecting: store.path)
