@@ -122,6 +122,7 @@ extension FormationStore {
                     let outcome = try body(CurriculumTransaction(db))
                     result = .success(outcome.result)
                     guard outcome.commit else { return .rollback }
+                    try refuseIfInterrupted()
                     try log(capture, in: db, undoOf: nil)
                     return .commit
                 }

@@ -21,6 +21,8 @@ public struct FormationStore: Sendable {
     /// The number of the change this store logged last, so that a command can say what it did in
     /// the log's own words (`lastLoggedChange`).
     let logged = LoggedChange()
+    /// Set by `interrupt()` (Ctrl-C), from any thread.
+    let interruption = Interruption()
 
     /// How long a write waits for another process before giving up with `StorageError.busy`.
     public static let busyTimeout: Double = 30
@@ -201,7 +203,15 @@ public struct FormationStore: Sendable {
     /// Runs `body` in one write transaction: all of it is committed or none of it, and what it
     /// changed is one entry of the change log.
     func write<T>(_ body: (Database) throws -> T) throws -> T {
-        do { return try writer.write { db in try logged(db, undoOf: nil) { try body(db) } } } catch let error as DatabaseError {
+        do {
+            return try writer.write { db in
+                try logged(db, undoOf: nil) {
+                    let result = try body(db)
+                    try refuseIfInterrupted()
+                    return result
+                }
+            }
+        } catch let error as DatabaseError {
             throw StorageError(error, path: path)
         } catch let error as RowDecodingError {
             throw StorageError.damaged(path: path, detail: String(describing: error))
@@ -260,7 +270,28 @@ extension FormationStore {
     /// Stops the statement running on this store's connection, from any thread: a write transaction
     /// in progress then fails and is rolled back (Ctrl-C during `import`). Harmless when
     /// nothing runs.
-    public func interrupt() { writer.interrupt() }
+    ///
+    /// The request is also remembered: a write transaction still running is rolled back before it
+    /// commits, even when no statement was running at the moment of the call (SQLite then ignores
+    /// it) or the one interrupted was a lookup whose failure the caller tolerates.
+    public func interrupt() {
+        interruption.request()
+        writer.interrupt()
+    }
+
+    /// Throws SQLITE_INTERRUPT when `interrupt()` was called: checked before a write commits.
+    func refuseIfInterrupted() throws {
+        if interruption.requested { throw DatabaseError(resultCode: .SQLITE_INTERRUPT, message: "interrupted") }
+    }
+}
+
+/// Whether `interrupt()` was called on a store. `@unchecked Sendable`: read and written under `lock`.
+final class Interruption: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+
+    var requested: Bool { lock.withLock { value } }
+    func request() { lock.withLock { value = true } }
 }
 
 /// The last change number a store logged. `@unchecked Sendable`: `number` is read and written under `lock`.

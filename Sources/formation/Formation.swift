@@ -40,6 +40,13 @@ struct Formation: ParsableCommand {
 
     static func main() {
         signal(SIGPIPE, SIG_IGN)
+        // Ctrl-C and SIGTERM reach us even when the program that started us had them blocked
+        // (a blocked mask is inherited across exec: a test runner's worker thread, some
+        // supervisors): otherwise an import could not be interrupted, nor the board stopped.
+        var stopping = sigset_t()
+        sigemptyset(&stopping)
+        for stop in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&stopping, stop) }
+        pthread_sigmask(SIG_UNBLOCK, &stopping, nil)
         // A closed stdin, stdout or stderr (`>&-`) gets /dev/null read-only in its place: writes
         // there fail (exit 74) instead of landing in the next file opened, which would take fd 1.
         for descriptor: Int32 in 0 ... 2 where fcntl(descriptor, F_GETFD) == -1 {

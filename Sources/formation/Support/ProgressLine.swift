@@ -80,7 +80,20 @@ final class InterruptWatch: @unchecked Sendable {
     private let state = State()
     private let source: any DispatchSourceSignal
 
+    /// SIGINT blocked on this (the main) thread as well as ignored. Dispatch reads signals through
+    /// a `signalfd` on Linux, which sees only a signal left pending: sent to the process while
+    /// the main thread had it unblocked and ignored, it was thrown away, and now and then a Ctrl-C
+    /// during an import did nothing. Dispatch's own threads block it already.
+    private static var interrupt: sigset_t {
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, SIGINT)
+        return set
+    }
+
     init(store: FormationStore) {
+        var blocked = Self.interrupt
+        pthread_sigmask(SIG_BLOCK, &blocked, nil)
         signal(SIGINT, SIG_IGN)
         source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global(qos: .userInitiated))
         let state = state
@@ -102,5 +115,7 @@ final class InterruptWatch: @unchecked Sendable {
         state.lock.withLock { state.finished = true }
         source.cancel()
         signal(SIGINT, SIG_DFL)
+        var blocked = Self.interrupt
+        pthread_sigmask(SIG_UNBLOCK, &blocked, nil)
     }
 }
