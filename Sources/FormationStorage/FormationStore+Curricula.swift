@@ -119,7 +119,7 @@ extension FormationStore {
                 try db.execute(sql: "PRAGMA cache_size = -8192")
                 try db.inTransaction(.immediate) {
                     let capture = try startCapture(db)
-                    let outcome = try body(CurriculumTransaction(db))
+                    let outcome = try body(CurriculumTransaction(db, interruption: interruption))
                     result = .success(outcome.result)
                     guard outcome.commit else { return .rollback }
                     try refuseIfInterrupted()
@@ -142,8 +142,19 @@ extension FormationStore {
 /// owns. Not Sendable: it lives only as long as the closure that received it.
 public struct CurriculumTransaction {
     let db: Database
+    /// The store's Ctrl-C flag, for a long import to stop between records (`stopIfInterrupted`).
+    let interruption: Interruption?
 
-    init(_ db: Database) { self.db = db }
+    init(_ db: Database, interruption: Interruption? = nil) {
+        self.db = db
+        self.interruption = interruption
+    }
+
+    /// Throws SQLITE_INTERRUPT once Ctrl-C was pressed (`FormationStore.interrupt`): an import
+    /// calls it between records, so it stops there rather than at its end.
+    public func stopIfInterrupted() throws {
+        if interruption?.requested == true { throw DatabaseError(resultCode: .SQLITE_INTERRUPT, message: "interrupted") }
+    }
 
     public func storedVersion(_ id: Slug) throws -> Int? {
         try Int.fetchOne(db, sql: "SELECT version FROM curriculum WHERE id = ?", arguments: [id.rawValue])

@@ -176,5 +176,5 @@ extension ScheduleTransaction {
 extension CurriculumTransaction {
     /// The same connection seen as a schedule transaction: one import writes packs and records
     /// in one transaction.
-    public var schedule: ScheduleTransaction { ScheduleTransaction(db) }
+    public var schedule: ScheduleTransaction { ScheduleTransaction(db, interruption: interruption) }
 }

@@ -43,10 +43,14 @@ extension FormationStore {
 /// Queries and writes about sessions, participations and shifts on one connection.
 public struct ScheduleTransaction {
     let db: Database
+    let interruption: Interruption?
 
-    init(_ db: Database) { self.db = db }
+    init(_ db: Database, interruption: Interruption? = nil) {
+        self.db = db
+        self.interruption = interruption
+    }
 
-    public var curricula: CurriculumTransaction { CurriculumTransaction(db) }
+    public var curricula: CurriculumTransaction { CurriculumTransaction(db, interruption: interruption) }
 
     // MARK: Reading
 

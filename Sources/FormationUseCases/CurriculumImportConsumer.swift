@@ -97,6 +97,7 @@ struct CurriculumImportConsumer: CurriculumPackConsumer {
     }
 
     mutating func workshop(_ workshop: Workshop, at position: XMLPosition) throws {
+        try transaction.stopIfInterrupted()
         guard let header else { return }
         guard seen.insert(workshop.id).inserted else {
             problem(at: position, DomainError.duplicateWorkshop(workshop.id.rawValue).message)

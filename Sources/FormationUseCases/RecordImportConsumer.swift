@@ -51,6 +51,7 @@ struct RecordImportConsumer: BattleRecordConsumer {
     }
 
     mutating func item(_ item: BattleRecordItem, at position: XMLPosition) throws {
+        try transaction.curricula.stopIfInterrupted()
         switch item {
         case .plant(let plant):
             if let local = try transaction.localPlant(for: plant) {
