@@ -13,31 +13,54 @@ public enum NameFolding {
     /// range no two scalars compose (combining marks start at U+0300) and folding is context-free,
     /// so the key of a name is the keys of its scalars, joined; anything else takes the full path.
     public static func key(_ text: String) -> String {
-        var folded = ""
-        folded.reserveCapacity(text.utf8.count)
+        var text = text, folded: [UInt8] = []
+        let latin = text.withUTF8 { foldLatin(utf8: UnsafeRawBufferPointer($0), into: &folded) }
+        return latin ? String(decoding: folded, as: UTF8.self) : foundationKey(text)
+    }
+
+    /// Folds the UTF-8 `text` into `folded` (emptied first) through the table, white-space runs
+    /// made one space between words; false when a scalar lies beyond the table (or the bytes are
+    /// not UTF-8), and the full path must answer. The one loop behind `key` and `NameSearch`, which
+    /// calls it on the bytes SQLite hands over, with no `String` per name.
+    static func foldLatin(utf8 text: UnsafeRawBufferPointer, into folded: inout [UInt8]) -> Bool {
+        folded.removeAll(keepingCapacity: true)
         var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            guard scalar.value < latinFolds.count else { return foundationKey(text) }
-            let fold = latinFolds[Int(scalar.value)]
-            if fold.text.isEmpty {
+        var index = 0
+        while index < text.count {
+            let lead = text[index]
+            let scalar: Int
+            if lead < 0x80 {
+                scalar = Int(lead)
+                index += 1
+            } else if lead & 0xE0 == 0xC0, index + 1 < text.count, text[index + 1] & 0xC0 == 0x80 {
+                scalar = Int(lead & 0x1F) << 6 | Int(text[index + 1] & 0x3F)
+                index += 2
+            } else {
+                return false
+            }
+            // An overlong two-byte form of an ASCII character is not UTF-8.
+            guard scalar >= 0x80 || lead < 0x80, scalar < latinFolds.count else { return false }
+            let fold = latinFolds[scalar]
+            if fold.bytes.isEmpty {
                 continue
             } else if fold.isBlank {
                 pendingSpace = !folded.isEmpty
             } else {
-                if pendingSpace { folded.append(" ") }
+                if pendingSpace { folded.append(0x20) }
                 pendingSpace = false
-                folded.append(fold.text)
+                folded.append(contentsOf: fold.bytes)
             }
         }
-        return folded
+        return true
     }
 
-    /// The folding of every scalar below U+0250 (Basic Latin to Latin Extended-B), each alone, and
-    /// whether it is white space (such runs become one space between words, none at the ends).
-    static let latinFolds: [(text: String, isBlank: Bool)] = (0..<0x250).map { value in
-        guard let scalar = Unicode.Scalar(value) else { return ("", true) }
+    /// The folding of every scalar below U+0250 (Basic Latin to Latin Extended-B), each alone, as
+    /// UTF-8, and whether it is white space (such runs become one space between words, none at
+    /// the ends).
+    static let latinFolds: [(bytes: [UInt8], isBlank: Bool)] = (0..<0x250).map { value in
+        guard let scalar = Unicode.Scalar(value) else { return ([], true) }
         let text = fold(String(Character(scalar)))
-        return (text, text.allSatisfy(\.isWhitespace))
+        return (Array(text.utf8), text.allSatisfy(\.isWhitespace))
     }
 
     /// The full path: canonical composition, then Foundation's folding of case, accents and width.

@@ -24,33 +24,7 @@ public struct NameSearch: Sendable {
     /// (or is not valid UTF-8): then ask `matches(_:)` with the name as a `String`.
     /// - Parameter buffer: scratch space, reused from one name to the next.
     public func matches(utf8 name: UnsafeRawBufferPointer, buffer: inout [UInt8]) -> Bool? {
-        buffer.removeAll(keepingCapacity: true)
-        var pendingSpace = false
-        var index = 0
-        while index < name.count {
-            let lead = name[index]
-            let scalar: Int
-            if lead < 0x80 {
-                scalar = Int(lead)
-                index += 1
-            } else if lead & 0xE0 == 0xC0, index + 1 < name.count, name[index + 1] & 0xC0 == 0x80 {
-                scalar = Int(lead & 0x1F) << 6 | Int(name[index + 1] & 0x3F)
-                index += 2
-            } else {
-                return nil
-            }
-            guard scalar >= 0x80 || lead < 0x80, scalar < Self.folds.count else { return nil }
-            let fold = Self.folds[scalar]
-            if fold.bytes.isEmpty { continue }
-            if fold.isBlank {
-                pendingSpace = !buffer.isEmpty
-            } else {
-                if pendingSpace { buffer.append(0x20) }
-                pendingSpace = false
-                buffer.append(contentsOf: fold.bytes)
-            }
-        }
-        return matches(folded: buffer[...])
+        NameFolding.foldLatin(utf8: name, into: &buffer) ? matches(folded: buffer[...]) : nil
     }
 
     /// Every word typed begins a word of `folded` (words separated by one space).
@@ -65,7 +39,4 @@ public struct NameSearch: Sendable {
             return false
         }
     }
-
-    /// `NameFolding.latinFolds` as UTF-8 bytes.
-    static let folds: [(bytes: [UInt8], isBlank: Bool)] = NameFolding.latinFolds.map { (Array($0.text.utf8), $0.isBlank) }
 }

@@ -36,7 +36,9 @@ struct PageCache<Context: RequestContext>: RouterMiddleware {
         request.headers[values: .acceptEncoding].flatMap { $0.split(separator: ",") }.contains { entry in
             let parts = entry.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
             guard let coding = parts.first, coding == "gzip" || coding == "*" else { return false }
-            return !parts.dropFirst().contains { $0.replacingOccurrences(of: " ", with: "").range(of: #"^q=0(\.0*)?$"#, options: .regularExpression) != nil }
+            return !parts.dropFirst().contains { parameter in
+                parameter.hasPrefix("q=") && Double(parameter.dropFirst(2).trimmingCharacters(in: .whitespaces)) == 0
+            }
         }
     }
 }
